@@ -1,0 +1,104 @@
+"""The `csp-bot` command: ask questions, score the question sets, serve Slack."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from knowledge.seed import DataFileError, default_data_dir
+from knowledge.store import DB_ENV, default_db_path
+
+
+def _open_knowledge(db: Path | None):
+    from knowledge.answers import open_knowledge
+
+    try:
+        return open_knowledge(db or default_db_path())
+    except DataFileError as error:
+        raise click.ClickException(f"the data files have a problem:\n{error}") from None
+
+
+@click.group()
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV,
+    help=f"The SQLite store (default: ${DB_ENV}, else {default_db_path()}).",
+)
+@click.pass_context
+def main(context: click.Context, db: Path | None) -> None:
+    """The Tower Hamlets Community Safety Partnership bot."""
+    context.obj = {"db": db}
+
+
+def answer_json(answer) -> dict:
+    from knowledge.blocks import build_message
+    from knowledge.text import render_text
+
+    message = build_message(answer)
+    return {
+        "question": answer.question,
+        "matched": answer.matched,
+        "kind": answer.kind.value,
+        "key": answer.key,
+        "text": render_text(answer),
+        "blocks": message["blocks"],
+    }
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object (one per line with -).")
+@click.pass_context
+def ask(context: click.Context, question: str, as_json: bool) -> None:
+    """Answer QUESTION; with --json and QUESTION "-", one answer per line of standard input."""
+    from knowledge.text import render_text
+
+    knowledge = _open_knowledge(context.obj["db"])
+    if question == "-":
+        for line in sys.stdin:
+            answer = knowledge.ask(line.rstrip("\r\n"))
+            if as_json:
+                click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+            else:
+                click.echo(render_text(answer) + "\n")
+        return
+    answer = knowledge.ask(question)
+    if as_json:
+        click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+    else:
+        click.echo(render_text(answer))
+
+
+@main.command(name="eval")
+@click.option(
+    "--set",
+    "which",
+    type=click.Choice(["tune", "heldout", "heldout-b", "all"]),
+    default="all",
+    show_default=True,
+)
+@click.option("--quiet", is_flag=True, help="Only the summary lines, not each failure.")
+def evaluate(which: str, quiet: bool) -> None:
+    """Score the labelled question sets in data/questions/ on a fresh store of the seed."""
+    from knowledge.answers import open_knowledge
+    from knowledge.evaluation import read_questions, report, score
+
+    data_dir = default_data_dir()
+    names = ["tune", "heldout", "heldout-b"] if which == "all" else [which]
+    with tempfile.TemporaryDirectory() as folder:
+        knowledge = open_knowledge(Path(folder) / "eval.db", data_dir)
+        for name in names:
+            labels = read_questions(data_dir / "questions" / f"{name}.csv")
+            result = score(name, knowledge, labels)
+            text = report(result)
+            click.echo(text.splitlines()[0] if quiet else text)
+        knowledge.store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,414 @@
+"""Answering a question from the store: the domain's one front door.
+
+`Knowledge.ask(question)` returns an `Answer`: plain data that the text renderer and the
+Block Kit builders turn into words. Nothing here knows about Slack.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from knowledge.language import Language, load_vocabulary
+from knowledge.matching import Candidate, Entry, Matcher, Question
+from knowledge.models import (
+    Action,
+    ActionStatus,
+    BetterWhen,
+    Deliverable,
+    Document,
+    Figure,
+    Indicator,
+    Kind,
+    Priority,
+    Topic,
+)
+from knowledge.periods import Period
+from knowledge.store import Catalogue, Store
+
+LIST_INTENTS = ("all_indicators", "worse", "better", "up", "down")
+PRIORITY_LIST_INTENTS = ("indicators_word", *LIST_INTENTS)
+
+
+class Judgement(StrEnum):
+    BETTER = "better"
+    WORSE = "worse"
+    NO_JUDGEMENT = "no judgement"
+    NO_CHANGE = "no change"
+
+
+@dataclass(frozen=True)
+class Change:
+    difference: float
+    percent: float | None
+    direction: str  # "up", "down" or "flat"
+    judgement: Judgement
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: Indicator
+    priority: Priority
+    current: Figure | None
+    previous: Figure | None
+    change: Change | None
+    held_periods: tuple[Period, ...]
+    missing_period: Period | None = None
+    """A period the question asked for that the store holds no figure for."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    key: str
+    title: str
+    question: str
+    """What to ask to get this entry: the text a "did you mean" button sends."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    matched: bool
+    kind: Kind
+    key: str | None
+    title: str
+    indicator: IndicatorView | None = None
+    rows: tuple[IndicatorView, ...] = ()
+    list_filter: str | None = None
+    priority: Priority | None = None
+    deliverables: tuple[Deliverable, ...] = ()
+    deliverable: Deliverable | None = None
+    action: Action | None = None
+    status: ActionStatus | None = None
+    actions: tuple[tuple[Action, ActionStatus | None], ...] = ()
+    topic: Topic | None = None
+    priorities: tuple[Priority, ...] = ()
+    focus: int | None = None
+    document: Document | None = None
+    suggestions: tuple[Suggestion, ...] = ()
+    unknown_words: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+    related: tuple[Suggestion, ...] = ()
+
+
+def judge(better_when: BetterWhen, difference: float) -> Judgement:
+    if difference == 0:
+        return Judgement.NO_CHANGE
+    if better_when is BetterWhen.NEUTRAL:
+        return Judgement.NO_JUDGEMENT
+    rising_is_good = better_when is BetterWhen.HIGHER
+    return Judgement.BETTER if (difference > 0) == rising_is_good else Judgement.WORSE
+
+
+def compare(indicator: Indicator, current: Figure, previous: Figure) -> Change:
+    difference = current.value - previous.value
+    percent = difference / previous.value * 100 if previous.value else None
+    direction = "up" if difference > 0 else "down" if difference < 0 else "flat"
+    return Change(difference, percent, direction, judge(indicator.better_when, difference))
+
+
+def _same_months_a_year_before(figures: list[Figure], figure: Figure) -> Figure | None:
+    wanted = figure.period.year_before()
+    return next((f for f in figures if f.period == wanted), None)
+
+
+def indicator_view(
+    catalogue: Catalogue,
+    indicator: Indicator,
+    time: str | None = None,
+    period: Period | None = None,
+) -> IndicatorView:
+    """The figure asked for (latest unless a period or "last year" is named) and the one before."""
+    figures = catalogue.figures.get(indicator.key, [])
+    priority = next(p for p in catalogue.priorities if p.key == indicator.priority_key)
+    held = tuple(f.period for f in figures)
+    missing = None
+    current = figures[-1] if figures else None
+    if period is not None:
+        chosen = next((f for f in figures if f.period == period), None)
+        if chosen is None:
+            missing = period
+        else:
+            current = chosen
+    elif time == "previous" and current is not None:
+        before = _same_months_a_year_before(figures, current)
+        if before is None:
+            missing = current.period.year_before()
+        else:
+            current = before
+    previous = _same_months_a_year_before(figures, current) if current else None
+    change = compare(indicator, current, previous) if current and previous else None
+    return IndicatorView(indicator, priority, current, previous, change, held, missing)
+
+
+def _entries(catalogue: Catalogue) -> list[Entry]:
+    entries: list[Entry] = []
+    for indicator in catalogue.indicators:
+        phrases = [indicator.name, indicator.short_name, *indicator.aliases]
+        entries.append(
+            Entry(indicator.key, Kind.INDICATOR, indicator.short_name, tuple((p, None) for p in phrases))
+        )
+    for priority in catalogue.priorities:
+        named = [(p, None) for p in (priority.name, *priority.aliases)]
+        items = [(text, i) for i, text in enumerate(priority.key_deliverables)]
+        entries.append(Entry(priority.key, Kind.PRIORITY, priority.name, tuple(named + items)))
+    for deliverable in catalogue.deliverables:
+        named = [(p, None) for p in (deliverable.text, *deliverable.aliases)]
+        items = [(text, i) for i, text in enumerate(deliverable.example_outputs)]
+        entries.append(Entry(deliverable.key, Kind.DELIVERABLE, deliverable.text, tuple(named + items)))
+    for action in catalogue.actions:
+        status = catalogue.statuses.get(action.key)
+        named = [(p, None) for p in (action.commitment, *action.aliases)]
+        if status:
+            named.append((status.status, None))
+        entries.append(Entry(action.key, Kind.ACTION, action.commitment, tuple(named)))
+    for topic in catalogue.topics:
+        named = [(p, None) for p in (topic.title, *topic.aliases)]
+        items = [(text, i) for i, text in enumerate(topic.facts)]
+        entries.append(Entry(topic.key, Kind.FACT, topic.title, tuple(named + items)))
+    for key, document in catalogue.documents.items():
+        entries.append(
+            Entry(
+                f"document:{key}",
+                Kind.LIST,
+                document.title,
+                tuple((p, None) for p in (document.title, *document.aliases)),
+            )
+        )
+    return entries
+
+
+def suggestion_for(entry: Entry) -> Suggestion:
+    return Suggestion(entry.key, entry.title, entry.title)
+
+
+HELP_EXAMPLES = (
+    "knife crime this year",
+    "DA offences vs last year",
+    "status of RRT expansion",
+    "op continuum results",
+    "which indicators are getting worse",
+    "violence indicators",
+    "the scorecard",
+    "key investments",
+)
+
+
+class Knowledge:
+    """Answers questions from a store; rebuilds its index when the store changes."""
+
+    def __init__(self, store: Store, data_dir: Path | None = None) -> None:
+        self.store = store
+        self.language = Language(load_vocabulary(data_dir or store.data_dir))
+        self._lock = threading.Lock()
+        self._catalogue: Catalogue | None = None
+        self._matcher: Matcher | None = None
+
+    def current(self) -> tuple[Catalogue, Matcher]:
+        """The catalogue and matcher for the store's latest revision."""
+        revision = self.store.revision()
+        catalogue, matcher = self._catalogue, self._matcher
+        if catalogue is not None and matcher is not None and catalogue.revision == revision:
+            return catalogue, matcher
+        with self._lock:
+            if self._catalogue is None or self._catalogue.revision != revision:
+                catalogue = self.store.catalogue()
+                self._matcher = Matcher(self.language, _entries(catalogue))
+                self._catalogue = catalogue
+            return self._catalogue, self._matcher
+
+    # ---- the front door ------------------------------------------------------------
+
+    def ask(self, raw: str) -> Answer:
+        catalogue, matcher = self.current()
+        question = matcher.read(raw)
+        notes = _reading_notes(question)
+        answer = self._answer(catalogue, matcher, question)
+        return replace(answer, notes=answer.notes + notes) if notes else answer
+
+    def _answer(self, catalogue: Catalogue, matcher: Matcher, question: Question) -> Answer:
+        raw = question.raw
+        if question.empty and not question.unknown:
+            list_intents = [i for i in LIST_INTENTS if i in question.intents]
+            if list_intents:
+                return self.indicator_list(catalogue, raw, list_intents[-1], None, question)
+            if "indicators_word" in question.intents:
+                return self.indicator_list(catalogue, raw, "all_indicators", None, question)
+            if "help" in question.intents or not question.has_words:
+                return self.help(raw)
+            return self.unknown(raw, question, [])
+        ranked = matcher.rank(question)
+        if not matcher.confident(ranked):
+            return self.unknown(raw, question, matcher.suggest(question, ranked))
+        top = ranked[0]
+        if top.entry.kind is Kind.PRIORITY and top.item is None:
+            wanted = [i for i in PRIORITY_LIST_INTENTS if i in question.intents]
+            if wanted or question.time or question.period:
+                intent = next((i for i in wanted if i in LIST_INTENTS), "all_indicators")
+                return self.indicator_list(catalogue, raw, intent, top.entry.key, question)
+        return self.entry_answer(catalogue, matcher, question, top, ranked)
+
+    # ---- kinds of answer ---------------------------------------------------------------
+
+    def help(self, raw: str) -> Answer:
+        examples = tuple(Suggestion(e, e, e) for e in HELP_EXAMPLES)
+        return Answer(raw, True, Kind.HELP, "help", "What I can tell you", suggestions=examples)
+
+    def unknown(self, raw: str, question: Question, near: list[Entry]) -> Answer:
+        return Answer(
+            raw,
+            False,
+            Kind.UNKNOWN,
+            None,
+            "I don't know that one",
+            suggestions=tuple(suggestion_for(e) for e in near),
+            unknown_words=tuple(question.unknown),
+        )
+
+    def indicator_list(
+        self,
+        catalogue: Catalogue,
+        raw: str,
+        intent: str,
+        priority_key: str | None,
+        question: Question,
+    ) -> Answer:
+        rows = [
+            indicator_view(catalogue, i, question.time, question.period)
+            for i in catalogue.indicators
+            if priority_key is None or i.priority_key == priority_key
+        ]
+        keep = {
+            "worse": lambda r: r.change is not None and r.change.judgement is Judgement.WORSE,
+            "better": lambda r: r.change is not None and r.change.judgement is Judgement.BETTER,
+            "up": lambda r: r.change is not None and r.change.direction == "up",
+            "down": lambda r: r.change is not None and r.change.direction == "down",
+        }.get(intent)
+        if keep is not None:
+            rows = [r for r in rows if keep(r)]
+        priority = next((p for p in catalogue.priorities if p.key == priority_key), None)
+        titles = {
+            "all_indicators": "Performance indicators",
+            "worse": "Indicators getting worse",
+            "better": "Indicators improving",
+            "up": "Indicators going up",
+            "down": "Indicators going down",
+        }
+        title = titles[intent] + (f": {priority.name}" if priority else "")
+        key = "list:" + ("all" if intent == "all_indicators" else intent)
+        if priority:
+            key += f":{priority.key}"
+        return Answer(
+            raw,
+            True,
+            Kind.LIST,
+            key,
+            title,
+            rows=tuple(rows),
+            list_filter=None if intent == "all_indicators" else intent,
+            priority=priority,
+            priorities=tuple(catalogue.priorities),
+        )
+
+    def entry_answer(
+        self,
+        catalogue: Catalogue,
+        matcher: Matcher,
+        question: Question,
+        top: Candidate,
+        ranked: list[Candidate],
+    ) -> Answer:
+        entry, raw = top.entry, question.raw
+        related = tuple(
+            suggestion_for(c.entry)
+            for c in ranked[1:4]
+            if c.coverage >= 0.5 and c.entry.kind is not Kind.LIST
+        )
+        if entry.kind is Kind.INDICATOR:
+            indicator = next(i for i in catalogue.indicators if i.key == entry.key)
+            view = indicator_view(catalogue, indicator, question.time, question.period)
+            siblings = tuple(
+                Suggestion(i.key, i.short_name, i.short_name)
+                for i in catalogue.indicators
+                if i.priority_key == indicator.priority_key and i.key != indicator.key
+            )
+            return Answer(
+                raw, True, Kind.INDICATOR, entry.key, indicator.name, indicator=view, related=siblings
+            )
+        if entry.kind is Kind.PRIORITY:
+            priority = next(p for p in catalogue.priorities if p.key == entry.key)
+            rows = tuple(
+                indicator_view(catalogue, i) for i in catalogue.indicators if i.priority_key == priority.key
+            )
+            return Answer(
+                raw,
+                True,
+                Kind.PRIORITY,
+                entry.key,
+                priority.name,
+                priority=priority,
+                rows=rows,
+                focus=top.item,
+                document=catalogue.documents.get("csp-priorities"),
+                related=related,
+            )
+        if entry.kind is Kind.DELIVERABLE:
+            deliverable = next(d for d in catalogue.deliverables if d.key == entry.key)
+            return Answer(
+                raw,
+                True,
+                Kind.DELIVERABLE,
+                entry.key,
+                deliverable.text,
+                deliverable=deliverable,
+                focus=top.item,
+                document=catalogue.documents.get("strategic-plan"),
+                related=related,
+            )
+        if entry.kind is Kind.ACTION:
+            action = next(a for a in catalogue.actions if a.key == entry.key)
+            return Answer(
+                raw,
+                True,
+                Kind.ACTION,
+                entry.key,
+                action.commitment,
+                action=action,
+                status=catalogue.statuses.get(action.key),
+                document=catalogue.documents.get("manifesto"),
+                related=related,
+            )
+        if entry.kind is Kind.FACT:
+            topic = next(t for t in catalogue.topics if t.key == entry.key)
+            return Answer(
+                raw, True, Kind.FACT, entry.key, topic.title, topic=topic, focus=top.item, related=related
+            )
+        return self.document_answer(catalogue, raw, entry.key.removeprefix("document:"))
+
+    def document_answer(self, catalogue: Catalogue, raw: str, key: str) -> Answer:
+        document = catalogue.documents[key]
+        common = dict(document=document, key=f"list:document:{key}", title=document.title)
+        if key == "csp-priorities":
+            return Answer(raw, True, Kind.LIST, priorities=tuple(catalogue.priorities), **common)
+        if key == "strategic-plan":
+            return Answer(raw, True, Kind.LIST, deliverables=tuple(catalogue.deliverables), **common)
+        return Answer(
+            raw,
+            True,
+            Kind.LIST,
+            actions=tuple((a, catalogue.statuses.get(a.key)) for a in catalogue.actions),
+            **common,
+        )
+
+
+def _reading_notes(question: Question) -> tuple[str, ...]:
+    notes = []
+    if question.truncated:
+        notes.append("That was a long message: I read only its first 500 characters.")
+    return tuple(notes)
+
+
+def open_knowledge(db_path: Path, data_dir: Path | None = None) -> Knowledge:
+    return Knowledge(Store(db_path, data_dir), data_dir)

@@ -1,0 +1,119 @@
+"""Scoring the labelled question sets in `data/questions/`.
+
+A set is a CSV of question, expect, period. `expect` is the key of the entry or list that
+should answer, `help`, or `none` for a question the bot must decline. `period` (optional)
+is the period code the figure shown must be for.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from knowledge.answers import Answer, Knowledge
+from knowledge.models import Kind
+
+OUT_OF_SCOPE = "none"
+
+
+class LabelledQuestion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question: str
+    expect: str
+    period: str | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+    @property
+    def in_scope(self) -> bool:
+        return self.expect != OUT_OF_SCOPE
+
+
+def read_questions(path: Path) -> list[LabelledQuestion]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return [LabelledQuestion(**row) for row in csv.DictReader(lines)]
+
+
+def answered_key(answer: Answer) -> str:
+    if not answer.matched:
+        return OUT_OF_SCOPE
+    if answer.kind is Kind.HELP:
+        return "help"
+    return answer.key or ""
+
+
+def answered_period(answer: Answer) -> str | None:
+    view = answer.indicator
+    return view.current.period.code if view and view.current else None
+
+
+def is_correct(label: LabelledQuestion, answer: Answer) -> bool:
+    if answered_key(answer) != label.expect:
+        return False
+    return label.period is None or answered_period(answer) == label.period
+
+
+@dataclass(frozen=True)
+class Failure:
+    label: LabelledQuestion
+    got: str
+    got_period: str | None
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    in_scope: int
+    in_scope_correct: int
+    out_of_scope: int
+    declined: int
+    failures: tuple[Failure, ...]
+
+    @property
+    def accuracy(self) -> float:
+        return self.in_scope_correct / self.in_scope if self.in_scope else 1.0
+
+    @property
+    def rejection(self) -> float:
+        return self.declined / self.out_of_scope if self.out_of_scope else 1.0
+
+
+def score(name: str, knowledge: Knowledge, labels: list[LabelledQuestion]) -> Score:
+    failures: list[Failure] = []
+    in_scope = correct = out_of_scope = declined = 0
+    for label in labels:
+        answer = knowledge.ask(label.question)
+        right = is_correct(label, answer)
+        if label.in_scope:
+            in_scope += 1
+            correct += right
+        else:
+            out_of_scope += 1
+            declined += right
+        if not right:
+            failures.append(Failure(label, answered_key(answer), answered_period(answer)))
+    return Score(name, in_scope, correct, out_of_scope, declined, tuple(failures))
+
+
+def report(result: Score) -> str:
+    lines = [
+        f"{result.name}: in scope {result.in_scope_correct}/{result.in_scope} correct "
+        f"({result.accuracy:.1%}); out of scope {result.declined}/{result.out_of_scope} "
+        f"declined ({result.rejection:.1%})"
+    ]
+    for failure in result.failures:
+        period = f" for {failure.label.period}" if failure.label.period else ""
+        got_period = f" ({failure.got_period})" if failure.got_period else ""
+        lines.append(
+            f"  FAIL {failure.label.question!r}: expected {failure.label.expect}{period}, "
+            f"got {failure.got}{got_period}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,183 @@
+"""Turning what partners type into words the matcher can compare.
+
+The same steps run on questions and on the entries' names, so an acronym, a plural or a
+synonym on either side finds the other: clean the text, split it into words, correct typos
+(questions only), swap synonyms, drop stopwords, stem.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import fuzz, process
+
+from knowledge.seed import VOCABULARY_FILE, load_file
+
+_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>")
+_SLACK_BARE_LINK = re.compile(r"<(?:https?|mailto):[^>]*>")
+_SLACK_SPECIAL = re.compile(r"<[!#@][^>]*>")
+_LEADING_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*)+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"[a-z0-9]+")
+_MILLIONS = re.compile(r"(\d)\s*(?:million|mn)\b")
+_LIST_MARKER = re.compile(r"^\d$")
+
+MAX_QUESTION_CHARS = 500
+"""Longer text is not a question: the matcher reads only this much (and says so)."""
+
+
+class Vocabulary(BaseModel):
+    """`data/vocabulary.yaml`: synonyms, stopwords, intent and time phrases."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    synonyms: dict[str, str]
+    stopwords: str
+    intents: dict[str, list[str]]
+    time: dict[str, list[str]]
+
+
+def load_vocabulary(data_dir: Path) -> Vocabulary:
+    return load_file(data_dir / VOCABULARY_FILE, Vocabulary)
+
+
+def strip_slack_markup(text: str) -> str:
+    """Drop a leading @mention and other Slack markup; keep a link's label."""
+    text = _LEADING_MENTION.sub("", text)
+    text = _SLACK_LINK.sub(r"\1", text)
+    text = _SLACK_BARE_LINK.sub(" ", text)
+    text = _SLACK_SPECIAL.sub(" ", text)
+    return text
+
+
+def clean(text: str) -> str:
+    """Lower-case plain text: no Slack markup, no control characters, entities decoded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_slack_markup(text)
+    text = html.unescape(text)  # Slack sends &amp; &lt; &gt;
+    text = _CONTROL.sub(" ", text)
+    return text.lower().strip()
+
+
+def words(text: str) -> list[str]:
+    """Split cleaned text into words; '&' reads as "and", apostrophes join ("what's")."""
+    text = text.replace("&", " and ").replace("’", "").replace("'", "").replace("‘", "")
+    text = _MILLIONS.sub(r"\1m", text)
+    return _WORD.findall(text)
+
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+class PhraseTable:
+    """Finds whole-word phrases in a word list, longest first."""
+
+    def __init__(self, phrases: dict[tuple[str, ...], str]) -> None:
+        self._phrases = phrases
+        self._longest = max((len(p) for p in phrases), default=0)
+
+    def scan(self, tokens: list[str]) -> Iterable[tuple[int, int, str | None]]:
+        """Yield (start, end, value) for each phrase found, and (i, i+1, None) for other words."""
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self._longest, len(tokens) - i), 0, -1):
+                value = self._phrases.get(tuple(tokens[i : i + size]))
+                if value is not None:
+                    yield i, i + size, value
+                    i += size
+                    break
+            else:
+                yield i, i + 1, None
+                i += 1
+
+    def replace(self, tokens: list[str]) -> list[str]:
+        out: list[str] = []
+        for start, end, value in self.scan(tokens):
+            out.extend(value.split() if value is not None else tokens[start:end])
+        return out
+
+    def remove(self, tokens: list[str]) -> tuple[list[str], list[str]]:
+        """The tokens with every phrase taken out, and the values of the phrases found."""
+        kept: list[str] = []
+        found: list[str] = []
+        for start, end, value in self.scan(tokens):
+            if value is None:
+                kept.extend(tokens[start:end])
+            else:
+                found.append(value)
+        return kept, found
+
+
+def _phrase_key(text: str) -> tuple[str, ...]:
+    return tuple(words(clean(text)))
+
+
+@dataclass
+class Language:
+    """The vocabulary, compiled once: used for every question and every entry."""
+
+    vocabulary: Vocabulary
+    synonyms: PhraseTable = field(init=False)
+    intents: PhraseTable = field(init=False)
+    times: PhraseTable = field(init=False)
+    stopwords: frozenset[str] = field(init=False)
+    known_words: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        v = self.vocabulary
+        self.synonyms = PhraseTable({_phrase_key(k): " ".join(words(val)) for k, val in v.synonyms.items()})
+        self.intents = PhraseTable(
+            {_phrase_key(p): name for name, phrases in v.intents.items() for p in phrases}
+        )
+        self.times = PhraseTable({_phrase_key(p): name for name, phrases in v.time.items() for p in phrases})
+        self.stopwords = frozenset(words(v.stopwords))
+        self.known_words = set(self.stopwords)
+        for key, value in v.synonyms.items():
+            self.known_words.update(words(clean(key)))
+            self.known_words.update(words(value))
+        for phrases in list(v.intents.values()) + list(v.time.values()):
+            for phrase in phrases:
+                self.known_words.update(words(clean(phrase)))
+
+    def topic_words(self, swapped: list[str]) -> list[str]:
+        """The words that say what a text is about, once synonyms are swapped in."""
+        # A lone digit is a list marker or arithmetic ("1. Critical incident", "2+2"), not a topic.
+        return [w for w in swapped if w not in self.stopwords and not _LIST_MARKER.match(w)]
+
+    def entry_tokens(self, text: str) -> list[str]:
+        """Synonyms swapped, stopwords dropped, stemmed: what an entry's phrase is about."""
+        return [stem(w) for w in self.topic_words(self.synonyms.replace(words(clean(text))))]
+
+
+class Speller:
+    """Corrects a misspelt word to the nearest word the bot knows, when it is near enough.
+
+    Stopwords are known but never a correction: "thanks" is not a slip for "than".
+    """
+
+    def __init__(self, known: Iterable[str], stopwords: Iterable[str]) -> None:
+        stop = set(stopwords)
+        self._targets = sorted({w for w in known if len(w) >= 3 and w.isalpha() and w not in stop})
+        self._known_set = set(known) | stop
+
+    def correct(self, word: str) -> str:
+        if word in self._known_set or len(word) < 3 or not word.isalpha():
+            return word
+        # Short words need a closer match: one slip in "hat" or "knif" scores 86-89,
+        # "rape" against "rate" 75.
+        cutoff = 85 if len(word) <= 5 else 80
+        found = process.extractOne(word, self._targets, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return found[0] if found else word

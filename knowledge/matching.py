@@ -1,0 +1,277 @@
+"""Finding the entry a question is about, or knowing that there is none.
+
+Each entry (an indicator, priority, deliverable, action or fact topic) is indexed under its
+name, its aliases and each of its items (a fact, an example output, a key deliverable). A
+question's words are weighted by how rare they are across entries, and a place is scored by
+
+- coverage: how much of the question's weight the place's words account for, and
+- precision: how much of the place's weight the question names.
+
+A word the bot has never seen weighs as much as the rarest word it knows, so "shoplifting
+this year" is not answered with the nearest crime it does hold. An answer needs high
+coverage, and either high precision or a clear lead over the next entry; otherwise the bot
+offers its closest topics instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process, utils
+
+from knowledge.language import MAX_QUESTION_CHARS, Language, Speller, clean, stem, words
+from knowledge.models import Kind
+from knowledge.periods import Period, PeriodError, parse_period
+
+# Tuned on data/questions/tune.csv with `csp-bot eval`; the held-out set checks them.
+MIN_COVERAGE = 0.67
+MIN_PRECISION = 0.5
+MIN_LEAD = 0.12
+SUGGESTION_CUTOFF = 60
+
+# A small preference, so that "status of X" finds the action before the plan that names X.
+KIND_BONUS = {
+    Kind.INDICATOR: 0.02,
+    Kind.ACTION: 0.015,
+    Kind.PRIORITY: 0.01,
+    Kind.DELIVERABLE: 0.005,
+    Kind.FACT: 0.0,
+}
+STATUS_BONUS = {Kind.ACTION: 0.06, Kind.DELIVERABLE: 0.03}
+FIGURES_BONUS = {Kind.INDICATOR: 0.05}
+
+_YEAR = r"20[0-3]\d"
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_PERIOD_TEXT = re.compile(
+    rf"\b(?:"
+    rf"(?:fy\s*)?{_YEAR}\s*[/-]\s*\d\d(?!\d)"  # 2018/19, FY2018-19
+    rf"|(?:{_MONTH})\s*-\s*(?:{_MONTH})\s+{_YEAR}"  # Jan-Dec 2018
+    rf"|q[1-4]\s+{_YEAR}|{_YEAR}\s*-?\s*q[1-4]"  # Q4 2018, 2018-Q4
+    rf"|(?:{_MONTH})\s+{_YEAR}"  # Nov 2018
+    rf"|{_YEAR}"  # 2018
+    rf")\b"
+)
+_SHORT_FY = re.compile(r"\b(?:fy\s*)?(\d\d)\s*/\s*(\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    kind: Kind
+    title: str
+    phrases: tuple[tuple[str, int | None], ...]
+    """(text, item) pairs: the item is the fact or output a phrase is, None for a name."""
+
+
+@dataclass(frozen=True)
+class Place:
+    entry: Entry
+    item: int | None
+    tokens: frozenset[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    item: int | None
+    score: float
+    coverage: float
+    precision: float
+
+
+@dataclass
+class Question:
+    """A question read: what it is about, what it asks for, and for when."""
+
+    raw: str
+    text: str
+    tokens: list[str]
+    unknown: list[str]
+    intents: set[str]
+    time: str | None
+    period: Period | None
+    period_text: str | None
+    truncated: bool
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens
+
+    @property
+    def has_words(self) -> bool:
+        """False for an empty message, or one of only emoji and punctuation."""
+        return bool(words(self.text))
+
+
+def _find_period(text: str) -> tuple[Period | None, str | None, str]:
+    """The first period named in the text, its words, and the text without them."""
+    short = _SHORT_FY.search(text)
+    if short and int(short.group(2)) == (int(short.group(1)) + 1) % 100:
+        period = Period.financial_year(2000 + int(short.group(1)))
+        return period, short.group(0), text[: short.start()] + " " + text[short.end() :]
+    found = _PERIOD_TEXT.search(text)
+    if not found:
+        return None, None, text
+    try:
+        period = parse_period(found.group(0))
+    except PeriodError:
+        return None, None, text
+    return period, found.group(0), text[: found.start()] + " " + text[found.end() :]
+
+
+class Matcher:
+    def __init__(self, language: Language, entries: list[Entry]) -> None:
+        self.language = language
+        self.entries = {entry.key: entry for entry in entries}
+        self._places: list[Place] = []
+        document_frequency: dict[str, int] = defaultdict(int)
+        surface_words: set[str] = set()
+        entry_tokens: dict[str, set[str]] = {}
+        raw_places: list[tuple[Entry, int | None, frozenset[str]]] = []
+        for entry in entries:
+            seen: set[str] = set()
+            for text, item in entry.phrases:
+                surface_words.update(words(clean(text)))
+                tokens = frozenset(language.entry_tokens(text))
+                if tokens:
+                    raw_places.append((entry, item, tokens))
+                    seen |= tokens
+            entry_tokens[entry.key] = seen
+            for token in seen:
+                document_frequency[token] += 1
+        count = max(len(entries), 1)
+        self._idf = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
+        self._unknown_weight = math.log(1 + count)
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for index, (entry, item, tokens) in enumerate(raw_places):
+            self._places.append(Place(entry, item, tokens, sum(self._idf[t] for t in tokens)))
+            for token in tokens:
+                self._postings[token].append(index)
+        self._speller = Speller(surface_words | language.known_words, language.stopwords)
+        # "Did you mean" compares whole names, not items: a stray word in a long fact
+        # should not be offered as a topic.
+        self._names: list[str] = []
+        self._name_keys: list[str] = []
+        for entry in entries:
+            for text, item in entry.phrases:
+                if item is None and len(text) <= 80:
+                    self._names.append(utils.default_process(text))
+                    self._name_keys.append(entry.key)
+        self._correct = lru_cache(maxsize=16384)(self._speller.correct)
+
+    def weight(self, token: str) -> float:
+        return self._idf.get(token, self._unknown_weight)
+
+    def knows(self, token: str) -> bool:
+        return token in self._idf
+
+    def read(self, raw: str) -> Question:
+        truncated = len(raw) > MAX_QUESTION_CHARS
+        head = raw[:MAX_QUESTION_CHARS]
+        if truncated and " " in head:
+            head = head.rsplit(" ", 1)[0]  # never read half a word
+        text = clean(head)
+        period, period_text, rest = _find_period(text)
+        tokens = words(rest)
+        corrections: dict[str, str] = {}
+        corrected = []
+        for token in tokens:
+            fixed = self._correct(token)
+            if fixed != token:
+                corrections[token] = fixed
+            corrected.append(fixed)
+        swapped = self.language.synonyms.replace(corrected)
+        without_time, times = self.language.times.remove(swapped)
+        without_intents, intents = self.language.intents.remove(without_time)
+        topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))
+        stems = [stem(w) for w in topic_words]
+        unique = list(dict.fromkeys(stems))
+        time = None
+        for name in ("compare", "previous", "latest"):
+            if name in times:
+                time = name
+                break
+        return Question(
+            raw=raw,
+            text=text,
+            tokens=unique,
+            unknown=[w for w, s in zip(topic_words, stems, strict=True) if not self.knows(s)],
+            intents=set(intents),
+            time=time,
+            period=period,
+            period_text=period_text,
+            truncated=truncated,
+            corrections=corrections,
+        )
+
+    def rank(self, question: Question) -> list[Candidate]:
+        """The best place of each entry that shares a word with the question, best first."""
+        if not question.tokens:
+            return []
+        weights = {t: self.weight(t) for t in question.tokens}
+        total = sum(weights.values())
+        matched: dict[int, float] = defaultdict(float)
+        for token, weight in weights.items():
+            for index in self._postings.get(token, ()):
+                matched[index] += weight
+        best: dict[str, Candidate] = {}
+        status = "status_word" in question.intents
+        figures = bool(
+            question.time or question.period or question.intents & {"up", "down", "indicators_word"}
+        )
+        for index, weight in matched.items():
+            place = self._places[index]
+            coverage = weight / total
+            precision = weight / place.weight
+            kind = place.entry.kind
+            score = 0.8 * coverage + 0.2 * precision + KIND_BONUS.get(kind, 0.0)
+            if status:
+                score += STATUS_BONUS.get(kind, 0.0)
+            if figures:
+                score += FIGURES_BONUS.get(kind, 0.0)
+            current = best.get(place.entry.key)
+            if current is None or score > current.score:
+                best[place.entry.key] = Candidate(place.entry, place.item, score, coverage, precision)
+        return sorted(best.values(), key=lambda c: (-c.score, c.entry.key))
+
+    @staticmethod
+    def confident(ranked: list[Candidate]) -> bool:
+        """Sure enough of the first candidate to answer with it."""
+        if not ranked:
+            return False
+        top = ranked[0]
+        if top.coverage < MIN_COVERAGE:
+            return False
+        if top.precision >= MIN_PRECISION:
+            return True
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        return top.score - runner_up >= MIN_LEAD
+
+    def suggest(self, question: Question, ranked: list[Candidate], limit: int = 3) -> list[Entry]:
+        """Up to `limit` entries the question may have meant: shared words first, then spelling."""
+        chosen: list[Entry] = [c.entry for c in ranked[:limit] if c.entry.kind is not Kind.LIST]
+        if len(chosen) < limit and question.text:
+            found = process.extract(
+                " ".join(question.unknown) or utils.default_process(question.text),
+                self._names,
+                scorer=fuzz.token_sort_ratio,
+                processor=None,
+                score_cutoff=SUGGESTION_CUTOFF,
+                limit=limit * 4,
+            )
+            for _, _, index in found:
+                entry = self.entries[self._name_keys[index]]
+                if entry not in chosen:
+                    chosen.append(entry)
+                if len(chosen) == limit:
+                    break
+        return chosen

@@ -1,0 +1,204 @@
+"""Reporting periods: months, quarters, calendar years, financial years and year-to-date.
+
+A period is a run of whole months. Its `code` is the stable key kept in the store
+("2018", "2018-11", "2018-Q4", "FY2018-19", "YTD2019-05"); its `label` is what people read
+("Jan-Dec 2018"). `parse_period` accepts both and the other ways officers write them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS)}
+_MONTH_NAMES.update(
+    {
+        "january": 1,
+        "february": 2,
+        "march": 3,
+        "april": 4,
+        "june": 6,
+        "july": 7,
+        "august": 8,
+        "sept": 9,
+        "september": 9,
+        "october": 10,
+        "november": 11,
+        "december": 12,
+    }
+)
+
+
+class PeriodKind(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    FINANCIAL_YEAR = "financial_year"
+    YEAR_TO_DATE = "ytd"
+
+
+class PeriodError(ValueError):
+    """Text that does not name a period."""
+
+
+def _month_index(year: int, month: int) -> int:
+    return year * 12 + (month - 1)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A run of whole months, from `start` to `end` inclusive (both the 1st of a month)."""
+
+    start: date
+    end: date
+    kind: PeriodKind
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        day = date(year, month, 1)
+        return cls(day, day, PeriodKind.MONTH)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        if not 1 <= quarter <= 4:
+            raise PeriodError(f"quarter {quarter} is not 1 to 4")
+        first = (quarter - 1) * 3 + 1
+        return cls(date(year, first, 1), date(year, first + 2, 1), PeriodKind.QUARTER)
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 1), PeriodKind.YEAR)
+
+    @classmethod
+    def financial_year(cls, first_year: int) -> Period:
+        """April `first_year` to March of the year after (the UK public sector's year)."""
+        return cls(date(first_year, 4, 1), date(first_year + 1, 3, 1), PeriodKind.FINANCIAL_YEAR)
+
+    @classmethod
+    def year_to_date(cls, year: int, last_month: int) -> Period:
+        return cls(date(year, 1, 1), date(year, last_month, 1), PeriodKind.YEAR_TO_DATE)
+
+    @property
+    def months(self) -> int:
+        return (
+            _month_index(self.end.year, self.end.month) - _month_index(self.start.year, self.start.month) + 1
+        )
+
+    @property
+    def code(self) -> str:
+        if self.kind is PeriodKind.MONTH:
+            return f"{self.start.year}-{self.start.month:02d}"
+        if self.kind is PeriodKind.QUARTER:
+            return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+        if self.kind is PeriodKind.YEAR:
+            return str(self.start.year)
+        if self.kind is PeriodKind.FINANCIAL_YEAR:
+            return f"FY{self.start.year}-{(self.start.year + 1) % 100:02d}"
+        return f"YTD{self.end.year}-{self.end.month:02d}"
+
+    @property
+    def label(self) -> str:
+        first = MONTHS[self.start.month - 1].title()
+        last = MONTHS[self.end.month - 1].title()
+        if self.kind is PeriodKind.MONTH:
+            return f"{first} {self.start.year}"
+        if self.start.year == self.end.year:
+            return f"{first}-{last} {self.start.year}"
+        return f"{first} {self.start.year}-{last} {self.end.year}"
+
+    @property
+    def short_label(self) -> str:
+        """How people say it in a sentence: "2017", "2018/19", "Nov 2018"."""
+        if self.kind is PeriodKind.YEAR:
+            return str(self.start.year)
+        if self.kind is PeriodKind.FINANCIAL_YEAR:
+            return f"{self.start.year}/{(self.start.year + 1) % 100:02d}"
+        return self.label
+
+    def year_before(self) -> Period:
+        """The same months one year earlier: what "vs last year" compares with."""
+        return Period(
+            date(self.start.year - 1, self.start.month, 1),
+            date(self.end.year - 1, self.end.month, 1),
+            self.kind,
+        )
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def __str__(self) -> str:
+        return self.label
+
+
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"^(?:cy\s*)?{_YEAR}$"), "year"),
+    (re.compile(rf"^jan(?:uary)?\s*(?:-|to)\s*dec(?:ember)?\s+{_YEAR}$"), "year"),
+    (re.compile(rf"^{_YEAR}-(?P<month>\d\d?)$"), "month"),
+    (re.compile(rf"^(?P<mname>[a-z]+)\.?\s+{_YEAR}$"), "month_name"),
+    (re.compile(rf"^{_YEAR}\s*-?\s*q(?P<q>[1-4])$"), "quarter"),
+    (re.compile(rf"^q(?P<q>[1-4])\s+{_YEAR}$"), "quarter"),
+    (re.compile(rf"^(?:fy\s*)?{_YEAR}\s*[-/]\s*(?P<next>\d\d(?:\d\d)?)$"), "financial_year"),
+    (re.compile(r"^fy\s*(?P<next>\d\d(?:\d\d)?)$"), "financial_year_end"),
+    (
+        re.compile(r"^apr(?:il)?\s+(?P<year>\d{4})\s*-\s*mar(?:ch)?\s+(?P<next>\d{4})$"),
+        "financial_year",
+    ),
+    (re.compile(rf"^ytd\s*{_YEAR}-(?P<month>\d\d?)$"), "ytd"),
+    (re.compile(rf"^jan(?:uary)?\s*-\s*(?P<mname>[a-z]+)\s+{_YEAR}$"), "ytd_name"),
+]
+
+
+def _full_year(first: int, text: str) -> int:
+    """The year a financial year ends in, from "19" or "2019"; it must follow `first`."""
+    end = int(text) if len(text) == 4 else (first // 100) * 100 + int(text)
+    if end != first + 1:
+        raise PeriodError(f"a financial year runs over two years in a row, not {first} and {end}")
+    return end
+
+
+def parse_period(text: str) -> Period:
+    """Read a period from a code or label; raise PeriodError naming what was wrong."""
+    cleaned = re.sub(r"\s+", " ", text.strip().lower().replace("–", "-"))
+    for pattern, form in _PATTERNS:
+        found = pattern.match(cleaned)
+        if not found:
+            continue
+        parts = found.groupdict()
+        if form == "year":
+            return Period.year(int(parts["year"]))
+        if form == "month":
+            month = int(parts["month"])
+            if not 1 <= month <= 12:
+                raise PeriodError(f"month {month} is not 1 to 12")
+            return Period.month(int(parts["year"]), month)
+        if form == "month_name":
+            month = _MONTH_NAMES.get(parts["mname"])
+            if month is None:
+                continue
+            return Period.month(int(parts["year"]), month)
+        if form == "quarter":
+            return Period.quarter(int(parts["year"]), int(parts["q"]))
+        if form == "financial_year":
+            first = int(parts["year"])
+            _full_year(first, parts["next"])
+            return Period.financial_year(first)
+        if form == "financial_year_end":
+            end_text = parts["next"]
+            end = int(end_text) if len(end_text) == 4 else 2000 + int(end_text)
+            return Period.financial_year(end - 1)
+        if form == "ytd":
+            return Period.year_to_date(int(parts["year"]), int(parts["month"]))
+        if form == "ytd_name":
+            month = _MONTH_NAMES.get(parts["mname"])
+            if month is None:
+                continue
+            if month == 12:
+                return Period.year(int(parts["year"]))
+            return Period.year_to_date(int(parts["year"]), month)
+    raise PeriodError(
+        f"“{text}” is not a period I know; try 2018, Nov 2018, 2018-Q4, 2018/19 or Jan-Jun 2019"
+    )

@@ -1,0 +1,167 @@
+"""Answers as plain, readable text: what `csp-bot ask` prints and the basis of Slack's fallback."""
+
+from __future__ import annotations
+
+from knowledge.answers import Answer, IndicatorView
+from knowledge.models import Kind
+from knowledge.phrasing import (
+    JUDGEMENT_WORDS,
+    change_summary,
+    confidence_note,
+    direction_of_travel,
+    headline,
+    missing_period_note,
+    number,
+    updated_note,
+)
+
+
+def render_text(answer: Answer) -> str:
+    lines = _RENDERERS[answer.kind](answer)
+    lines.extend(answer.notes)
+    return "\n".join(line for line in lines if line is not None).strip()
+
+
+def indicator_line(view: IndicatorView) -> str:
+    """One row of a list: "Knife crime: 830 (2017: 889, −59 (−6.6%)) better"."""
+    indicator, current = view.indicator, view.current
+    if current is None:
+        return f"{indicator.short_name}: no figure held"
+    text = f"{indicator.short_name}: {number(current.value, indicator.unit)} ({current.period.short_label}"
+    if view.previous is not None and view.change is not None:
+        text += (
+            f"; {view.previous.period.short_label}: {number(view.previous.value, indicator.unit)}, "
+            f"{change_summary(view.change, indicator.unit)}, {JUDGEMENT_WORDS[view.change.judgement]}"
+        )
+    return text + ")"
+
+
+def _indicator(answer: Answer) -> list[str]:
+    view = answer.indicator
+    assert view is not None
+    lines = [answer.title, missing_period_note(view), headline(view)]
+    if view.change is not None:
+        lines.append(f"Change: {change_summary(view.change, view.indicator.unit)}")
+    lines.append(f"Direction of travel: {direction_of_travel(view)}")
+    lines.append(f"CSP priority: {view.priority.name}")
+    for note in (view.indicator.note, view.indicator.priority_note, confidence_note(view.indicator)):
+        if note:
+            lines.append(note)
+    lines.append(updated_note(view))
+    return lines
+
+
+def _list(answer: Answer) -> list[str]:
+    lines = [answer.title]
+    if answer.document is not None:
+        lines.append(answer.document.subtitle)
+    if answer.priorities and answer.rows == () and answer.key and "document" in answer.key:
+        for priority in answer.priorities:
+            lines.append(f"• {priority.name}")
+            lines.extend(f"    – {d}" for d in priority.key_deliverables)
+        return lines
+    if answer.deliverables:
+        for deliverable in answer.deliverables:
+            lines.append(f"• {deliverable.text}")
+            lines.extend(f"    – {o}" for o in deliverable.example_outputs)
+        return lines
+    if answer.actions:
+        for action, status in answer.actions:
+            lines.append(f"• {action.commitment}")
+            if status:
+                lines.append(f"    Status ({status.as_of}): {status.status}")
+        return lines
+    if not answer.rows:
+        lines.append("None at the moment.")
+        return lines
+    for priority in answer.priorities:
+        rows = [r for r in answer.rows if r.priority.key == priority.key]
+        if rows:
+            lines.append(priority.name)
+            lines.extend(f"  • {indicator_line(r)}" for r in rows)
+    return lines
+
+
+def _priority(answer: Answer) -> list[str]:
+    priority = answer.priority
+    assert priority is not None
+    lines = [f"CSP priority: {priority.name}"]
+    if answer.document is not None:
+        lines.append(f"{answer.document.title} ({answer.document.subtitle})")
+    lines.append("Key deliverables:")
+    lines.extend(f"  • {d}" for d in priority.key_deliverables)
+    if answer.rows:
+        lines.append("Indicators:")
+        lines.extend(f"  • {indicator_line(r)}" for r in answer.rows)
+    return lines
+
+
+def _deliverable(answer: Answer) -> list[str]:
+    deliverable = answer.deliverable
+    assert deliverable is not None
+    lines = [deliverable.text]
+    if answer.document is not None:
+        lines.append(f"{answer.document.title}. {answer.document.subtitle}")
+    lines.append("Example outputs:")
+    lines.extend(f"  • {o}" for o in deliverable.example_outputs)
+    return lines
+
+
+def _action(answer: Answer) -> list[str]:
+    action = answer.action
+    assert action is not None
+    lines = [f"Action: {action.commitment}"]
+    if answer.document is not None:
+        lines.append(f"From: {answer.document.title}")
+    if answer.status is None:
+        lines.append("Status: none recorded yet.")
+    else:
+        status = answer.status
+        lines.append(f"Status: {status.status}")
+        who = "the seed data" if status.recorded_by == "seed" else status.recorded_by
+        lines.append(
+            f"Status as of {status.as_of}; recorded {status.recorded_at[:10]} from {who}. "
+            f"Source: {status.source}."
+        )
+    return lines
+
+
+def _fact(answer: Answer) -> list[str]:
+    topic = answer.topic
+    assert topic is not None
+    lines = [f"{topic.title} ({topic.group_title})"]
+    lines.extend(f"  • {fact}" for fact in topic.facts)
+    lines.append(f"Source: {topic.source}.")
+    return lines
+
+
+def _help(answer: Answer) -> list[str]:
+    return [
+        "I answer questions about the Tower Hamlets Community Safety Partnership: its performance "
+        "indicators, priorities, plans, manifesto actions, successes and investments.",
+        "Try:",
+        *(f"  • {s.question}" for s in answer.suggestions),
+    ]
+
+
+def _unknown(answer: Answer) -> list[str]:
+    lines = ["Sorry, I don't know that one: nothing I hold matches it closely enough."]
+    if answer.unknown_words:
+        lines.append("Words I don't hold anything about: " + ", ".join(answer.unknown_words) + ".")
+    if answer.suggestions:
+        lines.append("Did you mean:")
+        lines.extend(f"  • {s.title}" for s in answer.suggestions)
+    lines.append("Ask “help” to see what I can answer.")
+    return lines
+
+
+_RENDERERS = {
+    Kind.INDICATOR: _indicator,
+    Kind.LIST: _list,
+    Kind.PRIORITY: _priority,
+    Kind.DELIVERABLE: _deliverable,
+    Kind.ACTION: _action,
+    Kind.FACT: _fact,
+    Kind.HELP: _help,
+    Kind.UNKNOWN: _unknown,
+}

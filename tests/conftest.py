@@ -1,0 +1,28 @@
+"""Shared fixtures: a store and a Knowledge built from the project's own data/ in a temp folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answers import Knowledge, open_knowledge
+from knowledge.seed import default_data_dir
+from knowledge.store import Store
+
+
+@pytest.fixture(scope="session")
+def data_dir():
+    return default_data_dir()
+
+
+@pytest.fixture(scope="session")
+def knowledge(tmp_path_factory, data_dir) -> Knowledge:
+    """One seed store for the read-only tests of the session."""
+    return open_knowledge(tmp_path_factory.mktemp("store") / "seed.db", data_dir)
+
+
+@pytest.fixture
+def store(tmp_path, data_dir) -> Store:
+    """A fresh store of the seed, for tests that write."""
+    store = Store(tmp_path / "csp.db", data_dir)
+    yield store
+    store.close()

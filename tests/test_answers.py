@@ -1,0 +1,186 @@
+"""What partners are told: the right figures, periods, directions, and a plain "I don't know"."""
+
+import pytest
+
+from knowledge.answers import Judgement
+from knowledge.models import Kind
+from knowledge.text import render_text
+
+
+def test_knife_crime_this_year(knowledge):
+    answer = knowledge.ask("knife crime this year")
+    view = answer.indicator
+    assert (answer.matched, answer.kind, answer.key) == (True, Kind.INDICATOR, "knife-crime")
+    assert (view.current.value, view.current.period.label) == (830, "Jan-Dec 2018")
+    assert (view.previous.value, view.previous.period.label) == (889, "Jan-Dec 2017")
+    assert view.change.difference == -59
+    assert round(view.change.percent, 1) == -6.6
+    assert view.change.judgement is Judgement.BETTER
+    text = render_text(answer)
+    assert "830 in Jan-Dec 2018, down 6.6% from 889 in Jan-Dec 2017" in text
+    assert "Better" in text and "CSP priority: Violence" in text
+    assert "Confidence in this figure: medium" in text
+
+
+def test_status_of_rrt_expansion(knowledge):
+    answer = knowledge.ask("status of RRT expansion")
+    assert (answer.kind, answer.key) == (Kind.ACTION, "rrt-expansion")
+    text = render_text(answer)
+    assert "Expand the reach of our Rapid Response Service" in text
+    assert "reconfigured to expand its reach" in text
+    assert "Status as of early 2019" in text
+
+
+def test_a_neutral_indicator_gets_no_judgement(knowledge):
+    answer = knowledge.ask("DA offences vs last year")
+    assert answer.key == "domestic-abuse-offences"
+    assert answer.indicator.change.judgement is Judgement.NO_JUDGEMENT
+    assert "Up 12.6%: no judgement. A rise may reflect more confidence to report." in render_text(answer)
+
+
+def test_a_rate_changes_in_points(knowledge):
+    text = render_text(knowledge.ask("sdvc conviction rate"))
+    assert "69% in Jan-Dec 2018, down 3 points from 72% in Jan-Dec 2017" in text
+    assert "−3 points (−4.2% relative)" in text
+    assert "Worse" in text
+
+
+def test_an_indicator_without_a_previous_year_says_why(knowledge):
+    answer = knowledge.ask("drug operation arrests")
+    assert answer.indicator.previous is None
+    text = render_text(answer)
+    assert "190 in Jan-Dec 2018." in text
+    assert "Operation Continuum began in November 2017" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "period"),
+    [
+        ("knife crime last year", 889, "2017"),
+        ("burglary 2017", 2928, "2017"),
+        ("burglary in 2018", 3293, "2018"),
+        ("hate crime so far", 741, "2018"),
+        ("ytd robbery", 1472, "2018"),
+    ],
+)
+def test_time_words_choose_the_period(knowledge, question, value, period):
+    view = knowledge.ask(question).indicator
+    assert (view.current.value, view.current.period.code) == (value, period)
+
+
+def test_a_period_not_held_is_said_plainly(knowledge):
+    answer = knowledge.ask("knife crime 2016")
+    assert answer.indicator.missing_period.code == "2016"
+    assert "I hold no figure for Jan-Dec 2016. Periods held: Jan-Dec 2017, Jan-Dec 2018." in render_text(
+        answer
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("<@U024BE7LH> knife crime", "knife-crime"),
+        ("knif crime", "knife-crime"),
+        ("burgalry", "total-burglary"),
+        ("domestik abuse", "domestic-abuse-offences"),
+        ("crime knife", "knife-crime"),
+        ("KNIFE CRIMES!!!", "knife-crime"),
+        ("SYV", "serious-youth-violence"),
+        ("muggings", "personal-robbery"),
+        ("stabbings", "knife-crime"),
+        ("op continuum results", "operation-continuum"),
+        ("PTF", "partnership-task-force"),
+        ("theos", "developments-2019-20"),
+        ("MARAC", "sp-support-victims"),
+    ],
+)
+def test_typos_acronyms_and_mentions(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "indicators"),
+    [
+        ("the scorecard", "list:all", 13),
+        ("all indicators", "list:all", 13),
+        ("which indicators are getting worse", "list:worse", 4),
+        ("what has improved", "list:better", 5),
+        ("violence indicators", "list:all:violence", 5),
+    ],
+)
+def test_lists(knowledge, question, key, indicators):
+    answer = knowledge.ask(question)
+    assert (answer.kind, answer.key, len(answer.rows)) == (Kind.LIST, key, indicators)
+
+
+def test_worse_list_holds_exactly_the_worsening_indicators(knowledge):
+    keys = {row.indicator.key for row in knowledge.ask("what's getting worse").rows}
+    assert keys == {"sdvc-conviction-rate", "serious-youth-violence", "personal-robbery", "total-burglary"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["shoplifting this year", "bicycle theft", "homicide", "fly-tipping", "weather today", "tell me a joke"],
+)
+def test_out_of_scope_is_declined(knowledge, question):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.kind) == (False, Kind.UNKNOWN)
+    assert "I don't know that one" in render_text(answer)
+
+
+def test_unknown_words_are_named_as_typed(knowledge):
+    answer = knowledge.ask("shoplifting this year")
+    assert answer.unknown_words == ("shoplifting",)
+
+
+def test_an_ambiguous_word_offers_choices_instead_of_guessing(knowledge):
+    answer = knowledge.ask("crime")
+    assert not answer.matched
+    assert {"knife-crime", "hate-crime-offences"} <= {s.key for s in answer.suggestions}
+    assert len(answer.suggestions) <= 3
+
+
+@pytest.mark.parametrize("question", ["", "   ", "👍🎉", "hello", "help"])
+def test_empty_emoji_and_greetings_get_help(knowledge, question):
+    assert knowledge.ask(question).kind is Kind.HELP
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "x" * 4000,
+        "knife crime " * 400,
+        "\x00\x07\x1b[31m",
+        "'; DROP TABLE figures; --",
+        "<!channel> <!here> <@U123> knife crime",
+        "<http://evil.example|council.gov.uk>",
+        "&lt;script&gt;",
+    ],
+)
+def test_bad_input_gets_a_clear_reply(knowledge, question):
+    answer = knowledge.ask(question)
+    assert render_text(answer)
+    assert answer.kind in set(Kind)
+
+
+def test_a_long_message_is_read_in_part_and_says_so(knowledge):
+    answer = knowledge.ask("knife crime " * 400)
+    assert answer.key == "knife-crime"
+    assert any("first 500 characters" in note for note in answer.notes)
+
+
+def test_sql_text_changes_nothing(knowledge):
+    before = knowledge.store.db["figures"].count
+    knowledge.ask("'; DROP TABLE figures; --")
+    assert knowledge.store.db["figures"].count == before
+
+
+def test_a_new_figure_is_answered_without_a_restart(store, data_dir):
+    from knowledge.answers import Knowledge
+    from knowledge.periods import Period
+
+    knowledge = Knowledge(store, data_dir)
+    assert knowledge.ask("knife crime").indicator.current.value == 830
+    store.record_figure("knife-crime", Period.year(2019), 801, "U1", "test")
+    view = knowledge.ask("knife crime").indicator
+    assert (view.current.value, view.previous.value) == (801, 830)

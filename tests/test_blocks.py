@@ -1,0 +1,84 @@
+"""Every answer is a Block Kit message within Slack's limits, with nothing unescaped."""
+
+import pytest
+
+from knowledge.blocks import build_message, escape
+from knowledge.evaluation import read_questions
+from tests.block_limits import limit_problems
+
+
+def all_questions(data_dir):
+    questions = []
+    for name in ("tune", "heldout", "heldout-b"):
+        questions += [label.question for label in read_questions(data_dir / "questions" / f"{name}.csv")]
+    return questions
+
+
+def test_every_answer_to_every_labelled_question_fits(knowledge, data_dir):
+    checked = 0
+    for question in all_questions(data_dir):
+        message = build_message(knowledge.ask(question))
+        assert limit_problems(message) == [], question
+        checked += 1
+    assert checked > 200
+
+
+def test_the_longest_answer_fits(knowledge):
+    message = build_message(knowledge.ask("all indicators"))
+    assert limit_problems(message) == []
+    shown = "\n".join(b["text"]["text"] for b in message["blocks"] if b["type"] == "section")
+    for figure in ("14,768", "3,393", "830", "741", "3,293", "69%"):
+        assert figure in shown
+
+
+def test_escape():
+    assert escape("<!channel> & <@U1>") == "&lt;!channel&gt; &amp; &lt;@U1&gt;"
+
+
+@pytest.mark.parametrize(
+    "question", ["<!channel> knife crime", "<!channel> shoplifting <@U123>", "a < b & c > d"]
+)
+def test_user_markup_never_reaches_slack_unescaped(knowledge, question):
+    message = build_message(knowledge.ask(question))
+    rendered = str(message)
+    assert "<!channel>" not in rendered
+    assert "<@U123>" not in rendered
+
+
+def test_data_text_is_escaped(knowledge):
+    message = build_message(knowledge.ask("reducing reoffending priority"))
+    texts = "\n".join(b["text"]["text"] for b in message["blocks"] if b["type"] == "section")
+    assert "Improve safety &amp; feeling of safety of young people" in texts
+    assert "Better use of stop &amp; search powers" in texts
+    assert " & " not in texts
+
+
+def test_indicator_message_carries_the_figures_and_follow_up_buttons(knowledge):
+    message = build_message(knowledge.ask("knife crime this year"))
+    assert message["blocks"][0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "Knife crime", "emoji": True},
+    }
+    fields = next(b["fields"] for b in message["blocks"] if "fields" in b)
+    assert [f["text"] for f in fields][:2] == ["*Jan-Dec 2018*\n830", "*Jan-Dec 2017*\n889"]
+    buttons = next(b for b in message["blocks"] if b["type"] == "actions")
+    assert [e["value"] for e in buttons["elements"]] == ["Violence indicators"]
+    assert "830" in message["text"] and "889" in message["text"]
+
+
+def test_did_you_mean_buttons_ask_the_suggested_topic(knowledge):
+    message = build_message(knowledge.ask("crime"))
+    buttons = next(b for b in message["blocks"] if b["type"] == "actions")
+    assert buttons["block_id"] == "did_you_mean"
+    values = [e["value"] for e in buttons["elements"]]
+    assert "Knife crime" in values
+    for value in values:
+        assert knowledge.ask(value).matched, value
+
+
+def test_a_year_without_comparison_offers_one(knowledge):
+    message = build_message(knowledge.ask("knife crime last year"))
+    buttons = next(b for b in message["blocks"] if b["type"] == "actions")
+    value = buttons["elements"][0]["value"]
+    assert value == "Knife crime vs last year"
+    assert knowledge.ask(value).indicator.change is not None

@@ -1,0 +1,112 @@
+"""The store: migrations, seed sync, history, whole-or-nothing writes, event claims."""
+
+import multiprocessing
+import sqlite3
+import threading
+
+import pytest
+
+from knowledge.periods import Period
+from knowledge.store import Store, migrations
+
+
+def test_a_new_store_is_migrated_and_seeded(store):
+    applied = [m.name for m in migrations.applied(store.db)]
+    assert applied == ["m001_catalogue", "m002_seen_events"]
+    catalogue = store.catalogue()
+    assert len(catalogue.indicators) == 13
+    assert [f.value for f in catalogue.figures["knife-crime"]] == [889, 830]
+    assert catalogue.statuses["vawg-charter"].status == "VAWG Charter published November 2018"
+
+
+def test_reopening_adds_nothing(store, data_dir):
+    rows = store.db["figures"].count
+    revision = store.revision()
+    again = Store(store.path, data_dir)
+    assert again.db["figures"].count == rows
+    assert again.revision() == revision
+    again.close()
+
+
+def test_a_new_figure_is_a_new_row_and_the_old_one_stays(store):
+    store.record_figure("knife-crime", Period.year(2018), 831, "U123", "officer correction")
+    history = store.figure_history("knife-crime")
+    assert [(h["period"], h["value"], h["recorded_by"]) for h in history] == [
+        ("2017", 889, "seed"),
+        ("2018", 830, "seed"),
+        ("2018", 831, "U123"),
+    ]
+    assert [f.value for f in store.catalogue().figures["knife-crime"]] == [889, 831]
+
+
+def test_a_changed_seed_file_is_picked_up_without_losing_an_officers_figure(store, data_dir, tmp_path):
+    store.record_figure("knife-crime", Period.year(2018), 831, "U123", "officer correction")
+    copied = tmp_path / "data2"
+    import shutil
+
+    shutil.copytree(data_dir, copied)
+    path = copied / "indicators.yaml"
+    path.write_text(path.read_text().replace("short_name: Knife crime", "short_name: Knife crimes"))
+    reopened = Store(store.path, copied)
+    catalogue = reopened.catalogue()
+    assert next(i for i in catalogue.indicators if i.key == "knife-crime").short_name == "Knife crimes"
+    assert [f.value for f in catalogue.figures["knife-crime"]] == [889, 831]
+    assert len(reopened.figure_history("knife-crime")) == 3
+    reopened.close()
+
+
+def test_a_write_that_fails_half_way_leaves_nothing(store):
+    before = store.db["figures"].count
+    revision = store.revision()
+    with pytest.raises(sqlite3.IntegrityError), store.write() as db:
+        db["figures"].insert(
+            {"indicator_key": "knife-crime", "period": "2019", "value": 1, "recorded_at": "x"}
+        )
+        db["figures"].insert(
+            {"indicator_key": "no-such-indicator", "period": "2019", "value": 1, "recorded_at": "x"}
+        )
+    assert store.db["figures"].count == before
+    assert store.revision() == revision
+
+
+def test_every_write_moves_the_revision_on(store):
+    revision = store.revision()
+    store.record_figure("knife-crime", Period.year(2019), 800, "U1", "test")
+    assert store.revision() == revision + 1
+
+
+def test_an_event_is_claimed_once(store):
+    assert store.claim_event("Ev1") is True
+    assert store.claim_event("Ev1") is False
+    assert store.claim_event("Ev2") is True
+
+
+def test_threads_racing_for_one_event_get_one_claim(store):
+    results = []
+
+    def claim():
+        results.append(store.claim_event("EvRace"))
+
+    threads = [threading.Thread(target=claim) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [False] * 7 + [True]
+
+
+def _claim_in_process(path, data_dir, queue):
+    queue.put(Store(path, data_dir).claim_event("EvProcess"))
+
+
+def test_two_processes_sharing_a_file_claim_an_event_once(store, data_dir):
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    workers = [
+        context.Process(target=_claim_in_process, args=(store.path, data_dir, queue)) for _ in range(2)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=30)
+    assert sorted([queue.get(timeout=5), queue.get(timeout=5)]) == [False, True]
