@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 
 from knowledge.language import Language, load_vocabulary
@@ -28,6 +29,7 @@ from knowledge.models import (
 from knowledge.periods import Period
 from knowledge.store import Catalogue, Store
 
+MAX_RELATED = 5
 LIST_INTENTS = ("all_indicators", "worse", "better", "up", "down")
 PRIORITY_LIST_INTENTS = ("indicators_word", *LIST_INTENTS)
 
@@ -122,7 +124,7 @@ def indicator_view(
 ) -> IndicatorView:
     """The figure asked for (latest unless a period or "last year" is named) and the one before."""
     figures = catalogue.figures.get(indicator.key, [])
-    priority = next(p for p in catalogue.priorities if p.key == indicator.priority_key)
+    priority = catalogue.priority[indicator.priority_key]
     held = tuple(f.period for f in figures)
     missing = None
     current = figures[-1] if figures else None
@@ -205,6 +207,16 @@ class Knowledge:
         self._lock = threading.Lock()
         self._catalogue: Catalogue | None = None
         self._matcher: Matcher | None = None
+        self._views: tuple[int, list[IndicatorView]] | None = None
+
+    def latest_views(self, catalogue: Catalogue) -> list[IndicatorView]:
+        """Every indicator's latest figure and change, made once per store revision."""
+        cached = self._views
+        if cached is not None and cached[0] == catalogue.revision:
+            return cached[1]
+        views = [indicator_view(catalogue, i) for i in catalogue.indicators]
+        self._views = (catalogue.revision, views)
+        return views
 
     def current(self) -> tuple[Catalogue, Matcher]:
         """The catalogue and matcher for the store's latest revision."""
@@ -275,11 +287,13 @@ class Knowledge:
         priority_key: str | None,
         question: Question,
     ) -> Answer:
-        rows = [
-            indicator_view(catalogue, i, question.time, question.period)
-            for i in catalogue.indicators
-            if priority_key is None or i.priority_key == priority_key
-        ]
+        if question.time or question.period:
+            views = [
+                indicator_view(catalogue, i, question.time, question.period) for i in catalogue.indicators
+            ]
+        else:
+            views = self.latest_views(catalogue)
+        rows = [v for v in views if priority_key is None or v.indicator.priority_key == priority_key]
         keep = {
             "worse": lambda r: r.change is not None and r.change.judgement is Judgement.WORSE,
             "better": lambda r: r.change is not None and r.change.judgement is Judgement.BETTER,
@@ -288,7 +302,7 @@ class Knowledge:
         }.get(intent)
         if keep is not None:
             rows = [r for r in rows if keep(r)]
-        priority = next((p for p in catalogue.priorities if p.key == priority_key), None)
+        priority = catalogue.priority.get(priority_key) if priority_key else None
         titles = {
             "all_indicators": "Performance indicators",
             "worse": "Indicators getting worse",
@@ -327,21 +341,24 @@ class Knowledge:
             if c.coverage >= 0.5 and c.entry.kind is not Kind.LIST
         )
         if entry.kind is Kind.INDICATOR:
-            indicator = next(i for i in catalogue.indicators if i.key == entry.key)
+            indicator = catalogue.indicator[entry.key]
             view = indicator_view(catalogue, indicator, question.time, question.period)
             siblings = tuple(
-                Suggestion(i.key, i.short_name, i.short_name)
-                for i in catalogue.indicators
-                if i.priority_key == indicator.priority_key and i.key != indicator.key
+                islice(
+                    (
+                        Suggestion(i.key, i.short_name, i.short_name)
+                        for i in catalogue.indicators
+                        if i.priority_key == indicator.priority_key and i.key != indicator.key
+                    ),
+                    MAX_RELATED,
+                )
             )
             return Answer(
                 raw, True, Kind.INDICATOR, entry.key, indicator.name, indicator=view, related=siblings
             )
         if entry.kind is Kind.PRIORITY:
-            priority = next(p for p in catalogue.priorities if p.key == entry.key)
-            rows = tuple(
-                indicator_view(catalogue, i) for i in catalogue.indicators if i.priority_key == priority.key
-            )
+            priority = catalogue.priority[entry.key]
+            rows = tuple(v for v in self.latest_views(catalogue) if v.indicator.priority_key == priority.key)
             return Answer(
                 raw,
                 True,
@@ -355,7 +372,7 @@ class Knowledge:
                 related=related,
             )
         if entry.kind is Kind.DELIVERABLE:
-            deliverable = next(d for d in catalogue.deliverables if d.key == entry.key)
+            deliverable = catalogue.deliverable[entry.key]
             return Answer(
                 raw,
                 True,
@@ -368,7 +385,7 @@ class Knowledge:
                 related=related,
             )
         if entry.kind is Kind.ACTION:
-            action = next(a for a in catalogue.actions if a.key == entry.key)
+            action = catalogue.action[entry.key]
             return Answer(
                 raw,
                 True,
@@ -381,7 +398,7 @@ class Knowledge:
                 related=related,
             )
         if entry.kind is Kind.FACT:
-            topic = next(t for t in catalogue.topics if t.key == entry.key)
+            topic = catalogue.topic[entry.key]
             return Answer(
                 raw, True, Kind.FACT, entry.key, topic.title, topic=topic, focus=top.item, related=related
             )

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from knowledge.language import MAX_QUESTION_CHARS, Language, Speller, clean, stem, words
@@ -68,14 +69,6 @@ class Entry:
     title: str
     phrases: tuple[tuple[str, int | None], ...]
     """(text, item) pairs: the item is the fact or output a phrase is, None for a name."""
-
-
-@dataclass(frozen=True)
-class Place:
-    entry: Entry
-    item: int | None
-    tokens: frozenset[str]
-    weight: float
 
 
 @dataclass(frozen=True)
@@ -128,34 +121,51 @@ def _find_period(text: str) -> tuple[Period | None, str | None, str]:
     return period, found.group(0), text[: found.start()] + " " + text[found.end() :]
 
 
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(utils.default_process(text).split()))
+
+
 class Matcher:
+    """The index over every entry's places, built once per store revision."""
+
+    TOP = 10
+    """How many candidates `rank` returns: the answer, its rivals and the suggestions."""
+
     def __init__(self, language: Language, entries: list[Entry]) -> None:
         self.language = language
         self.entries = {entry.key: entry for entry in entries}
-        self._places: list[Place] = []
+        self._entry_list = entries
         document_frequency: dict[str, int] = defaultdict(int)
         surface_words: set[str] = set()
-        entry_tokens: dict[str, set[str]] = {}
-        raw_places: list[tuple[Entry, int | None, frozenset[str]]] = []
-        for entry in entries:
+        places: list[tuple[int, int | None, frozenset[str]]] = []
+        for number, entry in enumerate(entries):
             seen: set[str] = set()
             for text, item in entry.phrases:
                 surface_words.update(words(clean(text)))
                 tokens = frozenset(language.entry_tokens(text))
                 if tokens:
-                    raw_places.append((entry, item, tokens))
+                    places.append((number, item, tokens))
                     seen |= tokens
-            entry_tokens[entry.key] = seen
             for token in seen:
                 document_frequency[token] += 1
         count = max(len(entries), 1)
         self._idf = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
         self._unknown_weight = math.log(1 + count)
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        for index, (entry, item, tokens) in enumerate(raw_places):
-            self._places.append(Place(entry, item, tokens, sum(self._idf[t] for t in tokens)))
+        # Places as parallel arrays, so a question is scored against all of them at once.
+        self._place_entry = np.array([p[0] for p in places], dtype=np.int64)
+        self._place_item = [p[1] for p in places]
+        self._place_weight = np.array([sum(self._idf[t] for t in p[2]) for p in places], dtype=np.float64)
+        kinds = [entries[p[0]].kind for p in places]
+        self._kind_bonus = {
+            "base": np.array([KIND_BONUS.get(k, 0.0) for k in kinds]),
+            "status": np.array([STATUS_BONUS.get(k, 0.0) for k in kinds]),
+            "figures": np.array([FIGURES_BONUS.get(k, 0.0) for k in kinds]),
+        }
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, (_, _, tokens) in enumerate(places):
             for token in tokens:
-                self._postings[token].append(index)
+                postings[token].append(index)
+        self._postings = {t: np.array(ix, dtype=np.int64) for t, ix in postings.items()}
         self._speller = Speller(surface_words | language.known_words, language.stopwords)
         # "Did you mean" compares whole names, not items: a stray word in a long fact
         # should not be offered as a topic.
@@ -164,7 +174,7 @@ class Matcher:
         for entry in entries:
             for text, item in entry.phrases:
                 if item is None and len(text) <= 80:
-                    self._names.append(utils.default_process(text))
+                    self._names.append(_sorted_words(text))
                     self._name_keys.append(entry.key)
         self._correct = lru_cache(maxsize=16384)(self._speller.correct)
 
@@ -215,33 +225,39 @@ class Matcher:
 
     def rank(self, question: Question) -> list[Candidate]:
         """The best place of each entry that shares a word with the question, best first."""
-        if not question.tokens:
+        known = [t for t in question.tokens if t in self._postings]
+        if not known:
             return []
-        weights = {t: self.weight(t) for t in question.tokens}
-        total = sum(weights.values())
-        matched: dict[int, float] = defaultdict(float)
-        for token, weight in weights.items():
-            for index in self._postings.get(token, ()):
-                matched[index] += weight
-        best: dict[str, Candidate] = {}
-        status = "status_word" in question.intents
-        figures = bool(
-            question.time or question.period or question.intents & {"up", "down", "indicators_word"}
-        )
-        for index, weight in matched.items():
-            place = self._places[index]
-            coverage = weight / total
-            precision = weight / place.weight
-            kind = place.entry.kind
-            score = 0.8 * coverage + 0.2 * precision + KIND_BONUS.get(kind, 0.0)
-            if status:
-                score += STATUS_BONUS.get(kind, 0.0)
-            if figures:
-                score += FIGURES_BONUS.get(kind, 0.0)
-            current = best.get(place.entry.key)
-            if current is None or score > current.score:
-                best[place.entry.key] = Candidate(place.entry, place.item, score, coverage, precision)
-        return sorted(best.values(), key=lambda c: (-c.score, c.entry.key))
+        total = sum(self.weight(t) for t in question.tokens)
+        hits = np.concatenate([self._postings[t] for t in known])
+        hit_weights = np.concatenate([np.full(len(self._postings[t]), self._idf[t]) for t in known])
+        places, inverse = np.unique(hits, return_inverse=True)
+        matched = np.bincount(inverse, weights=hit_weights)
+        coverage = matched / total
+        precision = matched / self._place_weight[places]
+        score = 0.8 * coverage + 0.2 * precision + self._kind_bonus["base"][places]
+        if "status_word" in question.intents:
+            score += self._kind_bonus["status"][places]
+        if question.time or question.period or question.intents & {"up", "down"}:
+            score += self._kind_bonus["figures"][places]
+        # The best place of each entry: sort by score, keep each entry's first.
+        order = np.argsort(-score, kind="stable")
+        _, first = np.unique(self._place_entry[places[order]], return_index=True)
+        best = order[first]
+        if len(best) > self.TOP * 2:
+            best = best[np.argpartition(-score[best], self.TOP * 2)[: self.TOP * 2]]
+        candidates = [
+            Candidate(
+                self._entry_list[self._place_entry[places[i]]],
+                self._place_item[places[i]],
+                float(score[i]),
+                float(coverage[i]),
+                float(precision[i]),
+            )
+            for i in best
+        ]
+        candidates.sort(key=lambda c: (-round(c.score, 9), c.entry.key))
+        return candidates[: self.TOP]
 
     @staticmethod
     def confident(ranked: list[Candidate]) -> bool:
@@ -260,10 +276,12 @@ class Matcher:
         """Up to `limit` entries the question may have meant: shared words first, then spelling."""
         chosen: list[Entry] = [c.entry for c in ranked[:limit] if c.entry.kind is not Kind.LIST]
         if len(chosen) < limit and question.text:
+            # Names are stored with their words sorted, so plain `ratio` scores as
+            # `token_sort_ratio` would without re-sorting every name on every question.
             found = process.extract(
-                " ".join(question.unknown) or utils.default_process(question.text),
+                _sorted_words(" ".join(question.unknown) or question.text),
                 self._names,
-                scorer=fuzz.token_sort_ratio,
+                scorer=fuzz.ratio,
                 processor=None,
                 score_cutoff=SUGGESTION_CUTOFF,
                 limit=limit * 4,

@@ -20,6 +20,9 @@ VOCABULARY_FILE = "vocabulary.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)
 
+# libyaml's loader is about twenty times faster; both are the safe loader.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class DataFileError(ValueError):
     """A data file that is missing, not YAML, or not of the expected shape."""
@@ -39,7 +42,7 @@ def _read_yaml(path: Path) -> Any:
     except OSError as error:
         raise DataFileError(f"{path}: cannot be read ({error.strerror})") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as error:
         raise DataFileError(f"{path}: is not valid YAML: {error}") from None
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 import platformdirs
@@ -158,6 +159,27 @@ class Catalogue:
     actions: list[Action]
     statuses: dict[str, ActionStatus]
     topics: list[Topic]
+
+    # Lookups by key, made on first use; the catalogue never changes once read.
+    @cached_property
+    def indicator(self) -> dict[str, Indicator]:
+        return {i.key: i for i in self.indicators}
+
+    @cached_property
+    def priority(self) -> dict[str, Priority]:
+        return {p.key: p for p in self.priorities}
+
+    @cached_property
+    def deliverable(self) -> dict[str, Deliverable]:
+        return {d.key: d for d in self.deliverables}
+
+    @cached_property
+    def action(self) -> dict[str, Action]:
+        return {a.key: a for a in self.actions}
+
+    @cached_property
+    def topic(self) -> dict[str, Topic]:
+        return {t.key: t for t in self.topics}
 
 
 class Store:
