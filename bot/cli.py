@@ -100,5 +100,31 @@ def evaluate(which: str, quiet: bool) -> None:
         knowledge.store.close()
 
 
+@main.command()
+@click.option("--http", "http_mode", is_flag=True, help="Serve Slack's HTTP requests instead of Socket Mode.")
+@click.option("--port", type=int, default=None, help="Port for --http (default: $PORT, else 3000).")
+@click.option("--host", default=None, help="Address for --http (default: $HOST, else 0.0.0.0).")
+@click.pass_context
+def serve(context: click.Context, http_mode: bool, port: int | None, host: str | None) -> None:
+    """Run the Slack bot: Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) or --http (SLACK_SIGNING_SECRET)."""
+    from bot.app import create_app
+    from bot.server import serve_http, socket_mode_handler
+    from bot.settings import Mode, SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+        mode = Mode.HTTP if http_mode else Mode.SOCKET
+        settings.require(mode)
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+    knowledge = _open_knowledge(context.obj["db"] or settings.csp_bot_db)
+    knowledge.current()  # build the index before the first question arrives
+    app = create_app(settings, knowledge, mode)
+    if mode is Mode.HTTP:
+        serve_http(app, host or settings.host, port or settings.port, settings.log_level)
+    else:
+        socket_mode_handler(app, settings.slack_app_token.get_secret_value()).start()
+
+
 if __name__ == "__main__":
     main()

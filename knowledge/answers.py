@@ -95,6 +95,15 @@ class Answer:
     related: tuple[Suggestion, ...] = ()
 
 
+@dataclass(frozen=True)
+class Home:
+    """What the App Home shows: every indicator by priority, and the actions' status."""
+
+    priorities: tuple[Priority, ...]
+    rows: tuple[IndicatorView, ...]
+    actions: tuple[tuple[Action, ActionStatus | None], ...]
+
+
 def judge(better_when: BetterWhen, difference: float) -> Judgement:
     if difference == 0:
         return Judgement.NO_CHANGE
@@ -231,7 +240,15 @@ class Knowledge:
                 self._catalogue = catalogue
             return self._catalogue, self._matcher
 
-    # ---- the front door ------------------------------------------------------------
+    # ---- the front doors -----------------------------------------------------------
+
+    def home(self) -> Home:
+        catalogue, _ = self.current()
+        return Home(
+            priorities=tuple(catalogue.priorities),
+            rows=tuple(self.latest_views(catalogue)),
+            actions=tuple((a, catalogue.statuses.get(a.key)) for a in catalogue.actions),
+        )
 
     def ask(self, raw: str) -> Answer:
         catalogue, matcher = self.current()

@@ -1,0 +1,47 @@
+"""The Bolt app, made by a factory: nothing is built at import time."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+import handlers
+from bot.settings import Mode, Settings
+from handlers.replies import Services
+from handlers.strangers import StrangerPolicy
+from knowledge.answers import Knowledge
+
+RATE_LIMIT_RETRIES = 3
+
+
+def web_client(settings: Settings) -> WebClient:
+    """The Web API client: Slack's address from the settings, and retries on 429 after Retry-After."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return WebClient(
+        token=token,
+        base_url=settings.slack_api_url,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(),
+            RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
+
+
+def create_app(settings: Settings, knowledge: Knowledge, mode: Mode) -> App:
+    settings.require(mode)
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    app = App(
+        client=web_client(settings),
+        signing_secret=signing_secret,
+        # Socket Mode requests come over the app's own authenticated socket, unsigned.
+        request_verification_enabled=mode is Mode.HTTP,
+    )
+    services = Services(knowledge=knowledge, strangers=StrangerPolicy(settings.csp_allowed_team_ids))
+    handlers.register(app, services)
+    return app

@@ -1,0 +1,94 @@
+"""Settings from the environment and `.env`. Tokens are SecretStr: they never print or log."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+SLACK_API = "https://slack.com/api/"
+_TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,}$")
+
+
+class Mode(StrEnum):
+    SOCKET = "socket"
+    HTTP = "http"
+
+
+class SettingsError(ValueError):
+    """A setting that is missing or malformed; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_api_url: str = SLACK_API
+    csp_bot_db: Path | None = None
+    csp_allowed_team_ids: Annotated[frozenset[str], NoDecode] = frozenset()
+    """Teams whose people may ask from a shared channel, besides the installing team."""
+    host: str = "0.0.0.0"
+    port: int = Field(default=3000, ge=1, le=65535)
+    log_level: str = "INFO"
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("a bot token starts with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("an app-level token starts with xapp-")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("csp_allowed_team_ids", mode="before")
+    @classmethod
+    def _team_ids(cls, value: object) -> frozenset[str]:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        ids = frozenset(value or ())
+        bad = sorted(i for i in ids if not _TEAM_ID.match(i))
+        if bad:
+            raise ValueError(f"not Slack team ids: {', '.join(bad)} (they look like T0123ABCD)")
+        return ids
+
+    def require(self, mode: Mode) -> None:
+        """Stop with the names of the variables a mode needs and does not have."""
+        needed = {"SLACK_BOT_TOKEN": self.slack_bot_token}
+        if mode is Mode.SOCKET:
+            needed["SLACK_APP_TOKEN"] = self.slack_app_token
+        else:
+            needed["SLACK_SIGNING_SECRET"] = self.slack_signing_secret
+        missing = [name for name, value in needed.items() if value is None or not value.get_secret_value()]
+        if missing:
+            how = "Socket Mode" if mode is Mode.SOCKET else "HTTP mode"
+            raise SettingsError(f"{how} needs {' and '.join(missing)}: set it in the environment or .env")
+
+
+def load_settings(**overrides) -> Settings:
+    """Read the settings; a malformed one raises SettingsError naming its variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        problems = [
+            f"{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg'].removeprefix('Value error, ')}"
+            for e in error.errors()
+        ]
+        raise SettingsError("bad setting(s): " + "; ".join(problems)) from None

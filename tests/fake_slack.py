@@ -1,0 +1,148 @@
+"""A small fake of Slack's Web API on 127.0.0.1 that records every call the bot makes.
+
+It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, users.info and
+apps.connections.open, and the response_url posts of slash commands and buttons. It can
+answer a method with 429 and Retry-After a given number of times.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlparse
+
+HOME_TEAM = "THOME001"
+BOT_USER = "UBOT0001"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict
+    headers: dict
+
+
+@dataclass
+class FakeSlack:
+    users: dict[str, dict] = field(default_factory=dict)
+    socket_url: str = ""
+    calls: list[Call] = field(default_factory=list)
+    _rate_limits: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _changed: threading.Condition = field(default_factory=threading.Condition)
+    _server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"{self.url}/response/{name}"
+
+    def start(self) -> FakeSlack:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # keep test output clean
+                pass
+
+            def do_GET(self):
+                fake._handle(self, dict(parse_qsl(urlparse(self.path).query)))
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode()
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    params = json.loads(raw or "{}")
+                else:
+                    params = dict(parse_qsl(raw))
+                    params.update(parse_qsl(urlparse(self.path).query))
+                fake._handle(self, params)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    # ---- behaviour ----------------------------------------------------------------
+
+    def rate_limit(self, method: str, times: int, retry_after: int = 1) -> None:
+        self._rate_limits[method] = (times, retry_after)
+
+    def _answer(self, method: str, params: dict) -> dict:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "team_id": HOME_TEAM,
+                "user_id": BOT_USER,
+                "bot_id": "BBOT0001",
+                "team": "CSP",
+            }
+        if method == "chat.postMessage":
+            return {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}"}
+        if method == "users.info":
+            user = self.users.get(params.get("user"), {"team_id": HOME_TEAM, "is_stranger": False})
+            return {"ok": True, "user": {"id": params.get("user"), **user}}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
+        return {"ok": True}
+
+    def _handle(self, request: BaseHTTPRequestHandler, params: dict) -> None:
+        path = urlparse(request.path).path
+        method = path.removeprefix("/api/") if path.startswith("/api/") else "response_url"
+        limited = self._rate_limits.get(method)
+        if limited and limited[0] > 0:
+            self._rate_limits[method] = (limited[0] - 1, limited[1])
+            self._record(Call(f"{method}#429", params, dict(request.headers)))
+            self._send(request, 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(limited[1])})
+            return
+        self._record(Call(method, params, dict(request.headers)))
+        self._send(request, 200, self._answer(method, params))
+
+    @staticmethod
+    def _send(request: BaseHTTPRequestHandler, status: int, body: dict, headers: dict | None = None) -> None:
+        data = json.dumps(body).encode()
+        request.send_response(status)
+        request.send_header("Content-Type", "application/json")
+        request.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            request.send_header(name, value)
+        request.end_headers()
+        request.wfile.write(data)
+
+    def _record(self, call: Call) -> None:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    # ---- for tests ------------------------------------------------------------------
+
+    def posted(self, *methods: str) -> list[Call]:
+        return [c for c in self.calls if c.method in methods]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 10) -> list[Call]:
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while len(self.posted(method)) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(
+                        f"no {count} x {method} within {timeout}s; calls: {[c.method for c in self.calls]}"
+                    )
+                self._changed.wait(left)
+        return self.posted(method)
+
+    def settle(self, seconds: float = 0.5) -> None:
+        """Give background listeners time to make calls that should not happen."""
+        time.sleep(seconds)

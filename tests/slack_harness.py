@@ -1,0 +1,156 @@
+"""The real Bolt app behind its ASGI adapter on 127.0.0.1, and Slack-shaped signed requests."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from itertools import count
+from urllib.parse import urlencode
+
+from slack_sdk.signature import SignatureVerifier
+
+from bot.app import create_app
+from bot.server import EVENTS_PATH, http_server
+from bot.settings import Mode, Settings
+from knowledge.answers import Knowledge
+from tests.fake_slack import HOME_TEAM, FakeSlack
+
+SIGNING_SECRET = "test-signing-secret-0123456789"
+_ids = count(1)
+
+
+def settings_for(fake: FakeSlack, **overrides) -> Settings:
+    values = dict(
+        slack_bot_token="xoxb-test-token",
+        slack_app_token="xapp-test-token",
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=fake.api_url,
+        log_level="WARNING",
+    )
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@dataclass
+class Response:
+    status: int
+    body: str
+
+
+@dataclass
+class RunningApp:
+    url: str
+    server: object
+    thread: threading.Thread
+
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        secret: str = SIGNING_SECRET,
+        timestamp: int | None = None,
+        headers: dict | None = None,
+    ) -> Response:
+        stamp = str(timestamp if timestamp is not None else int(time.time()))
+        signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+        request = urllib.request.Request(
+            self.url + EVENTS_PATH,
+            data=body.encode(),
+            headers={
+                "Content-Type": content_type,
+                "X-Slack-Request-Timestamp": stamp,
+                "X-Slack-Signature": signature,
+                **(headers or {}),
+            },
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return Response(response.status, response.read().decode())
+        except urllib.error.HTTPError as error:
+            return Response(error.code, error.read().decode())
+
+    def event(self, event: dict, event_id: str | None = None, **kwargs) -> Response:
+        return self.post(json.dumps(event_body(event, event_id)), "application/json", **kwargs)
+
+    def command(self, text: str, response_url: str, user_id: str = "UALICE01", **kwargs) -> Response:
+        form = {
+            "command": "/csp",
+            "text": text,
+            "user_id": user_id,
+            "team_id": HOME_TEAM,
+            "channel_id": "CGENERAL1",
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+            **kwargs.pop("extra", {}),
+        }
+        return self.post(urlencode(form), "application/x-www-form-urlencoded", **kwargs)
+
+    def action(self, payload: dict, **kwargs) -> Response:
+        return self.post(
+            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded", **kwargs
+        )
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def event_body(event: dict, event_id: str | None = None, team_id: str = HOME_TEAM) -> dict:
+    return {
+        "token": "unused",
+        "team_id": team_id,
+        "api_app_id": "A0CSP",
+        "type": "event_callback",
+        "event_id": event_id or f"Ev{next(_ids):08d}",
+        "event_time": int(time.time()),
+        "event": event,
+        "authorizations": [{"team_id": HOME_TEAM, "user_id": "UBOT0001", "is_bot": True}],
+    }
+
+
+def mention(text: str, user: str = "UALICE01", channel: str = "CGENERAL1", **extra) -> dict:
+    return {
+        "type": "app_mention",
+        "user": user,
+        "text": text,
+        "ts": f"{time.time():.6f}",
+        "channel": channel,
+        "team": HOME_TEAM,
+        **extra,
+    }
+
+
+def direct_message(text: str, user: str = "UALICE01", **extra) -> dict:
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "user": user,
+        "text": text,
+        "ts": f"{time.time():.6f}",
+        "channel": "DALICE001",
+        "team": HOME_TEAM,
+        **extra,
+    }
+
+
+def start_app(settings: Settings, knowledge: Knowledge) -> RunningApp:
+    app = create_app(settings, knowledge, Mode.HTTP)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = http_server(app, "127.0.0.1", port, "warning")
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the app did not start")
+        time.sleep(0.01)
+    return RunningApp(f"http://127.0.0.1:{port}", server, thread)

@@ -1,0 +1,44 @@
+import logging
+
+import pytest
+
+from bot.settings import Mode, SettingsError, load_settings
+
+
+def test_tokens_never_show_in_repr_or_logs(caplog):
+    settings = load_settings(
+        _env_file=None, slack_bot_token="xoxb-secret-1", slack_signing_secret="shh-secret"
+    )
+    logging.getLogger("test").warning("settings: %s %r", settings, settings)
+    assert "xoxb-secret-1" not in caplog.text and "shh-secret" not in caplog.text
+    assert "xoxb-secret-1" not in repr(settings)
+
+
+def test_api_url_gets_a_trailing_slash():
+    assert (
+        load_settings(_env_file=None, slack_api_url="http://127.0.0.1:9/api").slack_api_url
+        == "http://127.0.0.1:9/api/"
+    )
+
+
+def test_allowed_teams_read_from_a_comma_list(monkeypatch):
+    monkeypatch.setenv("CSP_ALLOWED_TEAM_IDS", "T0123ABCD, T99ZZ")
+    assert load_settings(_env_file=None).csp_allowed_team_ids == frozenset({"T0123ABCD", "T99ZZ"})
+
+
+def test_env_file_is_read(tmp_path, monkeypatch):
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-env-file\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    assert load_settings().slack_bot_token.get_secret_value() == "xoxb-from-env-file"
+
+
+@pytest.mark.parametrize(
+    ("mode", "named"), [(Mode.SOCKET, "SLACK_APP_TOKEN"), (Mode.HTTP, "SLACK_SIGNING_SECRET")]
+)
+def test_each_mode_names_what_it_lacks(mode, named, monkeypatch):
+    for name in ("SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    settings = load_settings(_env_file=None, slack_bot_token="xoxb-1")
+    with pytest.raises(SettingsError, match=named):
+        settings.require(mode)
