@@ -14,12 +14,16 @@ from handlers.replies import Services
 from knowledge.blocks import ACTION_ASK
 
 COMMAND = "/csp"
+EVENT_LISTENERS = {
+    "app_mention": make_mention_listener,
+    "message": make_direct_message_listener,  # the manifest subscribes to message.im only
+    "app_home_opened": make_home_listener,
+}
 
 
 def register(app: App, services: Services) -> None:
     app.use(make_event_deduplicator(services.knowledge.store))
-    app.event("app_mention")(make_mention_listener(services))
-    app.event("message")(make_direct_message_listener(services))
-    app.event("app_home_opened")(make_home_listener(services))
+    for event, make_listener in EVENT_LISTENERS.items():
+        app.event(event)(make_listener(services))
     app.command(COMMAND)(make_csp_command(services))
     app.action(re.compile(rf"^{ACTION_ASK}_\d+$"))(make_button_listener(services))

@@ -16,12 +16,13 @@ LIMITS = {
 }
 
 
-def limit_problems(message: dict) -> list[str]:
+def limit_problems(message: dict, max_blocks: int = LIMITS["blocks"]) -> list[str]:
+    """Problems with a message (50 blocks) or, with max_blocks=100, a Home tab or modal."""
     problems = []
     blocks = message["blocks"]
     if not message.get("text"):
         problems.append("no fallback text")
-    if len(blocks) > LIMITS["blocks"]:
+    if len(blocks) > max_blocks:
         problems.append(f"{len(blocks)} blocks")
     for block in blocks:
         kind = block["type"]

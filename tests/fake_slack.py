@@ -23,6 +23,8 @@ class Call:
     method: str
     params: dict
     headers: dict
+    path: str = ""
+    at: float = field(default_factory=time.perf_counter)
 
 
 @dataclass
@@ -30,6 +32,8 @@ class FakeSlack:
     users: dict[str, dict] = field(default_factory=dict)
     socket_url: str = ""
     calls: list[Call] = field(default_factory=list)
+    delays: dict[str, float] = field(default_factory=dict)
+    """Seconds to wait before answering a method: a slow Slack."""
     _rate_limits: dict[str, tuple[int, int]] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
@@ -104,10 +108,11 @@ class FakeSlack:
         limited = self._rate_limits.get(method)
         if limited and limited[0] > 0:
             self._rate_limits[method] = (limited[0] - 1, limited[1])
-            self._record(Call(f"{method}#429", params, dict(request.headers)))
+            self._record(Call(f"{method}#429", params, dict(request.headers), path))
             self._send(request, 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(limited[1])})
             return
-        self._record(Call(method, params, dict(request.headers)))
+        time.sleep(self.delays.get(method, 0))
+        self._record(Call(method, params, dict(request.headers), path))
         self._send(request, 200, self._answer(method, params))
 
     @staticmethod

@@ -82,3 +82,33 @@ def test_a_year_without_comparison_offers_one(knowledge):
     value = buttons["elements"][0]["value"]
     assert value == "Knife crime vs last year"
     assert knowledge.ask(value).indicator.change is not None
+
+
+def test_app_home_fits_even_with_thousands_of_indicators(knowledge):
+    from dataclasses import replace
+
+    from knowledge.blocks import build_home_view
+
+    home = knowledge.home()
+    many = tuple(
+        replace(row, indicator=row.indicator.model_copy(update={"key": f"{row.indicator.key}-{i}"}))
+        for i in range(400)
+        for row in home.rows
+    )
+    view = build_home_view(replace(home, rows=many))
+    assert len(view["blocks"]) <= 100
+    assert limit_problems({"text": "x", "blocks": view["blocks"]}, max_blocks=100) == []
+    assert "Manifesto actions" in str(view)
+    assert "Not everything fits here" in str(view)
+
+
+def test_app_home_of_the_seed_shows_everything(knowledge):
+    from knowledge.blocks import build_home_view
+
+    view = build_home_view(knowledge.home())
+    text = str(view)
+    assert limit_problems({"text": "x", "blocks": view["blocks"]}, max_blocks=100) == []
+    for name in ("ASB calls to 101", "Total burglary", "Hate crime", "SDVC conviction rate: 69%"):
+        assert name in text
+    assert text.count("Status as of early 2019") == 3
+    assert "Not everything fits here" not in text

@@ -295,3 +295,14 @@ def test_the_web_client_retries_after_a_429(fake):
     assert response["ok"] is True
     assert time.monotonic() - started >= 1
     assert [c.method for c in fake.calls] == ["chat.postMessage#429", "chat.postMessage"]
+
+
+def test_slack_gets_its_ack_before_the_slow_work(slack, fake):
+    fake.delays["response_url"] = 2.5
+    fake.delays["chat.postMessage"] = 2.5
+    started = time.monotonic()
+    assert slack.command("knife crime", fake.response_url()).status == 200
+    assert slack.event(mention("<@UBOT0001> knife crime")).status == 200
+    assert time.monotonic() - started < 1.0  # Slack's limit is 3 s
+    fake.wait_for("response_url")
+    fake.wait_for("chat.postMessage")

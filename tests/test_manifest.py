@@ -1,0 +1,42 @@
+"""The app manifests ask for what the listeners handle and the Web API methods need."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from slack_bolt import App
+
+import handlers
+from handlers.replies import Services
+from handlers.strangers import StrangerPolicy
+
+SLACK = Path(__file__).resolve().parent.parent / "slack"
+
+
+@pytest.fixture(params=["manifest.yml", "manifest.http.yml"])
+def manifest(request):
+    return yaml.safe_load((SLACK / request.param).read_text())
+
+
+def test_manifest_events_and_command_match_the_listeners(manifest, knowledge):
+    subscribed = {e.split(".")[0] for e in manifest["settings"]["event_subscriptions"]["bot_events"]}
+    assert subscribed == set(handlers.EVENT_LISTENERS)
+    app = App(token="xoxb-x", signing_secret="s", token_verification_enabled=False)
+    handlers.register(app, Services(knowledge, StrangerPolicy()))  # registers without error
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [handlers.COMMAND]
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
+
+
+def test_manifest_scopes_cover_every_web_api_method_used(manifest):
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"} <= scopes
+
+
+def test_socket_mode_and_http_manifests_differ_only_in_transport():
+    socket_mode = yaml.safe_load((SLACK / "manifest.yml").read_text())
+    http = yaml.safe_load((SLACK / "manifest.http.yml").read_text())
+    assert socket_mode["settings"]["socket_mode_enabled"] is True
+    assert http["settings"]["socket_mode_enabled"] is False
+    assert http["settings"]["event_subscriptions"]["request_url"].endswith("/slack/events")
+    assert socket_mode["oauth_config"] == http["oauth_config"]
