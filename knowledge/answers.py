@@ -86,6 +86,7 @@ class Answer:
     status: ActionStatus | None = None
     actions: tuple[tuple[Action, ActionStatus | None], ...] = ()
     topic: Topic | None = None
+    topics: tuple[Topic, ...] = ()
     priorities: tuple[Priority, ...] = ()
     focus: int | None = None
     document: Document | None = None
@@ -161,24 +162,38 @@ def _entries(catalogue: Catalogue) -> list[Entry]:
         entries.append(
             Entry(indicator.key, Kind.INDICATOR, indicator.short_name, tuple((p, None) for p in phrases))
         )
+    # Each entry is also named with the words for its kind ("Violence key deliverables",
+    # "manifesto action: …"): partners ask for a thing by what it is as well as by its name.
     for priority in catalogue.priorities:
         named = [(p, None) for p in (priority.name, *priority.aliases)]
+        named += [(f"{priority.name} priority key deliverables", None)]
         items = [(text, i) for i, text in enumerate(priority.key_deliverables)]
         entries.append(Entry(priority.key, Kind.PRIORITY, priority.name, tuple(named + items)))
     for deliverable in catalogue.deliverables:
         named = [(p, None) for p in (deliverable.text, *deliverable.aliases)]
+        named += [(f"Strategic Plan deliverable: {deliverable.text}", None)]
         items = [(text, i) for i, text in enumerate(deliverable.example_outputs)]
         entries.append(Entry(deliverable.key, Kind.DELIVERABLE, deliverable.text, tuple(named + items)))
     for action in catalogue.actions:
         status = catalogue.statuses.get(action.key)
         named = [(p, None) for p in (action.commitment, *action.aliases)]
+        named += [(f"manifesto action: {action.commitment}", None)]
         if status:
             named.append((status.status, None))
         entries.append(Entry(action.key, Kind.ACTION, action.commitment, tuple(named)))
     for topic in catalogue.topics:
         named = [(p, None) for p in (topic.title, *topic.aliases)]
+        if topic.group_title != topic.title:
+            named += [(f"{topic.group_title}: {topic.title}", None)]
         items = [(text, i) for i, text in enumerate(topic.facts)]
         entries.append(Entry(topic.key, Kind.FACT, topic.title, tuple(named + items)))
+    groups: dict[str, list[Topic]] = {}
+    for topic in catalogue.topics:
+        groups.setdefault(topic.group_key, []).append(topic)
+    for key, topics in groups.items():
+        if len(topics) > 1:  # a one-topic group is answered by its topic
+            title = topics[0].group_title
+            entries.append(Entry(f"group:{key}", Kind.LIST, title, ((title, None),)))
     for key, document in catalogue.documents.items():
         entries.append(
             Entry(
@@ -419,6 +434,10 @@ class Knowledge:
             return Answer(
                 raw, True, Kind.FACT, entry.key, topic.title, topic=topic, focus=top.item, related=related
             )
+        if entry.key.startswith("group:"):
+            key = entry.key.removeprefix("group:")
+            topics = tuple(t for t in catalogue.topics if t.group_key == key)
+            return Answer(raw, True, Kind.LIST, f"list:group:{key}", topics[0].group_title, topics=topics)
         return self.document_answer(catalogue, raw, entry.key.removeprefix("document:"))
 
     def document_answer(self, catalogue: Catalogue, raw: str, key: str) -> Answer:

@@ -148,6 +148,10 @@ def _list(answer: Answer) -> list[dict]:
             )
             blocks.append(section(f"*{escape(action.commitment)}*\n{status_text}"))
         return blocks
+    if answer.topics:
+        for topic in answer.topics:
+            blocks.append(section(f"*{escape(topic.title)}*\n{bullets(topic.facts)}"))
+        return blocks
     if not answer.rows:
         blocks.append(section("None at the moment."))
         return blocks

@@ -7,6 +7,7 @@ synonym on either side finds the other: clean the text, split it into words, cor
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -168,10 +169,14 @@ class Speller:
     Stopwords are known but never a correction: "thanks" is not a slip for "than".
     """
 
-    def __init__(self, known: Iterable[str], stopwords: Iterable[str]) -> None:
+    def __init__(
+        self, known: Iterable[str], stopwords: Iterable[str], entry_words: Iterable[str] = ()
+    ) -> None:
         stop = set(stopwords)
         self._targets = sorted({w for w in known if len(w) >= 3 and w.isalpha() and w not in stop})
         self._known_set = set(known) | stop
+        # Abbreviations complete to words the entries use, not to the vocabulary's variants.
+        self._completions = sorted({w for w in entry_words if len(w) >= 4 and w.isalpha() and w not in stop})
 
     def correct(self, word: str) -> str:
         if word in self._known_set or len(word) < 3 or not word.isalpha():
@@ -180,4 +185,18 @@ class Speller:
         # "rape" against "rate" 75.
         cutoff = 85 if len(word) <= 5 else 80
         found = process.extractOne(word, self._targets, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return found[0] if found else word
+        if found:
+            return found[0]
+        return self._complete(word) or word
+
+    def _complete(self, word: str) -> str | None:
+        """An abbreviation ("dom", "burg") stands for the one known word it begins, if only one."""
+        start = bisect.bisect_left(self._completions, word)
+        found = []
+        for target in self._completions[start:]:
+            if not target.startswith(word):
+                break
+            found.append(target)
+            if len({stem(f) for f in found}) > 1:
+                return None
+        return found[0] if found else None

@@ -88,6 +88,9 @@ class Question:
     text: str
     tokens: list[str]
     unknown: list[str]
+    period_tokens: list[str]
+    """The words of a named period: they make a place that mentions it a closer match, but
+    an entry that does not mention it (an indicator, say) is not counted short for it."""
     intents: set[str]
     time: str | None
     period: Period | None
@@ -166,7 +169,7 @@ class Matcher:
             for token in tokens:
                 postings[token].append(index)
         self._postings = {t: np.array(ix, dtype=np.int64) for t, ix in postings.items()}
-        self._speller = Speller(surface_words | language.known_words, language.stopwords)
+        self._speller = Speller(surface_words | language.known_words, language.stopwords, surface_words)
         # "Did you mean" compares whole names, not items: a stray word in a long fact
         # should not be offered as a topic.
         self._names: list[str] = []
@@ -215,6 +218,7 @@ class Matcher:
             text=text,
             tokens=unique,
             unknown=[w for w, s in zip(topic_words, stems, strict=True) if not self.knows(s)],
+            period_tokens=[stem(w) for w in words(period_text or "") if stem(w) in self._postings],
             intents=set(intents),
             time=time,
             period=period,
@@ -234,7 +238,10 @@ class Matcher:
         places, inverse = np.unique(hits, return_inverse=True)
         matched = np.bincount(inverse, weights=hit_weights)
         coverage = matched / total
-        precision = matched / self._place_weight[places]
+        bonus = np.zeros(len(places))
+        for token in question.period_tokens:
+            bonus += np.isin(places, self._postings[token]) * self._idf[token]
+        precision = np.minimum((matched + bonus) / self._place_weight[places], 1.0)
         score = 0.8 * coverage + 0.2 * precision + self._kind_bonus["base"][places]
         if "status_word" in question.intents:
             score += self._kind_bonus["status"][places]

@@ -60,6 +60,11 @@ def _list(answer: Answer) -> list[str]:
             lines.append(f"• {priority.name}")
             lines.extend(f"    – {d}" for d in priority.key_deliverables)
         return lines
+    if answer.topics:
+        for topic in answer.topics:
+            lines.append(f"• {topic.title}")
+            lines.extend(f"    – {fact}" for fact in topic.facts)
+        return lines
     if answer.deliverables:
         for deliverable in answer.deliverables:
             lines.append(f"• {deliverable.text}")

@@ -184,3 +184,30 @@ def test_a_new_figure_is_answered_without_a_restart(store, data_dir):
     store.record_figure("knife-crime", Period.year(2019), 801, "U1", "test")
     view = knowledge.ask("knife crime").indicator
     assert (view.current.value, view.previous.value) == (801, 830)
+
+
+def test_an_abbreviation_stands_for_the_one_word_it_begins(knowledge):
+    assert knowledge.ask("burg stats").key == "total-burglary"
+    assert knowledge.ask("robb figures").key == "personal-robbery"
+
+
+def test_chat_filler_does_not_count_against_a_question(knowledge):
+    assert knowledge.ask("burglary pls").key == "total-burglary"
+    assert knowledge.ask("cheers").kind is Kind.UNKNOWN
+
+
+def test_a_group_of_facts_is_listed_whole(knowledge):
+    answer = knowledge.ask("key successes")
+    assert (answer.kind, answer.key, len(answer.topics)) == (Kind.LIST, "list:group:key-successes", 6)
+    text = render_text(answer)
+    assert "Launched Operation Continuum" in text and "399 ASB warnings issued" in text
+
+
+def test_a_named_period_favours_the_entry_that_mentions_it(knowledge):
+    assert not knowledge.ask("what is planned").matched  # plans of what? several entries say so
+    assert knowledge.ask("what is planned for 2019/20").key == "developments-2019-20"
+
+
+def test_a_named_period_alone_does_not_make_an_out_of_scope_question_answerable(knowledge):
+    assert not knowledge.ask("murder rate 2018").matched
+    assert not knowledge.ask("car thefts 2018").matched
