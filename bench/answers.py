@@ -148,7 +148,7 @@ def labelled_questions() -> list[str]:
     folder = default_data_dir() / "questions"
     return [
         q.question
-        for name in ("tune", "heldout", "heldout-b")
+        for name in ("tune", "heldout", "heldout-b", "heldout-c")
         for q in read_questions(folder / f"{name}.csv")
     ]
 

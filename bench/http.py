@@ -39,7 +39,7 @@ def main() -> None:
     args = parser.parse_args()
     questions = [
         q.question
-        for name in ("tune", "heldout", "heldout-b")
+        for name in ("tune", "heldout", "heldout-b", "heldout-c")
         for q in read_questions(default_data_dir() / "questions" / f"{name}.csv")
     ]
     fake = FakeSlack().start()

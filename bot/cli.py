@@ -78,7 +78,7 @@ def ask(context: click.Context, question: str, as_json: bool) -> None:
 @click.option(
     "--set",
     "which",
-    type=click.Choice(["tune", "heldout", "heldout-b", "all"]),
+    type=click.Choice(["tune", "heldout", "heldout-b", "heldout-c", "all"]),
     default="all",
     show_default=True,
 )
@@ -89,7 +89,7 @@ def evaluate(which: str, quiet: bool) -> None:
     from knowledge.evaluation import read_questions, report, score
 
     data_dir = default_data_dir()
-    names = ["tune", "heldout", "heldout-b"] if which == "all" else [which]
+    names = ["tune", "heldout", "heldout-b", "heldout-c"] if which == "all" else [which]
     with tempfile.TemporaryDirectory() as folder:
         knowledge = open_knowledge(Path(folder) / "eval.db", data_dir)
         for name in names:

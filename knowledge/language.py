@@ -184,7 +184,11 @@ class Speller:
         # Short words need a closer match: one slip in "hat" or "knif" scores 86-89,
         # "rape" against "rate" 75.
         cutoff = 85 if len(word) <= 5 else 80
-        found = process.extractOne(word, self._targets, scorer=fuzz.ratio, score_cutoff=cutoff)
+        # A slip rarely hits the first letter, and a correction that changes it is usually
+        # another word ("stations" is not "actions"): keep to words with the same first letter.
+        start = bisect.bisect_left(self._targets, word[0])
+        end = bisect.bisect_left(self._targets, chr(ord(word[0]) + 1))
+        found = process.extractOne(word, self._targets[start:end], scorer=fuzz.ratio, score_cutoff=cutoff)
         if found:
             return found[0]
         return self._complete(word) or word

@@ -211,3 +211,9 @@ def test_a_named_period_favours_the_entry_that_mentions_it(knowledge):
 def test_a_named_period_alone_does_not_make_an_out_of_scope_question_answerable(knowledge):
     assert not knowledge.ask("murder rate 2018").matched
     assert not knowledge.ask("car thefts 2018").matched
+
+
+def test_a_spelling_correction_keeps_the_first_letter(knowledge):
+    _, matcher = knowledge.current()
+    assert matcher.read("how many police stations").corrections == {}
+    assert matcher.read("knif crime").corrections == {"knif": "knife"}

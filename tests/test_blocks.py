@@ -9,7 +9,7 @@ from tests.block_limits import limit_problems
 
 def all_questions(data_dir):
     questions = []
-    for name in ("tune", "heldout", "heldout-b"):
+    for name in ("tune", "heldout", "heldout-b", "heldout-c"):
         questions += [label.question for label in read_questions(data_dir / "questions" / f"{name}.csv")]
     return questions
 

@@ -15,7 +15,7 @@ def test_tuning_set_meets_the_targets(knowledge, data_dir):
 
 def test_question_sets_are_large_enough(data_dir):
     labels = []
-    for name in ("tune", "heldout", "heldout-b"):
+    for name in ("tune", "heldout", "heldout-b", "heldout-c"):
         labels += read_questions(data_dir / "questions" / f"{name}.csv")
     assert len(labels) >= 200
     assert sum(not label.in_scope for label in labels) >= 40
