@@ -17,6 +17,7 @@ from knowledge.phrasing import (
     headline,
     missing_period_note,
     number,
+    recorder,
     updated_note,
 )
 from knowledge.text import indicator_line, render_text
@@ -202,7 +203,7 @@ def _action(answer: Answer) -> list[dict]:
         blocks.append(section("*Status*\nNo status recorded yet."))
     else:
         blocks.append(section(f"*Status*\n{escape(status.status)}"))
-        who = "the seed data" if status.recorded_by == "seed" else status.recorded_by
+        who = recorder(status.recorded_by)
         blocks.append(
             context(
                 escape(f"Status as of {status.as_of}; recorded {status.recorded_at[:10]} from {who}."),

@@ -112,5 +112,9 @@ def updated_note(view: IndicatorView) -> str:
     if view.current is None:
         return ""
     figure = view.current
-    who = "the seed data" if figure.recorded_by == "seed" else figure.recorded_by
-    return f"Recorded {figure.recorded_at[:10]} from {who}. Source: {figure.source}."
+    return f"Recorded {figure.recorded_at[:10]} from {recorder(figure.recorded_by)}. Source: {figure.source}."
+
+
+def recorder(recorded_by: str) -> str:
+    """Who recorded a figure or status, as a reader would say it."""
+    return "the seed data" if recorded_by == "seed" else recorded_by

@@ -353,18 +353,7 @@ class Store:
     ) -> int:
         """Add a figure for a period; the one it supersedes stays in the history."""
         with self.write() as db:
-            db["figures"].insert(
-                {
-                    "indicator_key": indicator_key,
-                    "period": period.code,
-                    "period_start": period.start.isoformat(),
-                    "period_end": period.end.isoformat(),
-                    "value": value,
-                    "recorded_at": now_iso(),
-                    "recorded_by": recorded_by,
-                    "source": source,
-                }
-            )
+            db["figures"].insert(figure_row(indicator_key, period, value, now_iso(), recorded_by, source))
             return db["figures"].last_pk
 
     # ---- Slack events ----------------------------------------------------------------
@@ -377,6 +366,22 @@ class Store:
                 [event_id, now_iso()],
             )
             return cursor.rowcount == 1
+
+
+def figure_row(
+    indicator_key: str, period: Period, value: float, recorded_at: str, recorded_by: str, source: str
+) -> dict:
+    """One row of figure history: the period kept as its code and its first and last month."""
+    return {
+        "indicator_key": indicator_key,
+        "period": period.code,
+        "period_start": period.start.isoformat(),
+        "period_end": period.end.isoformat(),
+        "value": value,
+        "recorded_at": recorded_at,
+        "recorded_by": recorded_by,
+        "source": source,
+    }
 
 
 def _decoded(row: dict, *json_columns: str) -> dict:
@@ -464,16 +469,7 @@ def _write_seed(db: Database, seed: Seed, recorded_at: str) -> None:
             if held:
                 continue
             db["figures"].insert(
-                {
-                    "indicator_key": indicator.key,
-                    "period": period.code,
-                    "period_start": period.start.isoformat(),
-                    "period_end": period.end.isoformat(),
-                    "value": figure.value,
-                    "recorded_at": recorded_at,
-                    "recorded_by": SEED_SOURCE,
-                    "source": indicator.source,
-                }
+                figure_row(indicator.key, period, figure.value, recorded_at, SEED_SOURCE, indicator.source)
             )
     db["deliverables"].upsert_all(
         [

@@ -12,6 +12,7 @@ from knowledge.phrasing import (
     headline,
     missing_period_note,
     number,
+    recorder,
     updated_note,
 )
 
@@ -123,7 +124,7 @@ def _action(answer: Answer) -> list[str]:
     else:
         status = answer.status
         lines.append(f"Status: {status.status}")
-        who = "the seed data" if status.recorded_by == "seed" else status.recorded_by
+        who = recorder(status.recorded_by)
         lines.append(
             f"Status as of {status.as_of}; recorded {status.recorded_at[:10]} from {who}. "
             f"Source: {status.source}."
