@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -41,6 +41,7 @@ from knowledge.seed import default_data_dir, load_seed, seed_digest
 DB_ENV = "CSP_BOT_DB"
 SEED_SOURCE = "seed"
 BUSY_TIMEOUT_SECONDS = 10
+SEEN_EVENTS_KEPT = timedelta(days=1)
 
 migrations = Migrations("csp-bot")
 
@@ -359,11 +360,19 @@ class Store:
     # ---- Slack events ----------------------------------------------------------------
 
     def claim_event(self, event_id: str) -> bool:
-        """True the first time an event id is seen, by any process sharing this file."""
+        """True the first time an event id is seen, by any process sharing this file.
+
+        Slack retries within minutes, so ids older than a day are forgotten as new ones come.
+        """
+        now = datetime.now(UTC)
         with self.write() as db:
+            db.execute(
+                "DELETE FROM seen_events WHERE seen_at < ?",
+                [(now - SEEN_EVENTS_KEPT).isoformat(timespec="seconds")],
+            )
             cursor = db.execute(
                 "INSERT OR IGNORE INTO seen_events (event_id, seen_at) VALUES (?, ?)",
-                [event_id, now_iso()],
+                [event_id, now.isoformat(timespec="seconds")],
             )
             return cursor.rowcount == 1
 

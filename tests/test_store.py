@@ -81,6 +81,12 @@ def test_an_event_is_claimed_once(store):
     assert store.claim_event("Ev2") is True
 
 
+def test_event_ids_older_than_a_day_are_forgotten(store):
+    store.db["seen_events"].insert({"event_id": "EvOld", "seen_at": "2020-01-01T00:00:00+00:00"})
+    assert store.claim_event("EvNew") is True
+    assert [row["event_id"] for row in store.db["seen_events"].rows] == ["EvNew"]
+
+
 def test_threads_racing_for_one_event_get_one_claim(store):
     results = []
 
