@@ -12,19 +12,19 @@ def from_a_bot(event: dict) -> bool:
     return bool(event.get("bot_id") or event.get("bot_profile") or event.get("subtype") in IGNORED_SUBTYPES)
 
 
+def reply_to_event(services: Services, event: dict, body: dict, context, client) -> tuple[dict, bool]:
+    """The reply to a message event's text, for the user who wrote it."""
+    return reply_to(
+        services, event.get("text", ""), client, event.get("user"), actor_team(body, context), context.team_id
+    )
+
+
 def make_mention_listener(services: Services):
     def on_mention(event, body, context, client, say, logger):
         """A mention in a channel: the answer goes in a thread under the question."""
         if from_a_bot(event):
             return
-        message, refused = reply_to(
-            services,
-            event.get("text", ""),
-            client,
-            event.get("user"),
-            actor_team(body, context),
-            context.team_id,
-        )
+        message, refused = reply_to_event(services, event, body, context, client)
         if refused:
             client.chat_postEphemeral(channel=event["channel"], user=event["user"], **message)
             return
@@ -38,14 +38,7 @@ def make_direct_message_listener(services: Services):
         """A direct message: the answer comes back in the same conversation."""
         if event.get("channel_type") != "im" or from_a_bot(event):
             return
-        message, _ = reply_to(
-            services,
-            event.get("text", ""),
-            client,
-            event.get("user"),
-            actor_team(body, context),
-            context.team_id,
-        )
+        message, _ = reply_to_event(services, event, body, context, client)
         thread = event.get("thread_ts")
         say(thread_ts=thread, **message) if thread else say(**message)
 
