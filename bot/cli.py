@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from knowledge.evaluation import QUESTION_SETS
 from knowledge.seed import DataFileError, default_data_dir
 from knowledge.store import DB_ENV, default_db_path
 
@@ -78,7 +79,7 @@ def ask(context: click.Context, question: str, as_json: bool) -> None:
 @click.option(
     "--set",
     "which",
-    type=click.Choice(["tune", "heldout", "heldout-b", "heldout-c", "all"]),
+    type=click.Choice([*QUESTION_SETS, "all"]),
     default="all",
     show_default=True,
 )
@@ -86,14 +87,14 @@ def ask(context: click.Context, question: str, as_json: bool) -> None:
 def evaluate(which: str, quiet: bool) -> None:
     """Score the labelled question sets in data/questions/ on a fresh store of the seed."""
     from knowledge.answers import open_knowledge
-    from knowledge.evaluation import read_questions, report, score
+    from knowledge.evaluation import question_set_path, read_questions, report, score
 
     data_dir = default_data_dir()
-    names = ["tune", "heldout", "heldout-b", "heldout-c"] if which == "all" else [which]
+    names = list(QUESTION_SETS) if which == "all" else [which]
     with tempfile.TemporaryDirectory() as folder:
         knowledge = open_knowledge(Path(folder) / "eval.db", data_dir)
         for name in names:
-            labels = read_questions(data_dir / "questions" / f"{name}.csv")
+            labels = read_questions(question_set_path(data_dir, name))
             result = score(name, knowledge, labels)
             text = report(result)
             click.echo(text.splitlines()[0] if quiet else text)

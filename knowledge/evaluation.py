@@ -18,6 +18,10 @@ from knowledge.models import Kind
 
 OUT_OF_SCOPE = "none"
 
+QUESTION_SETS = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d")
+"""`tune` is tuned against; each held-out set was written before a round of changes and
+scored only after it (see each file's first comment)."""
+
 
 class LabelledQuestion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -34,6 +38,10 @@ class LabelledQuestion(BaseModel):
     @property
     def in_scope(self) -> bool:
         return self.expect != OUT_OF_SCOPE
+
+
+def question_set_path(data_dir: Path, name: str) -> Path:
+    return data_dir / "questions" / f"{name}.csv"
 
 
 def read_questions(path: Path) -> list[LabelledQuestion]:

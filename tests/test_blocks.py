@@ -3,14 +3,14 @@
 import pytest
 
 from knowledge.blocks import build_message, escape
-from knowledge.evaluation import read_questions
+from knowledge.evaluation import QUESTION_SETS, question_set_path, read_questions
 from tests.block_limits import limit_problems
 
 
 def all_questions(data_dir):
     questions = []
-    for name in ("tune", "heldout", "heldout-b", "heldout-c"):
-        questions += [label.question for label in read_questions(data_dir / "questions" / f"{name}.csv")]
+    for name in QUESTION_SETS:
+        questions += [label.question for label in read_questions(question_set_path(data_dir, name))]
     return questions
 
 

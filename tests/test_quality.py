@@ -3,7 +3,7 @@
 The held-out sets are reported by `csp-bot eval`, not asserted: they are for measuring.
 """
 
-from knowledge.evaluation import read_questions, score
+from knowledge.evaluation import QUESTION_SETS, question_set_path, read_questions, score
 
 
 def test_tuning_set_meets_the_targets(knowledge, data_dir):
@@ -15,7 +15,7 @@ def test_tuning_set_meets_the_targets(knowledge, data_dir):
 
 def test_question_sets_are_large_enough(data_dir):
     labels = []
-    for name in ("tune", "heldout", "heldout-b", "heldout-c"):
-        labels += read_questions(data_dir / "questions" / f"{name}.csv")
+    for name in QUESTION_SETS:
+        labels += read_questions(question_set_path(data_dir, name))
     assert len(labels) >= 200
     assert sum(not label.in_scope for label in labels) >= 40
