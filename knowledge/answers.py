@@ -12,6 +12,7 @@ from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 
+from knowledge.crime_types import CrimeType, load_crime_types
 from knowledge.language import Language, load_vocabulary
 from knowledge.matching import Candidate, Entry, Matcher, Question
 from knowledge.models import (
@@ -92,6 +93,8 @@ class Answer:
     document: Document | None = None
     suggestions: tuple[Suggestion, ...] = ()
     unknown_words: tuple[str, ...] = ()
+    not_held: CrimeType | None = None
+    """The police crime category the question named, which the store holds no figures for."""
     notes: tuple[str, ...] = field(default=())
     related: tuple[Suggestion, ...] = ()
 
@@ -155,7 +158,7 @@ def indicator_view(
     return IndicatorView(indicator, priority, current, previous, change, held, missing)
 
 
-def _entries(catalogue: Catalogue) -> list[Entry]:
+def _entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[Entry]:
     entries: list[Entry] = []
     for indicator in catalogue.indicators:
         phrases = [indicator.name, indicator.short_name, *indicator.aliases]
@@ -203,12 +206,18 @@ def _entries(catalogue: Catalogue) -> list[Entry]:
                 tuple((p, None) for p in (document.title, *document.aliases)),
             )
         )
+    for crime in crime_types:
+        names = ((p, None) for p in (crime.name, *crime.aliases))
+        entries.append(Entry(crime.key, Kind.CRIME_TYPE, crime.name, tuple(names)))
     return entries
 
 
 def suggestion_for(entry: Entry) -> Suggestion:
     return Suggestion(entry.key, entry.title, entry.title)
 
+
+ALL_INDICATORS = Suggestion("list:all", "All indicators", "all indicators")
+"""Offered when a question names a crime type not held: here is what is."""
 
 HELP_EXAMPLES = (
     "knife crime this year",
@@ -228,6 +237,7 @@ class Knowledge:
     def __init__(self, store: Store, data_dir: Path | None = None) -> None:
         self.store = store
         self.language = Language(load_vocabulary(data_dir or store.data_dir))
+        self.crime_types = {c.key: c for c in load_crime_types(data_dir or store.data_dir)}
         self._lock = threading.Lock()
         self._catalogue: Catalogue | None = None
         self._matcher: Matcher | None = None
@@ -251,7 +261,7 @@ class Knowledge:
         with self._lock:
             if self._catalogue is None or self._catalogue.revision != revision:
                 catalogue = self.store.catalogue()
-                self._matcher = Matcher(self.language, _entries(catalogue))
+                self._matcher = Matcher(self.language, _entries(catalogue, list(self.crime_types.values())))
                 self._catalogue = catalogue
             return self._catalogue, self._matcher
 
@@ -274,7 +284,7 @@ class Knowledge:
 
     def _answer(self, catalogue: Catalogue, matcher: Matcher, question: Question) -> Answer:
         raw = question.raw
-        if question.empty and not question.unknown:
+        if question.empty or question.only_everyday_words:
             list_intents = [i for i in LIST_INTENTS if i in question.intents]
             if list_intents:
                 return self.indicator_list(catalogue, raw, list_intents[-1], None, question)
@@ -282,11 +292,14 @@ class Knowledge:
                 return self.indicator_list(catalogue, raw, "all_indicators", None, question)
             if "help" in question.intents or not question.has_words:
                 return self.help(raw)
-            return self.unknown(raw, question, [])
+            if question.empty:
+                return self.unknown(raw, question, [])
         ranked = matcher.rank(question)
         if not matcher.confident(ranked):
             return self.unknown(raw, question, matcher.suggest(question, ranked))
         top = ranked[0]
+        if top.entry.kind is Kind.CRIME_TYPE:
+            return self.crime_type_answer(catalogue, matcher, question, top, ranked)
         if top.entry.kind is Kind.PRIORITY and top.item is None:
             wanted = [i for i in PRIORITY_LIST_INTENTS if i in question.intents]
             if wanted or question.time or question.period:
@@ -310,6 +323,39 @@ class Knowledge:
             suggestions=tuple(suggestion_for(e) for e in near),
             unknown_words=tuple(question.unknown),
         )
+
+    def crime_type_answer(
+        self,
+        catalogue: Catalogue,
+        matcher: Matcher,
+        question: Question,
+        top: Candidate,
+        ranked: list[Candidate],
+    ) -> Answer:
+        """The indicator that counts the crime type, saying how; or a plain "not held"."""
+        crime = self.crime_types[top.entry.key]
+        indicator = catalogue.indicator.get(crime.held_as) if crime.held_as else None
+        if indicator is None:
+            held = [c for c in ranked if c.entry.kind is not Kind.CRIME_TYPE]
+            near = [suggestion_for(e) for e in matcher.suggest(question, held, limit=2)]
+            return Answer(
+                question.raw,
+                False,
+                Kind.UNKNOWN,
+                None,
+                f"I don't hold figures for {crime.name}",
+                suggestions=(*near, ALL_INDICATORS),
+                not_held=crime,
+            )
+        answer = self.entry_answer(
+            catalogue,
+            matcher,
+            question,
+            replace(top, entry=matcher.entries[indicator.key], item=None),
+            ranked,
+        )
+        note = crime.note(indicator.name)
+        return replace(answer, notes=(*answer.notes, note)) if note else answer
 
     def indicator_list(
         self,

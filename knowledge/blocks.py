@@ -239,7 +239,10 @@ def _help(answer: Answer) -> list[dict]:
 
 
 def _unknown(answer: Answer) -> list[dict]:
-    text = "Sorry, I don't know that one: nothing I hold matches it closely enough."
+    if answer.not_held:
+        text = escape(answer.not_held.not_held_text())
+    else:
+        text = "Sorry, I don't know that one: nothing I hold matches it closely enough."
     if answer.unknown_words:
         shown = ", ".join(f"“{escape(w)}”" for w in answer.unknown_words[:10])
         text += f"\nI hold nothing about {shown}."

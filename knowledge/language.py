@@ -19,6 +19,7 @@ from pathlib import Path
 import snowballstemmer
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
 
 from knowledge.seed import VOCABULARY_FILE, load_file
 
@@ -81,6 +82,31 @@ _stemmer = snowballstemmer.stemmer("english")
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _stemmer.stemWord(word)
+
+
+# Zipf frequencies (log10 of uses per billion words): topic words partners use sit at 3.4-5.5
+# ("burglary" 3.4, "violence" 4.8, "police" 5.3); everyday words above ("year" 6.0, "make"
+# 6.1, "one" 6.5).
+TELLING_ZIPF = 5.0
+EVERYDAY_ZIPF = 6.5
+EVERYDAY_SALIENCE = 0.2
+
+
+@lru_cache(maxsize=65536)
+def salience(word: str) -> float:
+    """How much a word can say what a text is about: 1 for a word no commoner in English than
+    "crime", falling to 0.2 for the commonest ("one", "make").
+
+    Without it, "quick one - burglary this year?" weighs "one" like the rarest topic word and
+    is declined. Numbers ("101", "2099", "18-24") always count in full.
+    """
+    if not word.isalpha():
+        return 1.0
+    zipf = zipf_frequency(word, "en", wordlist="small")
+    if zipf <= TELLING_ZIPF:
+        return 1.0
+    share = min((zipf - TELLING_ZIPF) / (EVERYDAY_ZIPF - TELLING_ZIPF), 1.0)
+    return 1.0 - share * (1.0 - EVERYDAY_SALIENCE)
 
 
 class PhraseTable:
@@ -158,9 +184,13 @@ class Language:
         # A lone digit is a list marker or arithmetic ("1. Critical incident", "2+2"), not a topic.
         return [w for w in swapped if w not in self.stopwords and not _LIST_MARKER.match(w)]
 
+    def entry_terms(self, text: str) -> list[tuple[str, str]]:
+        """(word, stem) for what an entry's phrase is about: synonyms swapped, stopwords dropped."""
+        return [(w, stem(w)) for w in self.topic_words(self.synonyms.replace(words(clean(text))))]
+
     def entry_tokens(self, text: str) -> list[str]:
         """Synonyms swapped, stopwords dropped, stemmed: what an entry's phrase is about."""
-        return [stem(w) for w in self.topic_words(self.synonyms.replace(words(clean(text))))]
+        return [token for _, token in self.entry_terms(text)]
 
 
 class Speller:

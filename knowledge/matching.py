@@ -8,7 +8,9 @@ question's words are weighted by how rare they are across entries, and a place i
 - precision: how much of the place's weight the question names.
 
 A word the bot has never seen weighs as much as the rarest word it knows, so "shoplifting
-this year" is not answered with the nearest crime it does hold. An answer needs high
+this year" is not answered with the nearest crime it does hold. Every word's weight is then
+scaled by its salience: everyday English words ("one", "make", "year") say little about
+what a question is about, wherever they occur. An answer needs high
 coverage, and either high precision or a clear lead over the next entry; otherwise the bot
 offers its closest topics instead.
 """
@@ -24,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from knowledge.language import MAX_QUESTION_CHARS, Language, Speller, clean, stem, words
+from knowledge.language import MAX_QUESTION_CHARS, Language, Speller, clean, salience, stem, words
 from knowledge.models import Kind
 from knowledge.periods import Period, PeriodError, parse_period
 
@@ -88,6 +90,9 @@ class Question:
     text: str
     tokens: list[str]
     unknown: list[str]
+    weights: dict[str, float]
+    """Each token's weight: its rarity across entries (the most for one never seen), times
+    its salience."""
     period_tokens: list[str]
     """The words of a named period: they make a place that mentions it a closer match, but
     an entry that does not mention it (an indicator, say) is not counted short for it."""
@@ -101,6 +106,12 @@ class Question:
     @property
     def empty(self) -> bool:
         return not self.tokens
+
+    @property
+    def only_everyday_words(self) -> bool:
+        """True when every word left is one the bot does not hold and everyday English
+        ("give me the *full* scorecard"): it says nothing about a topic."""
+        return len(self.unknown) == len(self.tokens) and all(salience(word) < 1.0 for word in self.unknown)
 
     @property
     def has_words(self) -> bool:
@@ -140,19 +151,24 @@ class Matcher:
         self._entry_list = entries
         document_frequency: dict[str, int] = defaultdict(int)
         surface_words: set[str] = set()
+        token_salience: dict[str, float] = {}
         places: list[tuple[int, int | None, frozenset[str]]] = []
         for number, entry in enumerate(entries):
             seen: set[str] = set()
             for text, item in entry.phrases:
                 surface_words.update(words(clean(text)))
-                tokens = frozenset(language.entry_tokens(text))
+                terms = language.entry_terms(text)
+                for word, token in terms:
+                    # A stem is as telling as its most telling form ("reports" over "report").
+                    token_salience[token] = max(token_salience.get(token, 0.0), salience(word))
+                tokens = frozenset(token for _, token in terms)
                 if tokens:
                     places.append((number, item, tokens))
                     seen |= tokens
             for token in seen:
                 document_frequency[token] += 1
         count = max(len(entries), 1)
-        self._idf = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
+        self._idf = {t: math.log(1 + count / df) * token_salience[t] for t, df in document_frequency.items()}
         self._unknown_weight = math.log(1 + count)
         # Places as parallel arrays, so a question is scored against all of them at once.
         self._place_entry = np.array([p[0] for p in places], dtype=np.int64)
@@ -164,11 +180,27 @@ class Matcher:
             "status": np.array([STATUS_BONUS.get(k, 0.0) for k in kinds]),
             "figures": np.array([FIGURES_BONUS.get(k, 0.0) for k in kinds]),
         }
+        # An item is read with its entry's names around it: "91 people charged" is a fact of
+        # Operation Continuum, so "people charged after Op Continuum" finds it, and "biggest
+        # challenges" finds the entry named both "Challenges" and "biggest problems".
+        names_of: list[set[str]] = [set() for _ in entries]
+        for number, item, tokens in places:
+            if item is None:
+                names_of[number] |= tokens
         postings: dict[str, list[int]] = defaultdict(list)
-        for index, (_, _, tokens) in enumerate(places):
+        shared: dict[str, list[int]] = defaultdict(list)
+        for index, (number, _, tokens) in enumerate(places):
             for token in tokens:
                 postings[token].append(index)
+                if token in names_of[number]:
+                    shared[token].append(index)
+        named: dict[str, list[int]] = defaultdict(list)
+        for number, tokens in enumerate(names_of):
+            for token in tokens:
+                named[token].append(number)
         self._postings = {t: np.array(ix, dtype=np.int64) for t, ix in postings.items()}
+        self._shared_postings = {t: np.array(ix, dtype=np.int64) for t, ix in shared.items()}
+        self._name_postings = {t: np.array(ix, dtype=np.int64) for t, ix in named.items()}
         self._speller = Speller(surface_words | language.known_words, language.stopwords, surface_words)
         # "Did you mean" compares whole names, not items: a stray word in a long fact
         # should not be offered as a topic.
@@ -176,13 +208,17 @@ class Matcher:
         self._name_keys: list[str] = []
         for entry in entries:
             for text, item in entry.phrases:
-                if item is None and len(text) <= 80:
+                if item is None and len(text) <= 80 and entry.kind is not Kind.CRIME_TYPE:
                     self._names.append(_sorted_words(text))
                     self._name_keys.append(entry.key)
         self._correct = lru_cache(maxsize=16384)(self._speller.correct)
 
-    def weight(self, token: str) -> float:
-        return self._idf.get(token, self._unknown_weight)
+    def weight(self, token: str, word: str | None = None) -> float:
+        """A known token's weight; for an unknown one, the most, times the word's salience."""
+        known = self._idf.get(token)
+        if known is not None:
+            return known
+        return self._unknown_weight * salience(word or token)
 
     def knows(self, token: str) -> bool:
         return token in self._idf
@@ -208,6 +244,9 @@ class Matcher:
         topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))
         stems = [stem(w) for w in topic_words]
         unique = list(dict.fromkeys(stems))
+        weights: dict[str, float] = {}
+        for word, token in zip(topic_words, stems, strict=True):
+            weights.setdefault(token, self.weight(token, word))
         time = None
         for name in ("compare", "previous", "latest"):
             if name in times:
@@ -218,6 +257,7 @@ class Matcher:
             text=text,
             tokens=unique,
             unknown=[w for w, s in zip(topic_words, stems, strict=True) if not self.knows(s)],
+            weights=weights,
             period_tokens=[stem(w) for w in words(period_text or "") if stem(w) in self._postings],
             intents=set(intents),
             time=time,
@@ -232,12 +272,12 @@ class Matcher:
         known = [t for t in question.tokens if t in self._postings]
         if not known:
             return []
-        total = sum(self.weight(t) for t in question.tokens)
+        total = sum(question.weights.values())
         hits = np.concatenate([self._postings[t] for t in known])
         hit_weights = np.concatenate([np.full(len(self._postings[t]), self._idf[t]) for t in known])
         places, inverse = np.unique(hits, return_inverse=True)
         matched = np.bincount(inverse, weights=hit_weights)
-        coverage = matched / total
+        coverage = (matched + self._in_context(known, places)) / total
         bonus = np.zeros(len(places))
         for token in question.period_tokens:
             bonus += np.isin(places, self._postings[token]) * self._idf[token]
@@ -266,6 +306,19 @@ class Matcher:
         candidates.sort(key=lambda c: (-round(c.score, 9), c.entry.key))
         return candidates[: self.TOP]
 
+    def _in_context(self, known: list[str], places: np.ndarray) -> np.ndarray:
+        """For each place, the weight of the question's words found in its entry's names
+        and not in the place itself."""
+        entry_matched = np.zeros(len(self._entry_list))
+        in_both = np.zeros(len(places))
+        for token in known:
+            weight = self._idf[token]
+            if token in self._name_postings:
+                entry_matched[self._name_postings[token]] += weight
+            if token in self._shared_postings:
+                in_both += np.isin(places, self._shared_postings[token]) * weight
+        return entry_matched[self._place_entry[places]] - in_both
+
     @staticmethod
     def confident(ranked: list[Candidate]) -> bool:
         """Sure enough of the first candidate to answer with it."""
@@ -281,7 +334,8 @@ class Matcher:
 
     def suggest(self, question: Question, ranked: list[Candidate], limit: int = 3) -> list[Entry]:
         """Up to `limit` entries the question may have meant: shared words first, then spelling."""
-        chosen: list[Entry] = [c.entry for c in ranked[:limit] if c.entry.kind is not Kind.LIST]
+        offered = (Kind.LIST, Kind.CRIME_TYPE)  # a list is not a topic; a crime type is not held
+        chosen: list[Entry] = [c.entry for c in ranked[:limit] if c.entry.kind not in offered]
         if len(chosen) < limit and question.text:
             # Names are stored with their words sorted, so plain `ratio` scores as
             # `token_sort_ratio` would without re-sorting every name on every question.

@@ -45,6 +45,8 @@ class Kind(StrEnum):
     LIST = "list"
     HELP = "help"
     UNKNOWN = "unknown"
+    CRIME_TYPE = "crime_type"
+    """A police crime category: answered by the indicator that counts it, or declined by name."""
 
 
 # ---- the data files -------------------------------------------------------------------

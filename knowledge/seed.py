@@ -17,6 +17,7 @@ from knowledge.models import FactsFile, IndicatorsFile, PlansFile, Seed
 
 SEED_FILES = {"indicators": "indicators.yaml", "plans": "plans.yaml", "facts": "facts.yaml"}
 VOCABULARY_FILE = "vocabulary.yaml"
+CRIME_TYPES_FILE = "crime_types.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)
 

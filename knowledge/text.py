@@ -151,7 +151,10 @@ def _help(answer: Answer) -> list[str]:
 
 
 def _unknown(answer: Answer) -> list[str]:
-    lines = ["Sorry, I don't know that one: nothing I hold matches it closely enough."]
+    if answer.not_held:
+        lines = [answer.not_held.not_held_text()]
+    else:
+        lines = ["Sorry, I don't know that one: nothing I hold matches it closely enough."]
     if answer.unknown_words:
         lines.append("Words I don't hold anything about: " + ", ".join(answer.unknown_words) + ".")
     if answer.suggestions:

@@ -119,18 +119,66 @@ def test_worse_list_holds_exactly_the_worsening_indicators(knowledge):
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["shoplifting this year", "bicycle theft", "homicide", "fly-tipping", "weather today", "tell me a joke"],
+    "question", ["fly-tipping", "weather today", "tell me a joke", "what is the capital of France"]
 )
 def test_out_of_scope_is_declined(knowledge, question):
     answer = knowledge.ask(question)
-    assert (answer.matched, answer.kind) == (False, Kind.UNKNOWN)
+    assert (answer.matched, answer.kind, answer.not_held) == (False, Kind.UNKNOWN, None)
     assert "I don't know that one" in render_text(answer)
 
 
+@pytest.mark.parametrize(
+    "question, category",
+    [
+        ("shoplifting this year", "Shoplifting"),
+        ("bicycle theft", "Bicycle Theft"),
+        ("homicide", "Homicide"),
+        ("sexual offences", "Sexual Offences"),
+        ("robbery of business property 2018", "Robbery of Business Property"),
+        ("possession of weapons last year", "Possession of Weapons"),
+        ("how many theft from a motor vehicle offences", "Theft from a Motor Vehicle"),
+    ],
+)
+def test_a_police_crime_category_not_held_is_declined_by_name(knowledge, question, category):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.kind) == (False, Kind.UNKNOWN)
+    assert answer.not_held is not None and answer.not_held.name == category
+    assert render_text(answer).startswith(
+        f"I don't hold figures for {category}: it is a police crime category"
+    )
+    assert "list:all" in {s.key for s in answer.suggestions}
+
+
+@pytest.mark.parametrize(
+    "question, key, note",
+    [
+        (
+            "residential burglary this year",
+            "total-burglary",
+            "Burglary - Residential is counted within Total burglary",
+        ),
+        (
+            "burglary in a dwelling",
+            "total-burglary",
+            "Burglary - Residential is counted within Total burglary",
+        ),
+        ("business and community burglary", "total-burglary", "is counted within Total burglary"),
+        ("robbery of personal property", "personal-robbery", None),
+    ],
+)
+def test_a_police_crime_category_an_indicator_counts_is_answered_by_it(knowledge, question, key, note):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key) == (True, key)
+    if note:
+        assert any(note in n for n in answer.notes), answer.notes
+        assert note in render_text(answer)
+    else:
+        assert answer.notes == ()
+
+
 def test_unknown_words_are_named_as_typed(knowledge):
-    answer = knowledge.ask("shoplifting this year")
-    assert answer.unknown_words == ("shoplifting",)
+    answer = knowledge.ask("how many parking fines this year")
+    assert answer.unknown_words == ("parking", "fines")
 
 
 def test_an_ambiguous_word_offers_choices_instead_of_guessing(knowledge):
@@ -217,3 +265,33 @@ def test_a_spelling_correction_keeps_the_first_letter(knowledge):
     _, matcher = knowledge.current()
     assert matcher.read("how many police stations").corrections == {}
     assert matcher.read("knif crime").corrections == {"knif": "knife"}
+
+
+def test_everyday_words_weigh_little(knowledge):
+    _, matcher = knowledge.current()
+    question = matcher.read("quick one - burglary this year?")
+    assert question.weights["one"] < 0.35 * question.weights["burglari"]
+    assert knowledge.ask("quick one - burglary this year?").key == "total-burglary"
+    # A rare word the bot doesn't hold still weighs in full, so the question is declined.
+    assert not knowledge.ask("burglary and shoplifting").matched
+
+
+def test_a_list_asked_with_everyday_words_is_still_the_list(knowledge):
+    assert knowledge.ask("give me the full scorecard").key == "list:all"
+    assert knowledge.ask("what can this bot do").kind is Kind.HELP
+    assert not knowledge.ask("tram scorecard").matched  # "tram" is a topic, not a filler
+
+
+def test_an_item_is_read_with_its_entry_names(knowledge):
+    answer = knowledge.ask("how many people charged after op continuum")
+    assert (answer.key, answer.focus) == ("operation-continuum", 2)
+    assert knowledge.ask("biggest challenges for the partnership").key == "challenges"
+
+
+@pytest.mark.parametrize(
+    "question", ["hate crime reports this year vs last", "hate crime this year compared to last"]
+)
+def test_this_year_against_last_compares(knowledge, question):
+    _, matcher = knowledge.current()
+    assert matcher.read(question).time == "compare"
+    assert knowledge.ask(question).key == "hate-crime-offences"

@@ -126,3 +126,23 @@ def test_yaml_that_does_not_parse_names_the_file(data_dir, tmp_path):
     (target / "facts.yaml").write_text("groups: [unclosed\n")
     with pytest.raises(DataFileError, match=r"facts\.yaml: is not valid YAML"):
         load_seed(target)
+
+
+def test_every_crime_type_held_as_an_indicator_names_one_that_exists(data_dir):
+    from knowledge.crime_types import load_crime_types
+
+    indicators = {i.key for i in load_seed(data_dir).indicators.indicators}
+    crime_types = load_crime_types(data_dir)
+    assert len(crime_types) > 60
+    assert len({c.key for c in crime_types}) == len(crime_types)
+    assert {c.held_as for c in crime_types if c.held_as} <= indicators
+
+
+def test_a_bad_crime_types_file_names_the_field(tmp_path, data_dir):
+    from knowledge.crime_types import load_crime_types
+
+    shutil.copytree(data_dir, tmp_path / "data")
+    path = tmp_path / "data" / "crime_types.yaml"
+    path.write_text(path.read_text().replace("relation: within}", "relation: beside}", 1))
+    with pytest.raises(DataFileError, match="relation"):
+        load_crime_types(tmp_path / "data")
