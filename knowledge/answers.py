@@ -203,7 +203,11 @@ def _entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[Entry]:
                 f"document:{key}",
                 Kind.LIST,
                 document.title,
-                tuple((p, None) for p in (document.title, *document.aliases)),
+                (
+                    *((p, None) for p in (document.title, *document.aliases)),
+                    # "agreed at Full Council", "Tackling drugs & alcohol …": what it says of itself
+                    *(((document.subtitle, 0),) if document.subtitle else ()),
+                ),
             )
         )
     for crime in crime_types:

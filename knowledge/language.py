@@ -30,6 +30,7 @@ _LEADING_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*)+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
 _MILLIONS = re.compile(r"(\d)\s*(?:million|mn)\b")
+_PLURAL_NUMBER = re.compile(r"\b(\d+)s\b")  # "over 18s", "the 1990s"
 _LIST_MARKER = re.compile(r"^\d$")
 
 MAX_QUESTION_CHARS = 500
@@ -43,6 +44,7 @@ class Vocabulary(BaseModel):
 
     synonyms: dict[str, str]
     stopwords: str
+    background: str = ""
     intents: dict[str, list[str]]
     time: dict[str, list[str]]
 
@@ -73,6 +75,7 @@ def words(text: str) -> list[str]:
     """Split cleaned text into words; '&' reads as "and", apostrophes join ("what's")."""
     text = text.replace("&", " and ").replace("’", "").replace("'", "").replace("‘", "")
     text = _MILLIONS.sub(r"\1m", text)
+    text = _PLURAL_NUMBER.sub(r"\1", text)
     return _WORD.findall(text)
 
 
@@ -161,6 +164,7 @@ class Language:
     intents: PhraseTable = field(init=False)
     times: PhraseTable = field(init=False)
     stopwords: frozenset[str] = field(init=False)
+    background: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -171,6 +175,7 @@ class Language:
         )
         self.times = PhraseTable({_phrase_key(p): name for name, phrases in v.time.items() for p in phrases})
         self.stopwords = frozenset(words(v.stopwords))
+        self.background = frozenset(stem(w) for w in words(v.background))
         self.known_words = set(self.stopwords)
         for key, value in v.synonyms.items():
             self.known_words.update(words(clean(key)))
@@ -178,6 +183,11 @@ class Language:
         for phrases in list(v.intents.values()) + list(v.time.values()):
             for phrase in phrases:
                 self.known_words.update(words(clean(phrase)))
+
+    def salience(self, word: str) -> float:
+        """How much a word can say what a text is about (see `salience`); the words every
+        question is implicitly about (the partnership's own name) say as little as "one"."""
+        return EVERYDAY_SALIENCE if stem(word) in self.background else salience(word)
 
     def topic_words(self, swapped: list[str]) -> list[str]:
         """The words that say what a text is about, once synonyms are swapped in."""

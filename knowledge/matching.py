@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from knowledge.language import MAX_QUESTION_CHARS, Language, Speller, clean, salience, stem, words
+from knowledge.language import MAX_QUESTION_CHARS, Language, Speller, clean, stem, words
 from knowledge.models import Kind
 from knowledge.periods import Period, PeriodError, parse_period
 
@@ -80,6 +80,9 @@ class Candidate:
     score: float
     coverage: float
     precision: float
+    anchored: bool = True
+    """The place itself shares a telling word with the question, or two words: without
+    that, a word that merely occurs in a long fact ("staff", "full") is no answer."""
 
 
 @dataclass
@@ -93,6 +96,8 @@ class Question:
     weights: dict[str, float]
     """Each token's weight: its rarity across entries (the most for one never seen), times
     its salience."""
+    telling: set[str]
+    """The tokens typed as words no commoner in English than "crime" (or numbers)."""
     period_tokens: list[str]
     """The words of a named period: they make a place that mentions it a closer match, but
     an entry that does not mention it (an indicator, say) is not counted short for it."""
@@ -109,9 +114,9 @@ class Question:
 
     @property
     def only_everyday_words(self) -> bool:
-        """True when every word left is one the bot does not hold and everyday English
-        ("give me the *full* scorecard"): it says nothing about a topic."""
-        return len(self.unknown) == len(self.tokens) and all(salience(word) < 1.0 for word in self.unknown)
+        """True when every word left is everyday English ("give me the *full* scorecard"):
+        it says nothing about a topic."""
+        return bool(self.tokens) and not self.telling
 
     @property
     def has_words(self) -> bool:
@@ -160,14 +165,19 @@ class Matcher:
                 terms = language.entry_terms(text)
                 for word, token in terms:
                     # A stem is as telling as its most telling form ("reports" over "report").
-                    token_salience[token] = max(token_salience.get(token, 0.0), salience(word))
+                    token_salience[token] = max(token_salience.get(token, 0.0), language.salience(word))
                 tokens = frozenset(token for _, token in terms)
                 if tokens:
                     places.append((number, item, tokens))
                     seen |= tokens
-            for token in seen:
-                document_frequency[token] += 1
-        count = max(len(entries), 1)
+            # Rarity is counted over what the store holds: the police categories would make
+            # "burglary" and "robbery" look common and weigh them down in every question.
+            if entry.kind is not Kind.CRIME_TYPE:
+                for token in seen:
+                    document_frequency[token] += 1
+        count = max(sum(e.kind is not Kind.CRIME_TYPE for e in entries), 1)
+        for token in {t for _, _, tokens in places for t in tokens} - document_frequency.keys():
+            document_frequency[token] = 1  # a word only a police category uses: as rare as can be
         self._idf = {t: math.log(1 + count / df) * token_salience[t] for t, df in document_frequency.items()}
         self._unknown_weight = math.log(1 + count)
         # Places as parallel arrays, so a question is scored against all of them at once.
@@ -218,7 +228,7 @@ class Matcher:
         known = self._idf.get(token)
         if known is not None:
             return known
-        return self._unknown_weight * salience(word or token)
+        return self._unknown_weight * self.language.salience(word or token)
 
     def knows(self, token: str) -> bool:
         return token in self._idf
@@ -245,8 +255,12 @@ class Matcher:
         stems = [stem(w) for w in topic_words]
         unique = list(dict.fromkeys(stems))
         weights: dict[str, float] = {}
+        typed = {fixed: word for word, fixed in corrections.items()}
+        telling: set[str] = set()
         for word, token in zip(topic_words, stems, strict=True):
             weights.setdefault(token, self.weight(token, word))
+            if self.language.salience(typed.get(word, word)) == 1.0:
+                telling.add(token)
         time = None
         for name in ("compare", "previous", "latest"):
             if name in times:
@@ -258,6 +272,7 @@ class Matcher:
             tokens=unique,
             unknown=[w for w, s in zip(topic_words, stems, strict=True) if not self.knows(s)],
             weights=weights,
+            telling=telling,
             period_tokens=[stem(w) for w in words(period_text or "") if stem(w) in self._postings],
             intents=set(intents),
             time=time,
@@ -277,6 +292,8 @@ class Matcher:
         hit_weights = np.concatenate([np.full(len(self._postings[t]), self._idf[t]) for t in known])
         places, inverse = np.unique(hits, return_inverse=True)
         matched = np.bincount(inverse, weights=hit_weights)
+        hit_telling = np.concatenate([np.full(len(self._postings[t]), t in question.telling) for t in known])
+        anchored = (np.bincount(inverse) >= 2) | (np.bincount(inverse, weights=hit_telling) >= 1)
         coverage = (matched + self._in_context(known, places)) / total
         bonus = np.zeros(len(places))
         for token in question.period_tokens:
@@ -300,6 +317,7 @@ class Matcher:
                 float(score[i]),
                 float(coverage[i]),
                 float(precision[i]),
+                bool(anchored[i]),
             )
             for i in best
         ]
@@ -330,7 +348,7 @@ class Matcher:
         if top.precision >= MIN_PRECISION:
             return True
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        return top.score - runner_up >= MIN_LEAD
+        return top.anchored and top.score - runner_up >= MIN_LEAD
 
     def suggest(self, question: Question, ranked: list[Candidate], limit: int = 3) -> list[Entry]:
         """Up to `limit` entries the question may have meant: shared words first, then spelling."""

@@ -295,3 +295,21 @@ def test_this_year_against_last_compares(knowledge, question):
     _, matcher = knowledge.current()
     assert matcher.read(question).time == "compare"
     assert knowledge.ask(question).key == "hate-crime-offences"
+
+
+def test_an_everyday_word_that_merely_occurs_in_a_fact_is_no_answer(knowledge):
+    # "staff" occurs only in "Train more frontline staff in the Prevent Duty…"
+    assert not knowledge.ask("how many staff does the council have").matched
+    # A telling word in the same kind of place is an answer.
+    assert knowledge.ask("theos").key == "developments-2019-20"
+    assert knowledge.ask("days of action").key == "developments-2019-20"  # two words of the fact
+
+
+def test_the_partnerships_own_name_weighs_little(knowledge):
+    assert knowledge.ask("what are the partnership's challenges").key == "challenges"
+    assert knowledge.ask("what is the CSP").key == "csp-operating-context"
+
+
+def test_numbers_in_the_plural_are_numbers(knowledge):
+    _, matcher = knowledge.current()
+    assert "18" in matcher.read("is the RRT now working with over 18s").tokens
