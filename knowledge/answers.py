@@ -300,6 +300,9 @@ class Knowledge:
                 return self.unknown(raw, question, [])
         ranked = matcher.rank(question)
         if not matcher.confident(ranked):
+            if matcher.told_twice(ranked):
+                answer = self.entry_answer(catalogue, matcher, question, ranked[0], ranked)
+                return replace(answer, notes=(*answer.notes, f"This is also in “{ranked[1].entry.title}”."))
             return self.unknown(raw, question, matcher.suggest(question, ranked))
         top = ranked[0]
         if top.entry.kind is Kind.CRIME_TYPE:

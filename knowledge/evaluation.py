@@ -1,7 +1,8 @@
 """Scoring the labelled question sets in `data/questions/`.
 
 A set is a CSV of question, expect, period. `expect` is the key of the entry or list that
-should answer, `help`, or `none` for a question the bot must decline. `period` (optional)
+should answer, `help`, or `none` for a question the bot must decline; where the slides tell
+the same thing in two places, either key is right: `a|b`. `period` (optional)
 is the period code the figure shown must be for.
 """
 
@@ -39,6 +40,9 @@ class LabelledQuestion(BaseModel):
     def in_scope(self) -> bool:
         return self.expect != OUT_OF_SCOPE
 
+    def accepts(self, key: str) -> bool:
+        return key in self.expect.split("|")
+
 
 def question_set_path(data_dir: Path, name: str) -> Path:
     return data_dir / "questions" / f"{name}.csv"
@@ -64,7 +68,7 @@ def answered_period(answer: Answer) -> str | None:
 
 
 def is_correct(label: LabelledQuestion, answer: Answer) -> bool:
-    if answered_key(answer) != label.expect:
+    if not label.accepts(answered_key(answer)):
         return False
     return label.period is None or answered_period(answer) == label.period
 

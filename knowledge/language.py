@@ -215,6 +215,7 @@ class Speller:
         stop = set(stopwords)
         self._targets = sorted({w for w in known if len(w) >= 3 and w.isalpha() and w not in stop})
         self._known_set = set(known) | stop
+        self._target_set = set(self._targets)
         # Abbreviations complete to words the entries use, not to the vocabulary's variants.
         self._completions = sorted({w for w in entry_words if len(w) >= 4 and w.isalpha() and w not in stop})
 
@@ -223,6 +224,9 @@ class Speller:
             return word
         # Short words need a closer match: one slip in "hat" or "knif" scores 86-89,
         # "rape" against "rate" 75.
+        swapped = self._transposed(word)
+        if swapped:
+            return swapped
         cutoff = 85 if len(word) <= 5 else 80
         # A slip rarely hits the first letter, and a correction that changes it is usually
         # another word ("stations" is not "actions"): keep to words with the same first letter.
@@ -232,6 +236,15 @@ class Speller:
         if found:
             return found[0]
         return self._complete(word) or word
+
+    def _transposed(self, word: str) -> str | None:
+        """The known word this one is with two neighbouring letters swapped ("kinfe"): the
+        commonest slip, which `fuzz.ratio` scores as two edits."""
+        for i in range(len(word) - 1):
+            candidate = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if candidate != word and candidate in self._target_set:
+                return candidate
+        return None
 
     def _complete(self, word: str) -> str | None:
         """An abbreviation ("dom", "burg") stands for the one known word it begins, if only one."""

@@ -35,6 +35,7 @@ MIN_COVERAGE = 0.67
 MIN_PRECISION = 0.5
 MIN_LEAD = 0.12
 SUGGESTION_CUTOFF = 60
+SAME_FACT_COVERAGE = 0.9
 
 # A small preference, so that "status of X" finds the action before the plan that names X.
 KIND_BONUS = {
@@ -349,6 +350,18 @@ class Matcher:
             return True
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         return top.anchored and top.score - runner_up >= MIN_LEAD
+
+    @staticmethod
+    def told_twice(ranked: list[Candidate]) -> bool:
+        """The first two candidates are facts (or outputs) that each hold the whole question:
+        the slides tell the same thing in two places ("£7.3m for treatment"), and either
+        is a right answer. Names that merely share a word ("crime") are not."""
+        if len(ranked) < 2:
+            return False
+        first, second = ranked[0], ranked[1]
+        return all(
+            c.item is not None and c.anchored and c.coverage >= SAME_FACT_COVERAGE for c in (first, second)
+        )
 
     def suggest(self, question: Question, ranked: list[Candidate], limit: int = 3) -> list[Entry]:
         """Up to `limit` entries the question may have meant: shared words first, then spelling."""

@@ -17,6 +17,12 @@ from knowledge.phrasing import (
 )
 
 
+def _bullets(items: list[str] | tuple[str, ...], focus: int | None) -> list[str]:
+    """One line an item; the one the question matched is marked, as the Block Kit answer
+    puts it in bold."""
+    return [f"  ▸ {text}" if i == focus else f"  • {text}" for i, text in enumerate(items)]
+
+
 def render_text(answer: Answer) -> str:
     lines = _RENDERERS[answer.kind](answer)
     lines.extend(answer.notes)
@@ -95,7 +101,7 @@ def _priority(answer: Answer) -> list[str]:
     if answer.document is not None:
         lines.append(f"{answer.document.title} ({answer.document.subtitle})")
     lines.append("Key deliverables:")
-    lines.extend(f"  • {d}" for d in priority.key_deliverables)
+    lines.extend(_bullets(priority.key_deliverables, answer.focus))
     if answer.rows:
         lines.append("Indicators:")
         lines.extend(f"  • {indicator_line(r)}" for r in answer.rows)
@@ -109,7 +115,7 @@ def _deliverable(answer: Answer) -> list[str]:
     if answer.document is not None:
         lines.append(f"{answer.document.title}. {answer.document.subtitle}")
     lines.append("Example outputs:")
-    lines.extend(f"  • {o}" for o in deliverable.example_outputs)
+    lines.extend(_bullets(deliverable.example_outputs, answer.focus))
     return lines
 
 
@@ -136,7 +142,7 @@ def _fact(answer: Answer) -> list[str]:
     topic = answer.topic
     assert topic is not None
     lines = [f"{topic.title} ({topic.group_title})"]
-    lines.extend(f"  • {fact}" for fact in topic.facts)
+    lines.extend(_bullets(topic.facts, answer.focus))
     lines.append(f"Source: {topic.source}.")
     return lines
 

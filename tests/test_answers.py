@@ -313,3 +313,21 @@ def test_the_partnerships_own_name_weighs_little(knowledge):
 def test_numbers_in_the_plural_are_numbers(knowledge):
     _, matcher = knowledge.current()
     assert "18" in matcher.read("is the RRT now working with over 18s").tokens
+
+
+def test_a_fact_the_slides_tell_twice_is_answered_with_a_pointer_to_the_other(knowledge):
+    answer = knowledge.ask("reset service")
+    assert answer.matched and answer.kind is Kind.FACT
+    other = {
+        "developments-2019-20": "Investment in Drugs and Alcohol Treatment",
+        "drugs-alcohol-treatment": "2019/20 developments",
+    }
+    assert f"This is also in “{other[answer.key]}”." in answer.notes
+    assert "  ▸ " in render_text(answer)  # the matched fact is marked
+    assert not knowledge.ask("crime").matched  # names sharing a word are still a choice
+
+
+def test_two_swapped_letters_are_corrected(knowledge):
+    _, matcher = knowledge.current()
+    assert matcher.read("kinfe crime").corrections == {"kinfe": "knife"}
+    assert matcher.read("rape").corrections == {}  # one letter off "rate" is another word

@@ -19,3 +19,15 @@ def test_question_sets_are_large_enough(data_dir):
         labels += read_questions(question_set_path(data_dir, name))
     assert len(labels) >= 200
     assert sum(not label.in_scope for label in labels) >= 40
+
+
+def test_every_label_names_something_the_bot_holds(knowledge, data_dir):
+    catalogue, matcher = knowledge.current()
+    priorities = {p.key for p in catalogue.priorities}
+    keys = {k for k in matcher.entries if ":" not in k} | {"help", "none"}
+    keys |= {f"list:{k}" for k in matcher.entries if k.startswith(("document:", "group:"))}
+    for intent in ("all", "worse", "better", "up", "down"):
+        keys |= {f"list:{intent}"} | {f"list:{intent}:{p}" for p in priorities}
+    for name in QUESTION_SETS:
+        for label in read_questions(question_set_path(data_dir, name)):
+            assert set(label.expect.split("|")) <= keys, (name, label.question, label.expect)
