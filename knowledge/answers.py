@@ -174,7 +174,7 @@ def _entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[Entry]:
         entries.append(Entry(priority.key, Kind.PRIORITY, priority.name, tuple(named + items)))
     for deliverable in catalogue.deliverables:
         named = [(p, None) for p in (deliverable.text, *deliverable.aliases)]
-        named += [(f"Strategic Plan deliverable: {deliverable.text}", None)]
+        named += [(f"Strategic Plan deliverable and its example outputs: {deliverable.text}", None)]
         items = [(text, i) for i, text in enumerate(deliverable.example_outputs)]
         entries.append(Entry(deliverable.key, Kind.DELIVERABLE, deliverable.text, tuple(named + items)))
     for action in catalogue.actions:
