@@ -343,7 +343,8 @@ class Knowledge:
         crime = self.crime_types[top.entry.key]
         indicator = catalogue.indicator.get(crime.held_as) if crime.held_as else None
         if indicator is None:
-            held = [c for c in ranked if c.entry.kind is not Kind.CRIME_TYPE]
+            # Figures near the category, not facts that happen to share a word with it.
+            held = [c for c in ranked if c.entry.kind in (Kind.INDICATOR, Kind.PRIORITY)]
             near = [suggestion_for(e) for e in matcher.suggest(question, held, limit=2)]
             return Answer(
                 question.raw,

@@ -147,6 +147,10 @@ def test_a_police_crime_category_not_held_is_declined_by_name(knowledge, questio
         f"I don't hold figures for {category}: it is a police crime category"
     )
     assert "list:all" in {s.key for s in answer.suggestions}
+    assert "What I do hold:" in render_text(answer)
+    assert {s.key for s in answer.suggestions} <= {"list:all"} | {
+        i.key for i in knowledge.current()[0].indicators
+    } | {p.key for p in knowledge.current()[0].priorities}
 
 
 @pytest.mark.parametrize(
