@@ -241,6 +241,11 @@ class Matcher:
             head = head.rsplit(" ", 1)[0]  # never read half a word
         text = clean(head)
         period, period_text, rest = _find_period(text)
+        # Two periods named ("2018 v 2017") ask for a comparison: the later one, against the
+        # one before it.
+        other, other_text, rest = _find_period(rest) if period else (None, None, rest)
+        if period and other and other.end > period.end:
+            period, period_text = other, other_text
         tokens = words(rest)
         corrections: dict[str, str] = {}
         corrected = []
@@ -262,9 +267,9 @@ class Matcher:
             weights.setdefault(token, self.weight(token, word))
             if self.language.salience(typed.get(word, word)) == 1.0:
                 telling.add(token)
-        time = None
+        time = "compare" if other else None
         for name in ("compare", "previous", "latest"):
-            if name in times:
+            if name in times and time is None:
                 time = name
                 break
         return Question(

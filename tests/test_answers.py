@@ -335,3 +335,29 @@ def test_two_swapped_letters_are_corrected(knowledge):
     _, matcher = knowledge.current()
     assert matcher.read("kinfe crime").corrections == {"kinfe": "knife"}
     assert matcher.read("rape").corrections == {}  # one letter off "rate" is another word
+
+
+@pytest.mark.parametrize(
+    "question", ["knife crime 2018 v 2017", "knife crime 2017 vs 2018", "stabbings 2017 compared with 2018"]
+)
+def test_two_years_named_compare_the_later_with_the_earlier(knowledge, question):
+    view = knowledge.ask(question).indicator
+    assert (view.current.value, view.previous.value) == (830, 889)
+
+
+@pytest.mark.parametrize(
+    "question, key",
+    [
+        ("has knife crime come down", "knife-crime"),
+        ("how much went into cctv", "key-investments"),
+        ("whats coming up next year", "developments-2019-20"),
+        ("resi burglary this year", "total-burglary"),
+    ],
+)
+def test_everyday_phrases(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize("question", ["what can you tell me", "what can i ask you"])
+def test_asking_what_the_bot_does_gets_help(knowledge, question):
+    assert knowledge.ask(question).kind is Kind.HELP
