@@ -10,9 +10,12 @@ question's words are weighted by how rare they are across entries, and a place i
 A word the bot has never seen weighs as much as the rarest word it knows, so "shoplifting
 this year" is not answered with the nearest crime it does hold. Every word's weight is then
 scaled by its salience: everyday English words ("one", "make", "year") say little about
-what a question is about, wherever they occur. An answer needs high
-coverage, and either high precision or a clear lead over the next entry; otherwise the bot
-offers its closest topics instead.
+what a question is about, wherever they occur. An item is read with its entry's names
+around it, and the police crime categories are entries too, so that one not held is
+declined by name.
+
+An answer needs high coverage, and either high precision or a clear lead over the next
+entry won with a telling word; otherwise the bot offers its closest topics instead.
 """
 
 from __future__ import annotations
