@@ -95,8 +95,18 @@ class Answer:
     unknown_words: tuple[str, ...] = ()
     not_held: CrimeType | None = None
     """The police crime category the question named, which the store holds no figures for."""
+    elsewhere: str | None = None
+    """Why a question about a place outside the home area is declined ("I hold figures for
+    Tower Hamlets only: nothing for Hackney.")."""
     notes: tuple[str, ...] = field(default=())
     related: tuple[Suggestion, ...] = ()
+
+    @property
+    def declined_because(self) -> str | None:
+        """Why the bot knows it holds nothing for this question, when it knows."""
+        if self.not_held:
+            return self.not_held.not_held_text()
+        return self.elsewhere
 
 
 @dataclass(frozen=True)
@@ -288,6 +298,8 @@ class Knowledge:
 
     def _answer(self, catalogue: Catalogue, matcher: Matcher, question: Question) -> Answer:
         raw = question.raw
+        if question.elsewhere:
+            return self.elsewhere_answer(matcher, question)
         if question.empty or question.only_everyday_words:
             list_intents = [i for i in LIST_INTENTS if i in question.intents]
             if list_intents:
@@ -329,6 +341,24 @@ class Knowledge:
             "I don't know that one",
             suggestions=tuple(suggestion_for(e) for e in near),
             unknown_words=tuple(question.unknown),
+        )
+
+    def elsewhere_answer(self, matcher: Matcher, question: Question) -> Answer:
+        """A plain "not held" for a place outside the home area, offering the home figure."""
+        home = self.language.vocabulary.home
+        places = " or ".join(question.elsewhere)
+        ranked = matcher.rank(question)
+        near = []
+        if matcher.confident(ranked) and ranked[0].entry.kind not in (Kind.CRIME_TYPE, Kind.LIST):
+            near.append(suggestion_for(ranked[0].entry))
+        return Answer(
+            question.raw,
+            False,
+            Kind.UNKNOWN,
+            None,
+            f"I hold figures for {home} only",
+            suggestions=(*near, ALL_INDICATORS),
+            elsewhere=f"I hold figures for {home} only: I have nothing for {places}.",
         )
 
     def crime_type_answer(

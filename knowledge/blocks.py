@@ -239,8 +239,8 @@ def _help(answer: Answer) -> list[dict]:
 
 
 def _unknown(answer: Answer) -> list[dict]:
-    if answer.not_held:
-        text = escape(answer.not_held.not_held_text())
+    if answer.declined_because:
+        text = escape(answer.declined_because)
     else:
         text = "Sorry, I don't know that one: nothing I hold matches it closely enough."
     if answer.unknown_words:
@@ -248,7 +248,7 @@ def _unknown(answer: Answer) -> list[dict]:
         text += f"\nI hold nothing about {shown}."
     blocks = [section(f":thinking_face: {text}")]
     if answer.suggestions:
-        blocks.append(section("*What I do hold:*" if answer.not_held else "*Did you mean:*"))
+        blocks.append(section("*What I do hold:*" if answer.declined_because else "*Did you mean:*"))
         blocks.append(buttons(answer.suggestions, "did_you_mean"))
     blocks.append(context("Ask “help” to see what I can answer."))
     return blocks

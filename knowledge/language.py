@@ -45,6 +45,8 @@ class Vocabulary(BaseModel):
     synonyms: dict[str, str]
     stopwords: str
     background: str = ""
+    home: str = "the borough"
+    elsewhere: list[str] = []
     intents: dict[str, list[str]]
     time: dict[str, list[str]]
 
@@ -163,6 +165,7 @@ class Language:
     synonyms: PhraseTable = field(init=False)
     intents: PhraseTable = field(init=False)
     times: PhraseTable = field(init=False)
+    elsewhere: PhraseTable = field(init=False)
     stopwords: frozenset[str] = field(init=False)
     background: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
@@ -174,6 +177,7 @@ class Language:
             {_phrase_key(p): name for name, phrases in v.intents.items() for p in phrases}
         )
         self.times = PhraseTable({_phrase_key(p): name for name, phrases in v.time.items() for p in phrases})
+        self.elsewhere = PhraseTable({_phrase_key(place): place for place in v.elsewhere})
         self.stopwords = frozenset(words(v.stopwords))
         self.background = frozenset(stem(w) for w in words(v.background))
         self.known_words = set(self.stopwords)

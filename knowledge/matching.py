@@ -20,6 +20,7 @@ entry won with a telling word; otherwise the bot offers its closest topics inste
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -111,6 +112,8 @@ class Question:
     period_text: str | None
     truncated: bool
     corrections: dict[str, str] = field(default_factory=dict)
+    elsewhere: list[str] = field(default_factory=list)
+    """Places outside the home area the question names: the store holds nothing for them."""
 
     @property
     def empty(self) -> bool:
@@ -160,12 +163,16 @@ class Matcher:
         self._entry_list = entries
         document_frequency: dict[str, int] = defaultdict(int)
         surface_words: set[str] = set()
+        self._pairs: set[tuple[str, str]] = set()
+        """Neighbouring words in the entries' text, so a name they hold is read whole."""
         token_salience: dict[str, float] = {}
         places: list[tuple[int, int | None, frozenset[str]]] = []
         for number, entry in enumerate(entries):
             seen: set[str] = set()
             for text, item in entry.phrases:
-                surface_words.update(words(clean(text)))
+                surface = words(clean(text))
+                surface_words.update(surface)
+                self._pairs.update(itertools.pairwise(surface))
                 terms = language.entry_terms(text)
                 for word, token in terms:
                     # A stem is as telling as its most telling form ("reports" over "report").
@@ -249,7 +256,7 @@ class Matcher:
         other, other_text, rest = _find_period(rest) if period else (None, None, rest)
         if period and other and other.end > period.end:
             period, period_text = other, other_text
-        tokens = words(rest)
+        tokens, elsewhere = self._without_places_elsewhere(words(rest))
         corrections: dict[str, str] = {}
         corrected = []
         for token in tokens:
@@ -261,6 +268,11 @@ class Matcher:
         without_time, times = self.language.times.remove(swapped)
         without_intents, intents = self.language.intents.remove(without_time)
         topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))
+        period_tokens = [stem(w) for w in words(period_text or "") if stem(w) in self._postings]
+        if not topic_words and not intents and not times and period_tokens:
+            # "what's new for 2019/20": the period is all the question names, so it is the topic.
+            topic_words = [w for w in words(period_text or "") if stem(w) in self._postings]
+            period_tokens = []
         stems = [stem(w) for w in topic_words]
         unique = list(dict.fromkeys(stems))
         weights: dict[str, float] = {}
@@ -282,14 +294,30 @@ class Matcher:
             unknown=[w for w, s in zip(topic_words, stems, strict=True) if not self.knows(s)],
             weights=weights,
             telling=telling,
-            period_tokens=[stem(w) for w in words(period_text or "") if stem(w) in self._postings],
+            period_tokens=period_tokens,
             intents=set(intents),
             time=time,
             period=period,
             period_text=period_text,
             truncated=truncated,
             corrections=corrections,
+            elsewhere=elsewhere,
         )
+
+    def _without_places_elsewhere(self, tokens: list[str]) -> tuple[list[str], list[str]]:
+        """The words without the places outside the home area they name ("in Hackney"), and
+        those places. A place word the store itself uses beside its neighbour ("the Royal
+        London Hospital") is part of that name, not a place."""
+        kept: list[str] = []
+        places: list[str] = []
+        for start, end, place in self.language.elsewhere.scan(tokens):
+            before = (tokens[start - 1], tokens[start]) if start > 0 else None
+            after = (tokens[end - 1], tokens[end]) if end < len(tokens) else None
+            if place is None or before in self._pairs or after in self._pairs:
+                kept.extend(tokens[start:end])
+            else:
+                places.append(place)
+        return kept, places
 
     def rank(self, question: Question) -> list[Candidate]:
         """The best place of each entry that shares a word with the question, best first."""

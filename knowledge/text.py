@@ -157,14 +157,14 @@ def _help(answer: Answer) -> list[str]:
 
 
 def _unknown(answer: Answer) -> list[str]:
-    if answer.not_held:
-        lines = [answer.not_held.not_held_text()]
+    if answer.declined_because:
+        lines = [answer.declined_because]
     else:
         lines = ["Sorry, I don't know that one: nothing I hold matches it closely enough."]
     if answer.unknown_words:
         lines.append("Words I don't hold anything about: " + ", ".join(answer.unknown_words) + ".")
     if answer.suggestions:
-        lines.append("What I do hold:" if answer.not_held else "Did you mean:")
+        lines.append("What I do hold:" if answer.declined_because else "Did you mean:")
         lines.extend(f"  • {s.title}" for s in answer.suggestions)
     lines.append("Ask “help” to see what I can answer.")
     return lines

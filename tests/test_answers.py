@@ -361,3 +361,40 @@ def test_everyday_phrases(knowledge, question, key):
 @pytest.mark.parametrize("question", ["what can you tell me", "what can i ask you"])
 def test_asking_what_the_bot_does_gets_help(knowledge, question):
     assert knowledge.ask(question).kind is Kind.HELP
+
+
+@pytest.mark.parametrize(
+    "question, place, offered",
+    [
+        ("knife crime in Hackney", "Hackney", "knife-crime"),
+        ("how many burglaries in camden this year", "Camden", "total-burglary"),
+        ("domestic abuse across London", "London", "domestic-abuse-offences"),
+        ("stop and search in Kensington and Chelsea", "Kensington and Chelsea", "stop-and-search"),
+        ("how does tower hamlets compare with newham", "Newham", None),
+        ("hate crime nationally", "nationally", "hate-crime-offences"),
+    ],
+)
+def test_a_place_outside_the_borough_is_declined_with_the_reason(knowledge, question, place, offered):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.kind, answer.key) == (False, Kind.UNKNOWN, None)
+    reason = f"I hold figures for Tower Hamlets only: I have nothing for {place}."
+    assert render_text(answer).startswith(reason)
+    keys = [s.key for s in answer.suggestions]
+    assert keys == ([offered] if offered else []) + ["list:all"]
+
+
+def test_a_place_name_the_slides_use_is_not_a_place_elsewhere(knowledge):
+    answer = knowledge.ask("crime prevention officer at the royal london")
+    assert (answer.matched, answer.key) == (True, "young-people-support")
+    assert "Royal London Hospital" in render_text(answer)
+
+
+@pytest.mark.parametrize("question", ["what's new for 2019/20", "2019/20", "anything for 2019/20?"])
+def test_a_question_naming_only_a_period_is_about_that_period(knowledge, question):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key) == (True, "developments-2019-20")
+
+
+def test_a_bare_year_is_not_answered_with_whatever_mentions_it(knowledge):
+    answer = knowledge.ask("2018")
+    assert not answer.matched

@@ -112,3 +112,12 @@ def test_app_home_of_the_seed_shows_everything(knowledge):
         assert name in text
     assert text.count("Status as of early 2019") == 3
     assert "Not everything fits here" not in text
+
+
+def test_a_place_outside_the_borough_is_declined_in_blocks_with_the_reason(knowledge):
+    message = build_message(knowledge.ask("knife crime in Hackney"))
+    sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]
+    assert "I hold figures for Tower Hamlets only: I have nothing for Hackney." in sections[0]
+    assert "*What I do hold:*" in sections
+    buttons = [e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == ["Knife crime", "all indicators"]
