@@ -19,6 +19,7 @@ from pathlib import Path
 import snowballstemmer
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from knowledge.seed import VOCABULARY_FILE, load_file
@@ -112,6 +113,15 @@ def salience(word: str) -> float:
         return 1.0
     share = min((zipf - TELLING_ZIPF) / (EVERYDAY_ZIPF - TELLING_ZIPF), 1.0)
     return 1.0 - share * (1.0 - EVERYDAY_SALIENCE)
+
+
+ENGLISH_ZIPF = 3.0
+"""A word at least this common in English is a word, not a slip: "position" is not a typo of
+"prostitution", though "hat" (one letter out) may be one of "hate"."""
+
+
+def _is_english(word: str) -> bool:
+    return zipf_frequency(word, "en", wordlist="small") >= ENGLISH_ZIPF
 
 
 class PhraseTable:
@@ -237,9 +247,17 @@ class Speller:
         start = bisect.bisect_left(self._targets, word[0])
         end = bisect.bisect_left(self._targets, chr(ord(word[0]) + 1))
         found = process.extractOne(word, self._targets[start:end], scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found:
+        if found and self._plausible_slip(word, found[0]):
             return found[0]
         return self._complete(word) or word
+
+    @staticmethod
+    def _plausible_slip(word: str, known: str) -> bool:
+        """A real English word is corrected only one letter out, or to another form of itself
+        ("deliver" to "delivered"); anything else may be corrected as far as the cutoff allows."""
+        if not _is_english(word):
+            return True
+        return Levenshtein.distance(word, known) == 1 or stem(word) == stem(known)
 
     def _transposed(self, word: str) -> str | None:
         """The known word this one is with two neighbouring letters swapped ("kinfe"): the

@@ -398,3 +398,29 @@ def test_a_question_naming_only_a_period_is_about_that_period(knowledge, questio
 def test_a_bare_year_is_not_answered_with_whatever_mentions_it(knowledge):
     answer = knowledge.ask("2018")
     assert not answer.matched
+
+
+def test_a_real_word_is_not_corrected_into_a_different_one(knowledge):
+    _, matcher = knowledge.current()
+    assert matcher.read("what's the SYV position").corrections == {}  # not "prostitution"
+    assert matcher.read("hat crime").corrections == {"hat": "hate"}  # one letter out
+    assert matcher.read("burgalry").corrections == {"burgalry": "burglary"}  # not a word at all
+    answer = knowledge.ask("what's the SYV position")
+    assert (answer.matched, answer.key) == (True, "serious-youth-violence")
+
+
+def test_a_word_of_an_indicator_name_is_not_read_as_asking_for_figures(knowledge):
+    answer = knowledge.ask("knife crime figures")  # "crime figures" once swallowed "crime"
+    assert (answer.matched, answer.key) == (True, "knife-crime")
+
+
+@pytest.mark.parametrize(
+    "question", ["DA stats for the last two years", "domestic abuse over the past 2 years"]
+)
+def test_the_last_two_years_compare_them(knowledge, question):
+    _, matcher = knowledge.current()
+    assert matcher.read(question).time == "compare"
+    answer = knowledge.ask(question)
+    view = answer.indicator
+    assert answer.key == "domestic-abuse-offences"
+    assert (view.current.value, view.previous.value) == (3393, 3013)
