@@ -315,7 +315,22 @@ class Knowledge:
             if matcher.told_twice(ranked):
                 answer = self.entry_answer(catalogue, matcher, question, ranked[0], ranked)
                 return replace(answer, notes=(*answer.notes, f"This is also in “{ranked[1].entry.title}”."))
-            return self.unknown(raw, question, matcher.suggest(question, ranked))
+            chatter = matcher.chatter(question, ranked)
+            if not chatter:
+                return self.unknown(raw, question, matcher.suggest(question, ranked))
+            answer = self._answer_with(catalogue, matcher, question, ranked)
+            if not answer.matched:
+                return answer
+            unused = " or ".join(f"“{w}”" for w in chatter)
+            note = f"I read this as “{ranked[0].entry.title}”: I hold nothing about {unused}."
+            return replace(answer, notes=(note, *answer.notes))
+        return self._answer_with(catalogue, matcher, question, ranked)
+
+    def _answer_with(
+        self, catalogue: Catalogue, matcher: Matcher, question: Question, ranked: list[Candidate]
+    ) -> Answer:
+        """The answer from the first candidate, by its kind."""
+        raw = question.raw
         top = ranked[0]
         if top.entry.kind is Kind.CRIME_TYPE:
             return self.crime_type_answer(catalogue, matcher, question, top, ranked)

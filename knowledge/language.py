@@ -47,6 +47,7 @@ class Vocabulary(BaseModel):
     stopwords: str
     background: str = ""
     home: str = "the borough"
+    placing: str = ""
     elsewhere: list[str] = []
     intents: dict[str, list[str]]
     time: dict[str, list[str]]
@@ -178,6 +179,7 @@ class Language:
     elsewhere: PhraseTable = field(init=False)
     stopwords: frozenset[str] = field(init=False)
     background: frozenset[str] = field(init=False)
+    placing: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -190,6 +192,7 @@ class Language:
         self.elsewhere = PhraseTable({_phrase_key(place): place for place in v.elsewhere})
         self.stopwords = frozenset(words(v.stopwords))
         self.background = frozenset(stem(w) for w in words(v.background))
+        self.placing = frozenset(words(v.placing))
         self.known_words = set(self.stopwords)
         for key, value in v.synonyms.items():
             self.known_words.update(words(clean(key)))
@@ -202,6 +205,19 @@ class Language:
         """How much a word can say what a text is about (see `salience`); the words every
         question is implicitly about (the partnership's own name) say as little as "one"."""
         return EVERYDAY_SALIENCE if stem(word) in self.background else salience(word)
+
+    def placed(self, typed: list[str], word: str) -> bool:
+        """The word follows one that places the question somewhere ("in (the) schools"),
+        with only stopwords between."""
+        for index, seen in enumerate(typed):
+            if seen != word:
+                continue
+            before = index - 1
+            while before >= 0 and typed[before] in self.stopwords and typed[before] not in self.placing:
+                before -= 1
+            if before >= 0 and typed[before] in self.placing:
+                return True
+        return False
 
     def topic_words(self, swapped: list[str]) -> list[str]:
         """The words that say what a text is about, once synonyms are swapped in."""

@@ -40,6 +40,8 @@ MIN_PRECISION = 0.5
 MIN_LEAD = 0.12
 SUGGESTION_CUTOFF = 60
 SAME_FACT_COVERAGE = 0.9
+NAME_PRECISION = 0.99
+MAX_CHATTER_WORDS = 2
 
 # A small preference, so that "status of X" finds the action before the plan that names X.
 KIND_BONUS = {
@@ -398,6 +400,36 @@ class Matcher:
         return all(
             c.item is not None and c.anchored and c.coverage >= SAME_FACT_COVERAGE for c in (first, second)
         )
+
+    def chatter(self, question: Question, ranked: list[Candidate]) -> list[str]:
+        """The words around an exact name that are only chatter, when that is all that keeps
+        the first candidate from being an answer; otherwise nothing.
+
+        "what's the domestic violence picture": every word the bot knows is the name of one
+        entry, and the words it does not know are everyday English ("picture", "board",
+        "bad"), so they are taken as the way the question is put. A word that is rarer in
+        English ("graffiti"), or that follows a word placing the question somewhere ("in
+        schools", "on the tube"), may narrow what is asked to something the bot does not
+        hold, so the question is still declined.
+        """
+        if not ranked or not question.unknown:
+            return []
+        top = ranked[0]
+        if top.item is not None or top.precision < NAME_PRECISION or not top.anchored:
+            return []
+        unknown_stems = {stem(w) for w in question.unknown}
+        known = sum(w for t, w in question.weights.items() if t not in unknown_stems)
+        unknown = sum(w for t, w in question.weights.items() if t in unknown_stems)
+        total = known + unknown
+        if known < unknown or top.coverage * total < known - 1e-9:
+            return []
+        if len(question.unknown) > MAX_CHATTER_WORDS:
+            return []
+        typed = words(question.text)
+        for word in question.unknown:
+            if self.language.salience(word) >= 1.0 or self.language.placed(typed, word):
+                return []
+        return list(question.unknown)
 
     def suggest(self, question: Question, ranked: list[Candidate], limit: int = 3) -> list[Entry]:
         """Up to `limit` entries the question may have meant: shared words first, then spelling."""

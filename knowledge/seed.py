@@ -22,7 +22,23 @@ CRIME_TYPES_FILE = "crime_types.yaml"
 Model = TypeVar("Model", bound=BaseModel)
 
 # libyaml's loader is about twenty times faster; both are the safe loader.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_SAFE_LOADER):
+    """The safe loader, refusing a key given twice in one mapping: YAML itself keeps the
+    last one silently, so an edited synonym or indicator would vanish without a word."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
 class DataFileError(ValueError):
@@ -43,7 +59,7 @@ def _read_yaml(path: Path) -> Any:
     except OSError as error:
         raise DataFileError(f"{path}: cannot be read ({error.strerror})") from None
     try:
-        return yaml.load(text, Loader=_YAML_LOADER)
+        return yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as error:
         raise DataFileError(f"{path}: is not valid YAML: {error}") from None
 

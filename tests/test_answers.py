@@ -424,3 +424,32 @@ def test_the_last_two_years_compare_them(knowledge, question):
     view = answer.indicator
     assert answer.key == "domestic-abuse-offences"
     assert (view.current.value, view.previous.value) == (3393, 3013)
+
+
+@pytest.mark.parametrize(
+    "question, key, word",
+    [
+        ("what's the domestic violence picture", "domestic-abuse-offences", "picture"),
+        ("knife crime figures for the board please", "knife-crime", "board"),
+        ("how bad is robbery at the moment", "personal-robbery", "bad"),
+    ],
+)
+def test_everyday_words_around_an_exact_name_are_chatter(knowledge, question, key, word):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key) == (True, key)
+    note = f"I hold nothing about “{word}”."
+    assert note in answer.notes[0] and note in render_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "anti social behaviour in schools",  # placed: it narrows what is asked
+        "domestic abuse in the workplace",
+        "hate crime on the tube",
+        "robbery olympics",  # rarer in English than "crime": may be a topic
+        "knife crime picture board meeting notes",  # more chatter than question
+    ],
+)
+def test_words_that_may_narrow_the_question_still_decline_it(knowledge, question):
+    assert not knowledge.ask(question).matched

@@ -146,3 +146,13 @@ def test_a_bad_crime_types_file_names_the_field(tmp_path, data_dir):
     path.write_text(path.read_text().replace("relation: within}", "relation: beside}", 1))
     with pytest.raises(DataFileError, match="relation"):
         load_crime_types(tmp_path / "data")
+
+
+def test_a_key_given_twice_is_refused_with_its_line(data_dir, tmp_path):
+    target = _copy_data(data_dir, tmp_path)
+    path = target / "vocabulary.yaml"
+    path.write_text(path.read_text().replace("synonyms:\n", "synonyms:\n  dv: domestic violence\n", 1))
+    from knowledge.language import load_vocabulary
+
+    with pytest.raises(DataFileError, match=r"(?s)vocabulary\.yaml: .*'dv' is given twice.*line 42"):
+        load_vocabulary(target)
