@@ -119,10 +119,13 @@ def salience(word: str) -> float:
 ENGLISH_ZIPF = 3.0
 """A word at least this common in English is a word, not a slip: "position" is not a typo of
 "prostitution", though "hat" (one letter out) may be one of "hate"."""
+COMMON_ZIPF = 4.6
+"""A word this common is what it says: "size" is not "seize", "policy" not "police", "ten"
+not the start of "tensions"."""
 
 
-def _is_english(word: str) -> bool:
-    return zipf_frequency(word, "en", wordlist="small") >= ENGLISH_ZIPF
+def _english_zipf(word: str) -> float:
+    return zipf_frequency(word, "en", wordlist="small")
 
 
 class PhraseTable:
@@ -265,15 +268,21 @@ class Speller:
         found = process.extractOne(word, self._targets[start:end], scorer=fuzz.ratio, score_cutoff=cutoff)
         if found and self._plausible_slip(word, found[0]):
             return found[0]
-        return self._complete(word) or word
+        # An abbreviation ("dom", "robb") may be a rare word too, but not a common one ("ten").
+        completed = self._complete(word) if _english_zipf(word) < COMMON_ZIPF else None
+        return completed or word
 
     @staticmethod
     def _plausible_slip(word: str, known: str) -> bool:
-        """A real English word is corrected only one letter out, or to another form of itself
-        ("deliver" to "delivered"); anything else may be corrected as far as the cutoff allows."""
-        if not _is_english(word):
+        """Whether a word may be corrected to a known one: another form of itself ("deliver",
+        "delivered") always; a common English word never; a rarer one only one letter out;
+        anything else as far as the cutoff allows."""
+        if stem(word) == stem(known):
             return True
-        return Levenshtein.distance(word, known) == 1 or stem(word) == stem(known)
+        zipf = _english_zipf(word)
+        if zipf >= COMMON_ZIPF:
+            return False
+        return zipf < ENGLISH_ZIPF or Levenshtein.distance(word, known) == 1
 
     def _transposed(self, word: str) -> str | None:
         """The known word this one is with two neighbouring letters swapped ("kinfe"): the

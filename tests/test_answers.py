@@ -405,6 +405,10 @@ def test_a_real_word_is_not_corrected_into_a_different_one(knowledge):
     assert matcher.read("what's the SYV position").corrections == {}  # not "prostitution"
     assert matcher.read("hat crime").corrections == {"hat": "hate"}  # one letter out
     assert matcher.read("burgalry").corrections == {"burgalry": "burglary"}  # not a word at all
+    assert matcher.read("ASB team size").corrections == {}  # a common word: not "seize"
+    assert matcher.read("top ten vehicles").corrections == {}  # not the start of "tensions"
+    assert matcher.read("dom abuse").corrections == {"dom": "domestic"}  # a rare word may abbreviate
+    assert matcher.read("continuum - what did it deliver").corrections == {"deliver": "delivered"}
     answer = knowledge.ask("what's the SYV position")
     assert (answer.matched, answer.key) == (True, "serious-youth-violence")
 
@@ -453,3 +457,16 @@ def test_everyday_words_around_an_exact_name_are_chatter(knowledge, question, ke
 )
 def test_words_that_may_narrow_the_question_still_decline_it(knowledge, question):
     assert not knowledge.ask(question).matched
+
+
+@pytest.mark.parametrize(
+    "question, key",
+    [
+        ("knife-enabled crime", "knife-crime"),  # the Met's own term
+        ("which figures fell", "list:down"),
+        ("what went up", "list:up"),
+    ],
+)
+def test_police_terms_and_plain_verbs_are_understood(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert answer.matched and answer.key == key
