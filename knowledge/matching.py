@@ -191,7 +191,9 @@ class Matcher:
         count = max(sum(e.kind is not Kind.CRIME_TYPE for e in entries), 1)
         for token in {t for _, _, tokens in places for t in tokens} - document_frequency.keys():
             document_frequency[token] = 1  # a word only a police category uses: as rare as can be
-        self._idf = {t: math.log(1 + count / df) * token_salience[t] for t, df in document_frequency.items()}
+        self._rarity = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
+        self._salience = token_salience
+        self._idf = {t: rarity * token_salience[t] for t, rarity in self._rarity.items()}
         self._unknown_weight = math.log(1 + count)
         # Places as parallel arrays, so a question is scored against all of them at once.
         self._place_entry = np.array([p[0] for p in places], dtype=np.int64)
@@ -237,11 +239,14 @@ class Matcher:
         self._correct = lru_cache(maxsize=16384)(self._speller.correct)
 
     def weight(self, token: str, word: str | None = None) -> float:
-        """A known token's weight; for an unknown one, the most, times the word's salience."""
-        known = self._idf.get(token)
-        if known is not None:
-            return known
-        return self._unknown_weight * self.language.salience(word or token)
+        """A word's weight in a question: its rarity across entries (the most for one never
+        seen), times its salience. A known stem is as salient as the word typed, if that is
+        the less telling form: "good" is everyday though "goods" is not."""
+        typed = self.language.salience(word or token)
+        rarity = self._rarity.get(token)
+        if rarity is not None:
+            return rarity * min(self._salience[token], typed)
+        return self._unknown_weight * typed
 
     def knows(self, token: str) -> bool:
         return token in self._idf
@@ -328,16 +333,24 @@ class Matcher:
             return []
         total = sum(question.weights.values())
         hits = np.concatenate([self._postings[t] for t in known])
-        hit_weights = np.concatenate([np.full(len(self._postings[t]), self._idf[t]) for t in known])
+        asked = question.weights
+        hit_weights = np.concatenate([np.full(len(self._postings[t]), asked[t]) for t in known])
+        hit_idf = np.concatenate([np.full(len(self._postings[t]), self._idf[t]) for t in known])
         places, inverse = np.unique(hits, return_inverse=True)
         matched = np.bincount(inverse, weights=hit_weights)
+        matched_here = np.bincount(inverse, weights=hit_idf)
         hit_telling = np.concatenate([np.full(len(self._postings[t]), t in question.telling) for t in known])
-        anchored = (np.bincount(inverse) >= 2) | (np.bincount(inverse, weights=hit_telling) >= 1)
-        coverage = (matched + self._in_context(known, places)) / total
+        here = np.bincount(inverse)
+        # Two of the question's words in the place, or a telling one in it, or one in it and a
+        # telling one in its entry's names: "continuum charges" finds "91 people charged".
+        telling = [t for t in known if t in question.telling]
+        telling_around = self._in_context(telling, places, dict.fromkeys(telling, 1.0))
+        anchored = (here >= 2) | (np.bincount(inverse, weights=hit_telling) >= 1) | (telling_around >= 1)
+        coverage = (matched + self._in_context(known, places, asked)) / total
         bonus = np.zeros(len(places))
         for token in question.period_tokens:
             bonus += np.isin(places, self._postings[token]) * self._idf[token]
-        precision = np.minimum((matched + bonus) / self._place_weight[places], 1.0)
+        precision = np.minimum((matched_here + bonus) / self._place_weight[places], 1.0)
         score = 0.8 * coverage + 0.2 * precision + self._kind_bonus["base"][places]
         if "status_word" in question.intents:
             score += self._kind_bonus["status"][places]
@@ -363,18 +376,17 @@ class Matcher:
         candidates.sort(key=lambda c: (-round(c.score, 9), c.entry.key))
         return candidates[: self.TOP]
 
-    def _in_context(self, known: list[str], places: np.ndarray) -> np.ndarray:
-        """For each place, the weight of the question's words found in its entry's names
-        and not in the place itself."""
-        entry_matched = np.zeros(len(self._entry_list))
-        in_both = np.zeros(len(places))
+    def _in_context(self, known: list[str], places: np.ndarray, weights: dict[str, float]) -> np.ndarray:
+        """For each place, the weight of the question's words found in its entry's names and
+        not in the place itself."""
+        entry_weight = np.zeros(len(self._entry_list))
+        shared_weight = np.zeros(len(places))
         for token in known:
-            weight = self._idf[token]
             if token in self._name_postings:
-                entry_matched[self._name_postings[token]] += weight
+                entry_weight[self._name_postings[token]] += weights[token]
             if token in self._shared_postings:
-                in_both += np.isin(places, self._shared_postings[token]) * weight
-        return entry_matched[self._place_entry[places]] - in_both
+                shared_weight += np.isin(places, self._shared_postings[token]) * weights[token]
+        return entry_weight[self._place_entry[places]] - shared_weight
 
     @staticmethod
     def confident(ranked: list[Candidate]) -> bool:

@@ -470,3 +470,16 @@ def test_words_that_may_narrow_the_question_still_decline_it(knowledge, question
 def test_police_terms_and_plain_verbs_are_understood(knowledge, question, key):
     answer = knowledge.ask(question)
     assert answer.matched and answer.key == key
+
+
+def test_a_stem_weighs_as_the_word_typed(knowledge):
+    _, matcher = knowledge.current()
+    # "good" shares its stem with "Handling Stolen Goods", but is an everyday word.
+    assert matcher.read("good").weights["good"] < matcher.read("goods").weights["good"] / 2
+
+
+def test_a_fact_is_found_by_one_word_with_its_entry_named(knowledge):
+    answer = knowledge.ask("continuum charges")
+    assert (answer.matched, answer.key) == (True, "operation-continuum")
+    assert "91 people charged" in render_text(answer)
+    assert not knowledge.ask("when is the next meeting").matched  # two everyday words are not enough
