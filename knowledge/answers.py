@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path
 
 from knowledge.crime_types import CrimeType, load_crime_types
@@ -172,6 +172,8 @@ def _entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[Entry]:
     entries: list[Entry] = []
     for indicator in catalogue.indicators:
         phrases = [indicator.name, indicator.short_name, *indicator.aliases]
+        # Partners quote the figures they have seen ("830 knife crimes", "is 69% good").
+        phrases += _figures_quoted(catalogue.figures.get(indicator.key, []))
         entries.append(
             Entry(indicator.key, Kind.INDICATOR, indicator.short_name, tuple((p, None) for p in phrases))
         )
@@ -224,6 +226,14 @@ def _entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[Entry]:
         names = ((p, None) for p in (crime.name, *crime.aliases))
         entries.append(Entry(crime.key, Kind.CRIME_TYPE, crime.name, tuple(names)))
     return entries
+
+
+def _figures_quoted(figures: list[Figure]) -> list[str]:
+    """An indicator's figures and the changes between them, as a partner would type them."""
+    values = [f.value for f in figures]
+    changes = [abs(after - before) for before, after in pairwise(values)]
+    shown = (str(int(v)) if float(v).is_integer() else str(v) for v in values + changes if v >= 10)
+    return list(dict.fromkeys(shown))
 
 
 def suggestion_for(entry: Entry) -> Suggestion:

@@ -32,6 +32,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
 _MILLIONS = re.compile(r"(\d)\s*(?:million|mn)\b")
 _PLURAL_NUMBER = re.compile(r"\b(\d+)s\b")  # "over 18s", "the 1990s"
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "3,293" is 3293
 _LIST_MARKER = re.compile(r"^\d$")
 
 MAX_QUESTION_CHARS = 500
@@ -78,6 +79,7 @@ def clean(text: str) -> str:
 def words(text: str) -> list[str]:
     """Split cleaned text into words; '&' reads as "and", apostrophes join ("what's")."""
     text = text.replace("&", " and ").replace("’", "").replace("'", "").replace("‘", "")
+    text = _THOUSANDS.sub("", text)
     text = _MILLIONS.sub(r"\1m", text)
     text = _PLURAL_NUMBER.sub(r"\1", text)
     return _WORD.findall(text)

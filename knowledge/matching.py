@@ -149,6 +149,11 @@ def _find_period(text: str) -> tuple[Period | None, str | None, str]:
     return period, found.group(0), text[: found.start()] + " " + text[found.end() :]
 
 
+def _has_letters(text: str) -> bool:
+    """A name to offer as a topic, not a figure ("830")."""
+    return any(c.isalpha() for c in text)
+
+
 def _sorted_words(text: str) -> str:
     return " ".join(sorted(utils.default_process(text).split()))
 
@@ -233,7 +238,8 @@ class Matcher:
         self._name_keys: list[str] = []
         for entry in entries:
             for text, item in entry.phrases:
-                if item is None and len(text) <= 80 and entry.kind is not Kind.CRIME_TYPE:
+                offered = entry.kind is not Kind.CRIME_TYPE and _has_letters(text)
+                if item is None and len(text) <= 80 and offered:
                     self._names.append(_sorted_words(text))
                     self._name_keys.append(entry.key)
         self._correct = lru_cache(maxsize=16384)(self._speller.correct)

@@ -483,3 +483,37 @@ def test_a_fact_is_found_by_one_word_with_its_entry_named(knowledge):
     assert (answer.matched, answer.key) == (True, "operation-continuum")
     assert "91 people charged" in render_text(answer)
     assert not knowledge.ask("when is the next meeting").matched  # two everyday words are not enough
+
+
+@pytest.mark.parametrize(
+    "question, key",
+    [
+        ("830 knife crimes", "knife-crime"),
+        ("3293 burglaries", "total-burglary"),
+        ("3,293 burglaries", "total-burglary"),
+        ("is 69% conviction rate good", "sdvc-conviction-rate"),
+        ("did robbery go up by 24", "personal-robbery"),  # the change, 1,448 to 1,472
+    ],
+)
+def test_a_figure_quoted_from_the_scorecard_finds_its_indicator(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key) == (True, key)
+
+
+def test_a_number_no_indicator_holds_is_still_unknown(knowledge):
+    answer = knowledge.ask("how many 999 calls")
+    assert not answer.matched
+    assert all(any(c.isalpha() for c in s.title) for s in answer.suggestions)
+
+
+@pytest.mark.parametrize(
+    "question, key",
+    [
+        ("worst performing indicators", "list:worse"),
+        ("what's not going well", "list:worse"),
+        ("indicators going the wrong way", "list:worse"),
+        ("best performing indicators", "list:better"),
+    ],
+)
+def test_how_partners_ask_for_the_worst_and_best(knowledge, question, key):
+    assert knowledge.ask(question).key == key
