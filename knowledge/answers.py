@@ -229,10 +229,12 @@ def _entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[Entry]:
 
 
 def _figures_quoted(figures: list[Figure]) -> list[str]:
-    """An indicator's figures and the changes between them, as a partner would type them."""
+    """An indicator's figures and the changes between them (in number and per cent, whole),
+    as a partner would type them."""
     values = [f.value for f in figures]
     changes = [abs(after - before) for before, after in pairwise(values)]
-    shown = (str(int(v)) if float(v).is_integer() else str(v) for v in values + changes if v >= 10)
+    percents = [round(abs(after - before) / before * 100) for before, after in pairwise(values) if before]
+    shown = (str(int(v)) if float(v).is_integer() else str(v) for v in values + changes + percents if v >= 10)
     return list(dict.fromkeys(shown))
 
 

@@ -493,6 +493,7 @@ def test_a_fact_is_found_by_one_word_with_its_entry_named(knowledge):
         ("3,293 burglaries", "total-burglary"),
         ("is 69% conviction rate good", "sdvc-conviction-rate"),
         ("did robbery go up by 24", "personal-robbery"),  # the change, 1,448 to 1,472
+        ("portal reports up 508%?", "asb-portal-reports"),  # the change in per cent, 257 to 1,563
     ],
 )
 def test_a_figure_quoted_from_the_scorecard_finds_its_indicator(knowledge, question, key):
