@@ -14,11 +14,11 @@ from knowledge.seed import DataFileError, default_data_dir
 from knowledge.store import DB_ENV, default_db_path
 
 
-def _open_knowledge(db: Path | None):
+def _open_knowledge(db: Path | None, data_dir: Path | None = None):
     from knowledge.answers import open_knowledge
 
     try:
-        return open_knowledge(db or default_db_path())
+        return open_knowledge(db or default_db_path(), data_dir)
     except DataFileError as error:
         raise click.ClickException(f"the data files have a problem:\n{error}") from None
 
@@ -86,13 +86,12 @@ def ask(context: click.Context, question: str, as_json: bool) -> None:
 @click.option("--quiet", is_flag=True, help="Only the summary lines, not each failure.")
 def evaluate(which: str, quiet: bool) -> None:
     """Score the labelled question sets in data/questions/ on a fresh store of the seed."""
-    from knowledge.answers import open_knowledge
     from knowledge.evaluation import question_set_path, read_questions, report, score
 
     data_dir = default_data_dir()
     names = list(QUESTION_SETS) if which == "all" else [which]
     with tempfile.TemporaryDirectory() as folder:
-        knowledge = open_knowledge(Path(folder) / "eval.db", data_dir)
+        knowledge = _open_knowledge(Path(folder) / "eval.db", data_dir)
         for name in names:
             labels = read_questions(question_set_path(data_dir, name))
             result = score(name, knowledge, labels)

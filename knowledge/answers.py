@@ -314,9 +314,13 @@ class Knowledge:
             return self.elsewhere_answer(matcher, question)
         if question.empty or question.only_everyday_words:
             list_intents = [i for i in LIST_INTENTS if i in question.intents]
+            if question.unknown:
+                # "the whole scorecard" asks for the list, but in "council tax increase" the
+                # direction word is about a topic the bot does not hold.
+                list_intents = [i for i in list_intents if i == "all_indicators"]
             if list_intents:
                 return self.indicator_list(catalogue, raw, list_intents[-1], None, question)
-            if "indicators_word" in question.intents:
+            if "indicators_word" in question.intents and not question.unknown:
                 return self.indicator_list(catalogue, raw, "all_indicators", None, question)
             if "help" in question.intents or not question.has_words:
                 return self.help(raw)

@@ -278,8 +278,9 @@ class Speller:
     def _plausible_slip(word: str, known: str) -> bool:
         """Whether a word may be corrected to a known one: another form of itself ("deliver",
         "delivered") always; a common English word never; a rarer one only one letter out;
-        anything else as far as the cutoff allows."""
-        if stem(word) == stem(known):
+        anything else as far as the cutoff allows. A "form of itself" has the same stem and
+        begins with it, or it with that: "commander" is not "commands"."""
+        if stem(word) == stem(known) and (known.startswith(word) or word.startswith(known)):
             return True
         zipf = _english_zipf(word)
         if zipf >= COMMON_ZIPF:

@@ -518,3 +518,21 @@ def test_a_number_no_indicator_holds_is_still_unknown(knowledge):
 )
 def test_how_partners_ask_for_the_worst_and_best(knowledge, question, key):
     assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    "question", ["council tax increase 2019", "tax figures", "who is the borough commander"]
+)
+def test_an_unknown_word_is_not_dropped_to_answer_with_a_list_or_help(knowledge, question):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.kind) == (False, Kind.UNKNOWN)
+
+
+def test_an_unknown_everyday_word_does_not_stop_a_request_for_the_scorecard(knowledge):
+    assert knowledge.ask("show me the whole scorecard").key == "list:all"
+
+
+def test_abbreviations_and_the_non_emergency_number(knowledge):
+    answer = knowledge.ask("stabbings last yr")
+    assert (answer.key, answer.indicator.current.value) == ("knife-crime", 889)
+    assert knowledge.ask("asb calls to the police non emergency number").key == "asb-101-calls"
