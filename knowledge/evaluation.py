@@ -19,7 +19,16 @@ from knowledge.models import Kind
 
 OUT_OF_SCOPE = "none"
 
-QUESTION_SETS = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g")
+QUESTION_SETS = (
+    "tune",
+    "heldout",
+    "heldout-b",
+    "heldout-c",
+    "heldout-d",
+    "heldout-e",
+    "heldout-f",
+    "heldout-g",
+)
 """`tune` is tuned against; each held-out set was written before a round of changes and
 scored only after it (see each file's first comment)."""
 

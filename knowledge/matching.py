@@ -149,6 +149,15 @@ def _find_period(text: str) -> tuple[Period | None, str | None, str]:
     return period, found.group(0), text[: found.start()] + " " + text[found.end() :]
 
 
+def _modifies(typed: list[str], word: str, not_topic: set[str] | frozenset[str]) -> bool:
+    """The word stands right before a word of the topic, so narrows it ("car break-ins"),
+    where a word after it ("the DV picture") is only how the question is put."""
+    return any(
+        seen == word and index + 1 < len(typed) and typed[index + 1] not in not_topic
+        for index, seen in enumerate(typed)
+    )
+
+
 def _has_letters(text: str) -> bool:
     """A name to offer as a topic, not a figure ("830")."""
     return any(c.isalpha() for c in text)
@@ -426,9 +435,10 @@ class Matcher:
         "what's the domestic violence picture": every word the bot knows is the name of one
         entry, and the words it does not know are everyday English ("picture", "board",
         "bad"), so they are taken as the way the question is put. A word that is rarer in
-        English ("graffiti"), or that follows a word placing the question somewhere ("in
-        schools", "on the tube"), may narrow what is asked to something the bot does not
-        hold, so the question is still declined.
+        English ("graffiti"), that follows a word placing the question somewhere ("in
+        schools", "on the tube"), or that stands right before the topic ("car break-ins")
+        may narrow what is asked to something the bot does not hold, so the question is
+        still declined.
         """
         if not ranked or not question.unknown:
             return []
@@ -446,6 +456,8 @@ class Matcher:
         typed = words(question.text)
         for word in question.unknown:
             if self.language.salience(word) >= 1.0 or self.language.placed(typed, word):
+                return []
+            if _modifies(typed, word, self.language.stopwords | set(question.unknown)):
                 return []
         return list(question.unknown)
 

@@ -536,3 +536,15 @@ def test_abbreviations_and_the_non_emergency_number(knowledge):
     answer = knowledge.ask("stabbings last yr")
     assert (answer.key, answer.indicator.current.value) == ("knife-crime", 889)
     assert knowledge.ask("asb calls to the police non emergency number").key == "asb-101-calls"
+
+
+def test_an_everyday_word_right_before_the_topic_narrows_it(knowledge):
+    assert not knowledge.ask("car break-ins").matched  # not burglary: a theft from a car
+    assert knowledge.ask("the domestic violence picture").key == "domestic-abuse-offences"
+
+
+@pytest.mark.parametrize(
+    "question, key", [("show me everything that's got worse", "list:worse"), ("how can I use this", "help")]
+)
+def test_contractions_and_plain_requests_for_help(knowledge, question, key):
+    assert knowledge.ask(question).key == key
