@@ -149,6 +149,10 @@ def _find_period(text: str) -> tuple[Period | None, str | None, str]:
     return period, found.group(0), text[: found.start()] + " " + text[found.end() :]
 
 
+_CLAUSE_BREAK = re.compile(r"[,:;.!?()\[\]–—]|\s-\s")
+"""Punctuation between two words: "the board paper: robbery" has no compound across it."""
+
+
 def _modifies(typed: list[str], word: str, not_topic: set[str] | frozenset[str]) -> bool:
     """The word stands right before a word of the topic, so narrows it ("car break-ins"),
     where a word after it ("the DV picture") is only how the question is put."""
@@ -454,10 +458,12 @@ class Matcher:
         if len(question.unknown) > MAX_CHATTER_WORDS:
             return []
         typed = words(question.text)
+        not_topic = self.language.stopwords | set(question.unknown)
         for word in question.unknown:
             if self.language.salience(word) >= 1.0 or self.language.placed(typed, word):
                 return []
-            if _modifies(typed, word, self.language.stopwords | set(question.unknown)):
+            clauses = _CLAUSE_BREAK.split(question.text)
+            if any(_modifies(words(clause), word, not_topic) for clause in clauses):
                 return []
         return list(question.unknown)
 

@@ -548,3 +548,19 @@ def test_an_everyday_word_right_before_the_topic_narrows_it(knowledge):
 )
 def test_contractions_and_plain_requests_for_help(knowledge, question, key):
     assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    "question, key",
+    [
+        ("Could you provide the latest figures on knife-related offences?", "knife-crime"),
+        ("I need the burglary figure for the 2018 calendar year", "total-burglary"),
+        ("Hate crime - direction of travel?", "hate-crime-offences"),
+        ("How many arrests resulted from drugs operations in 2018?", "drug-operation-arrests"),
+        ("What are the key challenges facing the partnership?", "challenges"),
+        ("For the board paper: personal robbery 2018 vs 2017", "personal-robbery"),  # no compound across ':'
+    ],
+)
+def test_questions_in_the_register_of_a_council_paper(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key) == (True, key)
