@@ -13,8 +13,8 @@ from itertools import islice, pairwise
 from pathlib import Path
 
 from knowledge.crime_types import CrimeType, load_crime_types
-from knowledge.language import Language, load_vocabulary
-from knowledge.matching import Candidate, Entry, Matcher, Question
+from knowledge.language import Language, load_vocabulary, words
+from knowledge.matching import Candidate, Entry, Matcher, Question, clauses
 from knowledge.models import (
     Action,
     ActionStatus,
@@ -306,7 +306,50 @@ class Knowledge:
         question = matcher.read(raw)
         notes = _reading_notes(question)
         answer = self._answer(catalogue, matcher, question)
+        if answer.kind is Kind.UNKNOWN and not answer.declined_because:
+            answer = self._answer_one_part(catalogue, matcher, question) or answer
         return replace(answer, notes=answer.notes + notes) if notes else answer
+
+    def _answer_one_part(self, catalogue: Catalogue, matcher: Matcher, question: Question) -> Answer | None:
+        """The answer to the one part of a long message that asks about something, when the
+        other parts are only its setting ("Hi, I'm preparing for Thursday's board. Can you
+        give me the knife crime figure? Thanks"); None when no part does, when two parts ask
+        about different things, or when a part the bot cannot answer may narrow the question
+        (a word it does not know after "in", "by"…: "broken down by ward"; or with "only")
+        or names something it knows it does not hold."""
+        parts = clauses(question.text)
+        if len(parts) < 2:
+            return None
+        asking: list[tuple[Question, Answer]] = []
+        setting: list[Question] = []
+        for part in parts:
+            read = matcher.read(part)
+            answer = self._answer(catalogue, matcher, read)
+            typed = words(part)
+            # A bare phrase the bot does not know ("knife crime, schools") may be what is asked.
+            bare = not (set(typed) & self.language.stopwords or read.intents or read.time)
+            narrows = read.unknown and (
+                bare
+                or bool(set(typed) & self.language.limiting)
+                or any(self.language.placed(typed, w, self.language.narrowing) for w in read.unknown)
+            )
+            if not answer.matched and (answer.declined_because or narrows):
+                return None
+            # A part of everyday words alone ("right?") is how the message is put.
+            if answer.matched and answer.kind is not Kind.HELP and not read.only_everyday_words:
+                asking.append((read, answer))
+            else:
+                setting.append(read)
+        if not asking or len({answer.key for _, answer in asking}) > 1:
+            return None
+        read = asking[0][0]
+        if read.time is None and read.period is None:
+            # "…the SYV numbers, both years if possible": the time is said in another part.
+            timed = next((s for s in setting if s.time or s.period), None)
+            if timed is not None:
+                read = replace(read, time=timed.time, period=timed.period, period_text=timed.period_text)
+                return self._answer(catalogue, matcher, replace(read, raw=question.raw))
+        return replace(asking[0][1], question=question.raw)
 
     def _answer(self, catalogue: Catalogue, matcher: Matcher, question: Question) -> Answer:
         raw = question.raw

@@ -49,6 +49,8 @@ class Vocabulary(BaseModel):
     background: str = ""
     home: str = "the borough"
     placing: str = ""
+    narrowing: str = ""
+    limiting: str = ""
     elsewhere: list[str] = []
     intents: dict[str, list[str]]
     time: dict[str, list[str]]
@@ -185,6 +187,8 @@ class Language:
     stopwords: frozenset[str] = field(init=False)
     background: frozenset[str] = field(init=False)
     placing: frozenset[str] = field(init=False)
+    narrowing: frozenset[str] = field(init=False)
+    limiting: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -198,6 +202,8 @@ class Language:
         self.stopwords = frozenset(words(v.stopwords))
         self.background = frozenset(stem(w) for w in words(v.background))
         self.placing = frozenset(words(v.placing))
+        self.narrowing = self.placing | frozenset(words(v.narrowing))
+        self.limiting = frozenset(words(v.limiting))
         self.known_words = set(self.stopwords)
         for key, value in v.synonyms.items():
             self.known_words.update(words(clean(key)))
@@ -211,16 +217,17 @@ class Language:
         question is implicitly about (the partnership's own name) say as little as "one"."""
         return EVERYDAY_SALIENCE if stem(word) in self.background else salience(word)
 
-    def placed(self, typed: list[str], word: str) -> bool:
-        """The word follows one that places the question somewhere ("in (the) schools"),
-        with only stopwords between."""
+    def placed(self, typed: list[str], word: str, by: frozenset[str] | None = None) -> bool:
+        """The word follows one that places the question somewhere ("in (the) schools"), or
+        one of `by`, with only stopwords between."""
+        introducers = self.placing if by is None else by
         for index, seen in enumerate(typed):
             if seen != word:
                 continue
             before = index - 1
-            while before >= 0 and typed[before] in self.stopwords and typed[before] not in self.placing:
+            while before >= 0 and typed[before] in self.stopwords and typed[before] not in introducers:
                 before -= 1
-            if before >= 0 and typed[before] in self.placing:
+            if before >= 0 and typed[before] in introducers:
                 return True
         return False
 

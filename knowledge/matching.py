@@ -149,8 +149,14 @@ def _find_period(text: str) -> tuple[Period | None, str | None, str]:
     return period, found.group(0), text[: found.start()] + " " + text[found.end() :]
 
 
-_CLAUSE_BREAK = re.compile(r"[,:;.!?()\[\]–—]|\s-\s")
-"""Punctuation between two words: "the board paper: robbery" has no compound across it."""
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[:;!?()\[\]–—]|\s-\s")
+"""Punctuation between two words, not within a number ("3,293", "£1.5m"): "the board paper:
+robbery" has no compound across it."""
+
+
+def clauses(text: str) -> list[str]:
+    """The parts of a message between its punctuation, each with words in it."""
+    return [part.strip() for part in _CLAUSE_BREAK.split(text) if words(part)]
 
 
 def _modifies(typed: list[str], word: str, not_topic: set[str] | frozenset[str]) -> bool:
@@ -462,8 +468,7 @@ class Matcher:
         for word in question.unknown:
             if self.language.salience(word) >= 1.0 or self.language.placed(typed, word):
                 return []
-            clauses = _CLAUSE_BREAK.split(question.text)
-            if any(_modifies(words(clause), word, not_topic) for clause in clauses):
+            if any(_modifies(words(clause), word, not_topic) for clause in clauses(question.text)):
                 return []
         return list(question.unknown)
 

@@ -564,3 +564,48 @@ def test_contractions_and_plain_requests_for_help(knowledge, question, key):
 def test_questions_in_the_register_of_a_council_paper(knowledge, question, key):
     answer = knowledge.ask(question)
     assert (answer.matched, answer.key) == (True, key)
+
+
+@pytest.mark.parametrize(
+    "question, key",
+    [
+        (
+            "Hi, I'm preparing for Thursday's board. Can you give me the knife crime figure and how it "
+            "compares to last year? Thanks",
+            "knife-crime",
+        ),
+        (
+            "Sorry to bother you, do you have the latest domestic abuse offences number?",
+            "domestic-abuse-offences",
+        ),
+        (
+            "Following up from yesterday's meeting - can I get the hate crime numbers for 2018?",
+            "hate-crime-offences",
+        ),
+        ("Quick sanity check: drug supply charges in 2018 were 148, right?", "drug-supply-charges"),
+    ],
+)
+def test_the_one_part_of_a_long_message_that_asks_is_answered(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key, answer.question) == (True, key, question)
+
+
+def test_a_time_said_in_another_part_of_the_message_is_used(knowledge):
+    answer = knowledge.ask("Hi there, I'm writing the board report. Burglary please - the 2017 figure.")
+    assert answer.key == "total-burglary"
+    assert (answer.indicator.current.value, answer.indicator.current.period.label) == (2928, "Jan-Dec 2017")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Knife crime please. In schools only.",
+        "Burglary - broken down by ward",
+        "knife crime, girls only",
+        "Shoplifting figures? And burglary?",  # a part names a category not held
+        "Knife crime. Also robbery.",  # two parts ask about different things
+        "Hi, can you tell me the weather for Thursday?",
+    ],
+)
+def test_a_long_message_is_declined_when_another_part_may_change_the_question(knowledge, question):
+    assert not knowledge.ask(question).matched

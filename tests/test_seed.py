@@ -152,7 +152,8 @@ def test_a_key_given_twice_is_refused_with_its_line(data_dir, tmp_path):
     target = _copy_data(data_dir, tmp_path)
     path = target / "vocabulary.yaml"
     path.write_text(path.read_text().replace("synonyms:\n", "synonyms:\n  dv: domestic violence\n", 1))
+    second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if line.startswith("  dv:")][1]
     from knowledge.language import load_vocabulary
 
-    with pytest.raises(DataFileError, match=r"(?s)vocabulary\.yaml: .*'dv' is given twice.*line 42"):
+    with pytest.raises(DataFileError, match=rf"(?s)vocabulary\.yaml: .*'dv' is given twice.*line {second},"):
         load_vocabulary(target)
