@@ -28,6 +28,7 @@ QUESTION_SETS = (
     "heldout-e",
     "heldout-f",
     "heldout-g",
+    "heldout-h",
 )
 """`tune` is tuned against; each held-out set was written before a round of changes and
 scored only after it (see each file's first comment)."""
