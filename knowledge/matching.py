@@ -445,10 +445,10 @@ class Matcher:
         "what's the domestic violence picture": every word the bot knows is the name of one
         entry, and the words it does not know are everyday English ("picture", "board",
         "bad"), so they are taken as the way the question is put. A word that is rarer in
-        English ("graffiti"), that follows a word placing the question somewhere ("in
-        schools", "on the tube"), or that stands right before the topic ("car break-ins")
-        may narrow what is asked to something the bot does not hold, so the question is
-        still declined.
+        English ("graffiti"), that follows a word placing or narrowing the question ("in
+        schools", "on the tube", "by type"), that comes with "only", or that stands right
+        before the topic ("car break-ins") may narrow what is asked to something the bot
+        does not hold, so the question is still declined.
         """
         if not ranked or not question.unknown:
             return []
@@ -466,7 +466,11 @@ class Matcher:
         typed = words(question.text)
         not_topic = self.language.stopwords | set(question.unknown)
         for word in question.unknown:
-            if self.language.salience(word) >= 1.0 or self.language.placed(typed, word):
+            if self.language.salience(word) >= 1.0 or self.language.placed(
+                typed, word, self.language.narrowing
+            ):
+                return []
+            if set(typed) & self.language.limiting:
                 return []
             if any(_modifies(words(clause), word, not_topic) for clause in clauses(question.text)):
                 return []

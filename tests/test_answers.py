@@ -609,3 +609,20 @@ def test_a_time_said_in_another_part_of_the_message_is_used(knowledge):
 )
 def test_a_long_message_is_declined_when_another_part_may_change_the_question(knowledge, question):
     assert not knowledge.ask(question).matched
+
+
+@pytest.mark.parametrize("question", ["hate crime by type", "knife crime, girls only", "burglary per ward"])
+def test_an_everyday_word_that_narrows_the_figure_is_not_chatter(knowledge, question):
+    assert not knowledge.ask(question).matched
+
+
+@pytest.mark.parametrize(
+    "question, key",
+    [
+        ("the three challenges", "challenges"),
+        ("Which indicators are heading in the wrong direction?", "list:worse"),
+        ("how many hate crimes were recorded in 2017?", "hate-crime-offences"),
+    ],
+)
+def test_number_words_and_verbs_of_motion_are_how_a_question_is_put(knowledge, question, key):
+    assert knowledge.ask(question).key == key
