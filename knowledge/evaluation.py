@@ -29,6 +29,7 @@ QUESTION_SETS = (
     "heldout-f",
     "heldout-g",
     "heldout-h",
+    "heldout-i",
 )
 """`tune` is tuned against; each held-out set was written before a round of changes and
 scored only after it (see each file's first comment)."""
