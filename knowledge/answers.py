@@ -102,6 +102,11 @@ class Answer:
     related: tuple[Suggestion, ...] = ()
 
     @property
+    def suggestions_heading(self) -> str:
+        """What the offered topics are: near what the bot knows it does not hold, or guesses."""
+        return "What I do hold" if self.declined_because else "Did you mean"
+
+    @property
     def declined_because(self) -> str | None:
         """Why the bot knows it holds nothing for this question, when it knows."""
         if self.not_held:

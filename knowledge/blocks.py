@@ -248,7 +248,7 @@ def _unknown(answer: Answer) -> list[dict]:
         text += f"\nI hold nothing about {shown}."
     blocks = [section(f":thinking_face: {text}")]
     if answer.suggestions:
-        blocks.append(section("*What I do hold:*" if answer.declined_because else "*Did you mean:*"))
+        blocks.append(section(f"*{answer.suggestions_heading}:*"))
         blocks.append(buttons(answer.suggestions, "did_you_mean"))
     blocks.append(context("Ask “help” to see what I can answer."))
     return blocks

@@ -464,6 +464,7 @@ class Matcher:
         if len(question.unknown) > MAX_CHATTER_WORDS:
             return []
         typed = words(question.text)
+        parts = [words(clause) for clause in clauses(question.text)]
         not_topic = self.language.stopwords | set(question.unknown)
         for word in question.unknown:
             if self.language.salience(word) >= 1.0 or self.language.placed(
@@ -472,7 +473,7 @@ class Matcher:
                 return []
             if set(typed) & self.language.limiting:
                 return []
-            if any(_modifies(words(clause), word, not_topic) for clause in clauses(question.text)):
+            if any(_modifies(part, word, not_topic) for part in parts):
                 return []
         return list(question.unknown)
 

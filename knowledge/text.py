@@ -164,7 +164,7 @@ def _unknown(answer: Answer) -> list[str]:
     if answer.unknown_words:
         lines.append("Words I don't hold anything about: " + ", ".join(answer.unknown_words) + ".")
     if answer.suggestions:
-        lines.append("What I do hold:" if answer.declined_because else "Did you mean:")
+        lines.append(f"{answer.suggestions_heading}:")
         lines.extend(f"  • {s.title}" for s in answer.suggestions)
     lines.append("Ask “help” to see what I can answer.")
     return lines
