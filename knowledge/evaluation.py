@@ -30,6 +30,7 @@ QUESTION_SETS = (
     "heldout-g",
     "heldout-h",
     "heldout-i",
+    "heldout-j",
 )
 """`tune` is tuned against; each held-out set was written before a round of changes and
 scored only after it (see each file's first comment)."""
