@@ -13,7 +13,7 @@ from itertools import islice, pairwise
 from pathlib import Path
 
 from knowledge.crime_types import CrimeType, load_crime_types
-from knowledge.language import Language, load_vocabulary, words
+from knowledge.language import Language, clean, load_vocabulary, words
 from knowledge.matching import Candidate, Entry, Matcher, Question, clauses
 from knowledge.models import (
     Action,
@@ -95,9 +95,10 @@ class Answer:
     unknown_words: tuple[str, ...] = ()
     not_held: CrimeType | None = None
     """The police crime category the question named, which the store holds no figures for."""
-    elsewhere: str | None = None
-    """Why a question about a place outside the home area is declined ("I hold figures for
-    Tower Hamlets only: nothing for Hackney.")."""
+    reason: str | None = None
+    """Why the bot knows it holds nothing else for the question: a place outside the home
+    area ("I hold figures for Tower Hamlets only: nothing for Hackney."), or a rate asked of
+    a topic that has none."""
     notes: tuple[str, ...] = field(default=())
     related: tuple[Suggestion, ...] = ()
 
@@ -111,7 +112,7 @@ class Answer:
         """Why the bot knows it holds nothing for this question, when it knows."""
         if self.not_held:
             return self.not_held.not_held_text()
-        return self.elsewhere
+        return self.reason
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,26 @@ def _figures_quoted(figures: list[Figure]) -> list[str]:
     return list(dict.fromkeys(shown))
 
 
+def _undated_notes(entry: Entry | None, question: Question) -> tuple[str, ...]:
+    """A note when the question names a period and the answer, a fact or an action, does not
+    ("the ASB budget for 2020"): these carry no period of their own, so what is held is
+    answered, saying so. None when its own words name the period ("November 2018")."""
+    if entry is None or entry.kind in (Kind.INDICATOR, Kind.LIST) or question.period_text is None:
+        return ()
+    asked = set(words(question.period_text))
+    if any(asked <= set(words(clean(text))) for text, _ in entry.phrases):
+        return ()
+    return (f"I hold nothing dated {question.period_text}: this is what I hold, as dated by its source.",)
+
+
+def _holds_a_rate(entry: Entry) -> bool:
+    """Whether a rate asked of the entry may be answered: an indicator's figure (partners say
+    "burglary rate" for the count), or a topic whose own words give a percentage."""
+    if entry.kind in (Kind.INDICATOR, Kind.CRIME_TYPE, Kind.LIST):
+        return True
+    return any("%" in text for text, _ in entry.phrases)
+
+
 def suggestion_for(entry: Entry) -> Suggestion:
     return Suggestion(entry.key, entry.title, entry.title)
 
@@ -313,6 +334,7 @@ class Knowledge:
         answer = self._answer(catalogue, matcher, question)
         if answer.kind is Kind.UNKNOWN and not answer.declined_because:
             answer = self._answer_one_part(catalogue, matcher, question) or answer
+        notes = (*_undated_notes(matcher.entries.get(answer.key or ""), question), *notes)
         return replace(answer, notes=answer.notes + notes) if notes else answer
 
     def _answer_one_part(self, catalogue: Catalogue, matcher: Matcher, question: Question) -> Answer | None:
@@ -360,6 +382,8 @@ class Knowledge:
         raw = question.raw
         if question.elsewhere:
             return self.elsewhere_answer(matcher, question)
+        if question.unheld_measures:
+            return self.unheld_measure_answer(matcher, question)
         if question.empty or question.only_everyday_words:
             list_intents = [i for i in LIST_INTENTS if i in question.intents]
             if question.unknown:
@@ -375,6 +399,10 @@ class Knowledge:
             if question.empty:
                 return self.unknown(raw, question, [])
         ranked = matcher.rank(question)
+        whole = matcher.across_items(question, ranked)
+        if whole is not None:
+            rivals = [c for c in ranked if c.entry is not whole.entry]
+            return self._answer_with(catalogue, matcher, question, [whole, *rivals])
         if not matcher.confident(ranked):
             if matcher.told_twice(ranked):
                 answer = self.entry_answer(catalogue, matcher, question, ranked[0], ranked)
@@ -396,6 +424,8 @@ class Knowledge:
         """The answer from the first candidate, by its kind."""
         raw = question.raw
         top = ranked[0]
+        if "rate_word" in question.intents and not _holds_a_rate(top.entry):
+            return self.no_rate_answer(question, top.entry)
         if top.entry.kind is Kind.CRIME_TYPE:
             return self.crime_type_answer(catalogue, matcher, question, top, ranked)
         if top.entry.kind is Kind.PRIORITY and top.item is None:
@@ -437,7 +467,43 @@ class Knowledge:
             None,
             f"I hold figures for {home} only",
             suggestions=(*near, ALL_INDICATORS),
-            elsewhere=f"I hold figures for {home} only: I have nothing for {places}.",
+            reason=f"I hold figures for {home} only: I have nothing for {places}.",
+        )
+
+    def unheld_measure_answer(self, matcher: Matcher, question: Question) -> Answer:
+        """A plain "not held" for a measure no indicator is ("burglary clear-up rate"),
+        offering the indicator the question names."""
+        measures = " or ".join(question.unheld_measures)
+        ranked = matcher.rank(question)
+        near = []
+        if matcher.confident(ranked) and ranked[0].entry.kind not in (Kind.CRIME_TYPE, Kind.LIST):
+            near.append(suggestion_for(ranked[0].entry))
+        return Answer(
+            question.raw,
+            False,
+            Kind.UNKNOWN,
+            None,
+            f"I hold no {measures}",
+            suggestions=(*near, ALL_INDICATORS),
+            reason=f"I hold no {measures}: the indicators count offences, calls, reports, arrests and "
+            "charges, with one conviction rate.",
+        )
+
+    def no_rate_answer(self, question: Question, entry: Entry) -> Answer:
+        """A plain "not held" for a rate asked of a topic that states none ("the reoffending
+        rate"), offering the topic itself, and for a priority its indicators."""
+        offered = [suggestion_for(entry)]
+        if entry.kind is Kind.PRIORITY:
+            name = f"{entry.title} indicators"
+            offered.append(Suggestion(f"list:all:{entry.key}", name, name))
+        return Answer(
+            question.raw,
+            False,
+            Kind.UNKNOWN,
+            None,
+            "I hold no rate for that",
+            suggestions=(*offered, ALL_INDICATORS),
+            reason=f"I hold no rate or percentage for “{entry.title}”.",
         )
 
     def crime_type_answer(

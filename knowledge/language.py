@@ -54,6 +54,9 @@ class Vocabulary(BaseModel):
     elsewhere: list[str] = []
     intents: dict[str, list[str]]
     time: dict[str, list[str]]
+    speakers: list[str] = []
+    unheld_measures: dict[str, str] = {}
+    speaking: list[str] = []
 
 
 def load_vocabulary(data_dir: Path) -> Vocabulary:
@@ -184,21 +187,25 @@ class Language:
     intents: PhraseTable = field(init=False)
     times: PhraseTable = field(init=False)
     elsewhere: PhraseTable = field(init=False)
+    unheld_measures: PhraseTable = field(init=False)
     stopwords: frozenset[str] = field(init=False)
     background: frozenset[str] = field(init=False)
     placing: frozenset[str] = field(init=False)
     narrowing: frozenset[str] = field(init=False)
     limiting: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
+    _speaking: re.Pattern[str] | None = field(init=False)
 
     def __post_init__(self) -> None:
         v = self.vocabulary
+        self._speaking = _speaking_pattern(v.speakers, v.speaking)
         self.synonyms = PhraseTable({_phrase_key(k): " ".join(words(val)) for k, val in v.synonyms.items()})
         self.intents = PhraseTable(
             {_phrase_key(p): name for name, phrases in v.intents.items() for p in phrases}
         )
         self.times = PhraseTable({_phrase_key(p): name for name, phrases in v.time.items() for p in phrases})
         self.elsewhere = PhraseTable({_phrase_key(place): place for place in v.elsewhere})
+        self.unheld_measures = PhraseTable({_phrase_key(p): name for p, name in v.unheld_measures.items()})
         self.stopwords = frozenset(words(v.stopwords))
         self.background = frozenset(stem(w) for w in words(v.background))
         self.placing = frozenset(words(v.placing))
@@ -208,9 +215,16 @@ class Language:
         for key, value in v.synonyms.items():
             self.known_words.update(words(clean(key)))
             self.known_words.update(words(value))
+        for phrase in v.unheld_measures:
+            self.known_words.update(words(clean(phrase)))
         for phrases in list(v.intents.values()) + list(v.time.values()):
             for phrase in phrases:
                 self.known_words.update(words(clean(phrase)))
+
+    def without_speaker(self, text: str) -> str:
+        """Cleaned text without who is asking ("probation here", "from a health perspective",
+        "housing colleagues are asking about"): the partner's role frames the question."""
+        return self._speaking.sub(" ", text) if self._speaking else text
 
     def salience(self, word: str) -> float:
         """How much a word can say what a text is about (see `salience`); the words every
@@ -243,6 +257,20 @@ class Language:
     def entry_tokens(self, text: str) -> list[str]:
         """Synonyms swapped, stopwords dropped, stemmed: what an entry's phrase is about."""
         return [token for _, token in self.entry_terms(text)]
+
+
+def _speaking_pattern(speakers: list[str], speaking: list[str]) -> re.Pattern[str] | None:
+    """One pattern for every way of saying who is asking, each `{speaker}` in `speaking`
+    standing for any of `speakers`."""
+    if not speakers or not speaking:
+        return None
+
+    def spaced(phrase: str) -> str:
+        return r"\s+".join(re.escape(w) for w in clean(phrase).split())
+
+    names = "|".join(spaced(s) for s in sorted(speakers, key=len, reverse=True))
+    frames = (spaced(f).replace(re.escape("{speaker}"), f"(?:{names})") for f in speaking)
+    return re.compile(r"\b(?:" + "|".join(frames) + r")\b")
 
 
 class Speller:

@@ -24,7 +24,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -42,6 +42,8 @@ SUGGESTION_CUTOFF = 60
 SAME_FACT_COVERAGE = 0.9
 NAME_PRECISION = 0.99
 MAX_CHATTER_WORDS = 2
+WHOLE_COVERAGE = 0.9
+CONFIDENT_COVERAGE = 0.8
 
 # A small preference, so that "status of X" finds the action before the plan that names X.
 KIND_BONUS = {
@@ -68,7 +70,35 @@ _PERIOD_TEXT = re.compile(
     rf"|{_YEAR}"  # 2018
     rf")\b"
 )
-_SHORT_FY = re.compile(r"\b(?:fy\s*)?(\d\d)\s*/\s*(\d\d)\b")
+# A financial year: "18/19", "FY18/19", "2018/19", "2018-19" (but "18-24" is an age range).
+_SHORT_FY = re.compile(r"\b(?:fy\s*)?(?:(\d\d)\s*/|20(\d\d)\s*[/-])\s*(\d\d)\b")
+_CLIPPED_YEAR = re.compile(r"(?<![\w'’])['’‘]([1-3]\d)\b")
+_YEAR_SPAN = re.compile(rf"\b({_YEAR})\s*-\s*(\d\d)(?![\d/])")
+_SHORT_YEARS_COMPARED = re.compile(
+    r"\b([1-3]\d)\s+(vs?\.?|versus|against|compared (?:to|with))\s+([1-3]\d)\b"
+)
+
+
+def _full_years(text: str) -> str:
+    """Years written short, in full: "'18" is 2018, "17 vs 18" compares 2017 with 2018, and
+    "2018-21" spans to 2021 (a financial year, "2018-19", is left as it is)."""
+    text = _CLIPPED_YEAR.sub(r"20\1", text)
+    text = _YEAR_SPAN.sub(_year_span, text)
+
+    def years_compared(found: re.Match[str]) -> str:
+        first, word, second = found.groups()
+        if abs(int(first) - int(second)) != 1:
+            return found.group(0)
+        return f"20{first} {word} 20{second}"
+
+    return _SHORT_YEARS_COMPARED.sub(years_compared, text)
+
+
+def _year_span(found: re.Match[str]) -> str:
+    start, end = int(found.group(1)), int(found.group(2))
+    if end == (start + 1) % 100 or end <= start % 100:
+        return found.group(0)
+    return f"{found.group(1)}-20{found.group(2)}"
 
 
 @dataclass(frozen=True)
@@ -116,6 +146,8 @@ class Question:
     corrections: dict[str, str] = field(default_factory=dict)
     elsewhere: list[str] = field(default_factory=list)
     """Places outside the home area the question names: the store holds nothing for them."""
+    unheld_measures: list[str] = field(default_factory=list)
+    """Measures the question asks for that no indicator is ("clear-up rates")."""
 
     @property
     def empty(self) -> bool:
@@ -136,8 +168,9 @@ class Question:
 def _find_period(text: str) -> tuple[Period | None, str | None, str]:
     """The first period named in the text, its words, and the text without them."""
     short = _SHORT_FY.search(text)
-    if short and int(short.group(2)) == (int(short.group(1)) + 1) % 100:
-        period = Period.financial_year(2000 + int(short.group(1)))
+    first = short and int(short.group(1) or short.group(2))
+    if short and int(short.group(3)) == (first + 1) % 100:
+        period = Period.financial_year(2000 + first)
         return period, short.group(0), text[: short.start()] + " " + text[short.end() :]
     found = _PERIOD_TEXT.search(text)
     if not found:
@@ -186,6 +219,7 @@ class Matcher:
     def __init__(self, language: Language, entries: list[Entry]) -> None:
         self.language = language
         self.entries = {entry.key: entry for entry in entries}
+        self._entry_index = {entry.key: number for number, entry in enumerate(entries)}
         self._entry_list = entries
         document_frequency: dict[str, int] = defaultdict(int)
         surface_words: set[str] = set()
@@ -233,9 +267,13 @@ class Matcher:
         # Operation Continuum, so "people charged after Op Continuum" finds it, and "biggest
         # challenges" finds the entry named both "Challenges" and "biggest problems".
         names_of: list[set[str]] = [set() for _ in entries]
+        self._items_of: list[list[frozenset[str]]] = [[] for _ in entries]
         for number, item, tokens in places:
             if item is None:
                 names_of[number] |= tokens
+            else:
+                self._items_of[number].append(tokens)
+        self._names_of = [frozenset(tokens) for tokens in names_of]
         postings: dict[str, list[int]] = defaultdict(list)
         shared: dict[str, list[int]] = defaultdict(list)
         for index, (number, _, tokens) in enumerate(places):
@@ -281,14 +319,15 @@ class Matcher:
         head = raw[:MAX_QUESTION_CHARS]
         if truncated and " " in head:
             head = head.rsplit(" ", 1)[0]  # never read half a word
-        text = clean(head)
-        period, period_text, rest = _find_period(text)
+        text = self.language.without_speaker(clean(head))
+        period, period_text, rest = _find_period(_full_years(text))
         # Two periods named ("2018 v 2017") ask for a comparison: the later one, against the
         # one before it.
         other, other_text, rest = _find_period(rest) if period else (None, None, rest)
         if period and other and other.end > period.end:
             period, period_text = other, other_text
         tokens, elsewhere = self._without_places_elsewhere(words(rest))
+        tokens, measures = self.language.unheld_measures.remove(tokens)
         corrections: dict[str, str] = {}
         corrected = []
         for token in tokens:
@@ -334,6 +373,7 @@ class Matcher:
             truncated=truncated,
             corrections=corrections,
             elsewhere=elsewhere,
+            unheld_measures=list(dict.fromkeys(measures)),
         )
 
     def _without_places_elsewhere(self, tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -437,6 +477,32 @@ class Matcher:
         return all(
             c.item is not None and c.anchored and c.coverage >= SAME_FACT_COVERAGE for c in (first, second)
         )
+
+    def across_items(self, question: Question, ranked: list[Candidate]) -> Candidate | None:
+        """The one entry whose items together hold the question when no single place does:
+        "Op Continuum arrests and charges" names two facts of one topic. Each word must be
+        in the entry, and its words other than the entry's names (one of them telling) must be
+        spread over more than one item; two entries that would both do are no answer."""
+        if not ranked or not question.tokens:
+            return None
+        top = ranked[0]
+        if self.confident(ranked) and (top.coverage >= CONFIDENT_COVERAGE or top.precision >= NAME_PRECISION):
+            return None
+        total = sum(question.weights.values())
+        found: list[Candidate] = []
+        for candidate in ranked:
+            number = self._entry_index[candidate.entry.key]
+            items = self._items_of[number]
+            names = self._names_of[number]
+            held = names.union(*items) if items else names
+            coverage = sum(w for t, w in question.weights.items() if t in held) / total
+            if len(items) < 2 or coverage < WHOLE_COVERAGE:
+                continue
+            spread = {t for t in question.tokens if t in held and t not in names}
+            if not spread & question.telling or any(spread <= item for item in items):
+                continue
+            found.append(replace(candidate, item=None, coverage=coverage, anchored=True))
+        return found[0] if len(found) == 1 else None
 
     def chatter(self, question: Question, ranked: list[Candidate]) -> list[str]:
         """The words around an exact name that are only chatter, when that is all that keeps

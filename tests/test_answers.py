@@ -626,3 +626,102 @@ def test_an_everyday_word_that_narrows_the_figure_is_not_chatter(knowledge, ques
 )
 def test_number_words_and_verbs_of_motion_are_how_a_question_is_put(knowledge, question, key):
     assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("knife crime in '18", "2018"),
+        ("knife crime in ’17", "2017"),
+        ("knife crime 2018-19", "FY2018-19"),  # a financial year, as "2018/19"
+        ("knife crime FY18/19", "FY2018-19"),
+    ],
+)
+def test_years_written_short_are_read_in_full(knowledge, question, period):
+    assert knowledge.current()[1].read(question).period.code == period
+    assert knowledge.ask(question).key == "knife-crime"
+
+
+def test_two_short_years_compared_are_two_years(knowledge):
+    view = knowledge.ask("burglary 17 vs 18").indicator
+    assert (view.current.value, view.previous.value) == (3293, 2928)
+
+
+@pytest.mark.parametrize("question", ["Strategic Plan 2018-21", "the 2018-21 plan"])
+def test_a_span_of_years_written_short_reads_as_the_title_gives_it(knowledge, question):
+    assert knowledge.ask(question).key == "list:document:strategic-plan"
+
+
+def test_an_age_range_is_not_a_year(knowledge):
+    assert knowledge.current()[1].read("RRT for 18-24s").period is None
+    assert knowledge.ask("RRT for 18-24s").key == "rrt-expansion"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Op Continuum arrests and charges",
+        "op continuum arrests and warnings",
+        "continuum: arrests + treatment referrals",
+    ],
+)
+def test_a_question_naming_two_facts_of_one_topic_gets_the_topic(knowledge, question):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key) == (True, "operation-continuum")
+
+
+def test_a_whole_name_asked_is_not_overridden_by_a_topic_holding_its_words(knowledge):
+    # Continuum's facts hold "people charged" and "drug supply", but the indicator is named whole.
+    answer = knowledge.ask("How many people were charged with drug supply offences?")
+    assert answer.key == "drug-supply-charges"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("probation here - what's the reoffending priority about", "reducing-reoffending"),
+        ("from a health perspective what are we doing on substance misuse", "drugs-alcohol-treatment"),
+        ("the met want to know about knife crime", "knife-crime"),
+        ("our housing colleagues are asking about burglary", "total-burglary"),
+    ],
+)
+def test_who_is_asking_frames_the_question(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key) == (True, key)
+
+
+def test_a_speaker_word_is_a_topic_when_nothing_frames_it(knowledge):
+    assert knowledge.ask("public health approach").key == "developments-2019-20"
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [("what's the reoffending rate", "Reducing re-offending"), ("violence rates", "Violence")],
+)
+def test_a_rate_asked_of_a_topic_with_none_is_declined_with_the_topic_offered(knowledge, question, title):
+    answer = knowledge.ask(question)
+    assert not answer.matched
+    assert answer.declined_because == f"I hold no rate or percentage for “{title}”."
+    assert answer.suggestions[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [("victim satisfaction rate", "vawg-hate-crime-focus"), ("SDVC conviction rate", "sdvc-conviction-rate")],
+)
+def test_a_rate_that_is_held_is_answered(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize("question", ["burglary clear-up rate", "how many knife crimes were solved"])
+def test_a_measure_no_indicator_is_gets_a_plain_no(knowledge, question):
+    answer = knowledge.ask(question)
+    assert not answer.matched
+    assert answer.declined_because.startswith("I hold no ")
+
+
+def test_a_fact_asked_for_a_year_says_it_is_not_dated_so(knowledge):
+    answer = knowledge.ask("ASB budget for 2020")
+    assert answer.key == "key-investments"
+    assert "I hold nothing dated 2020" in " ".join(answer.notes)
+    assert not any("dated" in n for n in knowledge.ask("reset service october 2019").notes)
