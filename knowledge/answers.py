@@ -6,6 +6,7 @@ Block Kit builders turn into words. Nothing here knows about Slack.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -256,12 +257,37 @@ def _undated_notes(entry: Entry | None, question: Question) -> tuple[str, ...]:
     return (f"I hold nothing dated {question.period_text}: this is what I hold, as dated by its source.",)
 
 
+def _measure_not_held(entry: Entry | None, question: Question) -> str | None:
+    """The measure the question asks of the entry when the entry states none: a rate of a
+    topic without a percentage, a count of one without a number that counts."""
+    if entry is None:
+        return None
+    if "rate_word" in question.intents and not _holds_a_rate(entry):
+        return "rate or percentage"
+    if "count_word" in question.intents and not _holds_a_count(entry):
+        return "count"
+    return None
+
+
 def _holds_a_rate(entry: Entry) -> bool:
     """Whether a rate asked of the entry may be answered: an indicator's figure (partners say
     "burglary rate" for the count), or a topic whose own words give a percentage."""
     if entry.kind in (Kind.INDICATOR, Kind.CRIME_TYPE, Kind.LIST):
         return True
     return any("%" in text for text, _ in entry.phrases)
+
+
+_COUNT = re.compile(r"(?<![£$€\d.,/])\b\d[\d,]*(?:\.\d+)?\b(?![\d/]|\s*(?:%|m\b|k\b|million|per cent))")
+"""A number that counts something: not money (£3m, £138k), a percentage or a period (18/19)."""
+_YEAR_NAMED = re.compile(r"\b(?:19|20)[0-3]\d\b")
+
+
+def _holds_a_count(entry: Entry) -> bool:
+    """Whether "how many" may be answered by the entry: an indicator, or a topic whose own
+    words count something ("190 arrests"), not only money, rates or years."""
+    if entry.kind in (Kind.INDICATOR, Kind.CRIME_TYPE, Kind.LIST):
+        return True
+    return any(_COUNT.search(_YEAR_NAMED.sub(" ", text)) for text, _ in entry.phrases)
 
 
 def suggestion_for(entry: Entry) -> Suggestion:
@@ -334,7 +360,16 @@ class Knowledge:
         answer = self._answer(catalogue, matcher, question)
         if answer.kind is Kind.UNKNOWN and not answer.declined_because:
             answer = self._answer_one_part(catalogue, matcher, question) or answer
-        notes = (*_undated_notes(matcher.entries.get(answer.key or ""), question), *notes)
+        entry = matcher.entries.get(answer.key or "")
+        missing = _measure_not_held(entry, question)
+        if entry is not None and missing:
+            return self.no_measure_answer(question, entry, missing)
+        notes = (*_undated_notes(entry, question), *notes)
+        if "why" in question.intents and answer.kind is Kind.INDICATOR:
+            notes = (
+                *notes,
+                "I hold the figures, not the reasons behind them: the partners who own them can say why.",
+            )
         return replace(answer, notes=answer.notes + notes) if notes else answer
 
     def _answer_one_part(self, catalogue: Catalogue, matcher: Matcher, question: Question) -> Answer | None:
@@ -399,6 +434,9 @@ class Knowledge:
             if question.empty:
                 return self.unknown(raw, question, [])
         ranked = matcher.rank(question)
+        named = matcher.named_indicators(question, ranked)
+        if named:
+            return self.indicators_side_by_side(catalogue, question, [c.entry.key for c in named])
         whole = matcher.across_items(question, ranked)
         if whole is not None:
             rivals = [c for c in ranked if c.entry is not whole.entry]
@@ -424,8 +462,6 @@ class Knowledge:
         """The answer from the first candidate, by its kind."""
         raw = question.raw
         top = ranked[0]
-        if "rate_word" in question.intents and not _holds_a_rate(top.entry):
-            return self.no_rate_answer(question, top.entry)
         if top.entry.kind is Kind.CRIME_TYPE:
             return self.crime_type_answer(catalogue, matcher, question, top, ranked)
         if top.entry.kind is Kind.PRIORITY and top.item is None:
@@ -489,9 +525,10 @@ class Knowledge:
             "charges, with one conviction rate.",
         )
 
-    def no_rate_answer(self, question: Question, entry: Entry) -> Answer:
-        """A plain "not held" for a rate asked of a topic that states none ("the reoffending
-        rate"), offering the topic itself, and for a priority its indicators."""
+    def no_measure_answer(self, question: Question, entry: Entry, measure: str) -> Answer:
+        """A plain "not held" for a rate or a count asked of a topic that states none ("the
+        reoffending rate", "how many CCTV cameras"), offering the topic itself, and for a
+        priority its indicators."""
         offered = [suggestion_for(entry)]
         if entry.kind is Kind.PRIORITY:
             name = f"{entry.title} indicators"
@@ -501,9 +538,9 @@ class Knowledge:
             False,
             Kind.UNKNOWN,
             None,
-            "I hold no rate for that",
+            f"I hold no {measure} for that",
             suggestions=(*offered, ALL_INDICATORS),
-            reason=f"I hold no rate or percentage for “{entry.title}”.",
+            reason=f"I hold no {measure} for “{entry.title}”.",
         )
 
     def crime_type_answer(
@@ -584,6 +621,23 @@ class Knowledge:
             rows=tuple(rows),
             list_filter=None if intent == "all_indicators" else intent,
             priority=priority,
+            priorities=tuple(catalogue.priorities),
+        )
+
+    def indicators_side_by_side(self, catalogue: Catalogue, question: Question, keys: list[str]) -> Answer:
+        """The indicators a question names together ("knife crime vs robbery"), in the
+        scorecard's order, for the period asked."""
+        chosen = [i for i in catalogue.indicators if i.key in keys]
+        views = [indicator_view(catalogue, i, question.time, question.period) for i in chosen]
+        names = [i.short_name for i in chosen]
+        title = ", ".join(names[:-1]) + f" and {names[-1]}"
+        return Answer(
+            question.raw,
+            True,
+            Kind.LIST,
+            "list:indicators:" + "+".join(i.key for i in chosen),
+            title,
+            rows=tuple(views),
             priorities=tuple(catalogue.priorities),
         )
 

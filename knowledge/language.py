@@ -27,6 +27,7 @@ from knowledge.seed import VOCABULARY_FILE, load_file
 _SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>")
 _SLACK_BARE_LINK = re.compile(r"<(?:https?|mailto):[^>]*>")
 _SLACK_SPECIAL = re.compile(r"<[!#@][^>]*>")
+_SLACK_EMOJI = re.compile(r":(?=[a-z0-9_+'-]*[a-z])[a-z0-9_+'-]+:")  # ":wave:", ":+1:", ":skin-tone-2:"
 _LEADING_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*)+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -69,6 +70,7 @@ def strip_slack_markup(text: str) -> str:
     text = _SLACK_LINK.sub(r"\1", text)
     text = _SLACK_BARE_LINK.sub(" ", text)
     text = _SLACK_SPECIAL.sub(" ", text)
+    text = _SLACK_EMOJI.sub(" ", text)
     return text
 
 

@@ -120,6 +120,8 @@ class Candidate:
     anchored: bool = True
     """The place itself shares a telling word with the question, or two words: without
     that, a word that merely occurs in a long fact ("staff", "full") is no answer."""
+    words: frozenset[str] = frozenset()
+    """The question's words the place holds."""
 
 
 @dataclass
@@ -256,6 +258,7 @@ class Matcher:
         # Places as parallel arrays, so a question is scored against all of them at once.
         self._place_entry = np.array([p[0] for p in places], dtype=np.int64)
         self._place_item = [p[1] for p in places]
+        self._place_tokens = [p[2] for p in places]
         self._place_weight = np.array([sum(self._idf[t] for t in p[2]) for p in places], dtype=np.float64)
         kinds = [entries[p[0]].kind for p in places]
         self._kind_bonus = {
@@ -435,6 +438,7 @@ class Matcher:
                 float(coverage[i]),
                 float(precision[i]),
                 bool(anchored[i]),
+                self._place_tokens[places[i]].intersection(question.tokens),
             )
             for i in best
         ]
@@ -477,6 +481,23 @@ class Matcher:
         return all(
             c.item is not None and c.anchored and c.coverage >= SAME_FACT_COVERAGE for c in (first, second)
         )
+
+    @staticmethod
+    def named_indicators(question: Question, ranked: list[Candidate]) -> list[Candidate]:
+        """Two or more indicators the question names each whole, in separate words, and
+        between them all it asks: "knife crime compared with robbery". Otherwise none."""
+        named: list[Candidate] = []
+        used: set[str] = set()
+        for candidate in ranked:
+            whole = candidate.item is None and candidate.precision >= NAME_PRECISION
+            if candidate.entry.kind is Kind.INDICATOR and whole and not candidate.words & used:
+                named.append(candidate)
+                used |= candidate.words
+        total = sum(question.weights.values())
+        held = sum(w for t, w in question.weights.items() if t in used)
+        if len(named) < 2 or held < WHOLE_COVERAGE * total:
+            return []
+        return named
 
     def across_items(self, question: Question, ranked: list[Candidate]) -> Candidate | None:
         """The one entry whose items together hold the question when no single place does:

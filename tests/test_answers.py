@@ -603,7 +603,7 @@ def test_a_time_said_in_another_part_of_the_message_is_used(knowledge):
         "Burglary - broken down by ward",
         "knife crime, girls only",
         "Shoplifting figures? And burglary?",  # a part names a category not held
-        "Knife crime. Also robbery.",  # two parts ask about different things
+        "Knife crime. Also the task force.",  # two parts ask about different things
         "Hi, can you tell me the weather for Thursday?",
     ],
 )
@@ -725,3 +725,81 @@ def test_a_fact_asked_for_a_year_says_it_is_not_dated_so(knowledge):
     assert answer.key == "key-investments"
     assert "I hold nothing dated 2020" in " ".join(answer.notes)
     assert not any("dated" in n for n in knowledge.ask("reset service october 2019").notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("knife crime compared with robbery", "list:indicators:personal-robbery+knife-crime"),
+        ("domestic abuse v hate crime", "list:indicators:domestic-abuse-offences+hate-crime-offences"),
+        ("Knife crime. Also robbery.", "list:indicators:personal-robbery+knife-crime"),
+    ],
+)
+def test_indicators_named_together_are_shown_side_by_side(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.kind, answer.key) == (True, Kind.LIST, key)
+    assert len(answer.rows) == 2
+
+
+def test_indicators_side_by_side_are_for_the_period_asked(knowledge):
+    rows = knowledge.ask("burglary and robbery 2017").rows
+    assert {(r.indicator.key, r.current.value) for r in rows} == {
+        ("total-burglary", 2928),
+        ("personal-robbery", 1448),
+    }
+
+
+@pytest.mark.parametrize("question", ["drug ASB reports", "hate crime", "knife crime figures"])
+def test_one_indicator_named_is_not_a_side_by_side(knowledge, question):
+    assert knowledge.ask(question).kind is Kind.INDICATOR
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("how many CCTV cameras are there", "Key investments"),  # the slides hold £3m, not a count
+        ("how many stop and searches were there", "Work with the police and engage with the community"),
+    ],
+)
+def test_a_count_asked_of_a_topic_with_none_is_declined_with_the_topic_offered(knowledge, question, title):
+    answer = knowledge.ask(question)
+    assert not answer.matched
+    assert answer.declined_because.startswith("I hold no count for “")
+    assert answer.suggestions[0].title.startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("how many ASB warnings were issued", "operation-continuum"),
+        ("how many people are engaged in treatment", "drugs-alcohol-treatment"),
+        ("how many class A seizures did continuum get", "operation-continuum"),  # counts elsewhere
+        ("how many knife crimes in 2018", "knife-crime"),
+    ],
+)
+def test_a_count_the_topic_holds_is_answered(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        (":wave: hi what's the latest on ASB calls", "asb-101-calls"),
+        ("knife crime :knife: :+1::skin-tone-2:", "knife-crime"),
+        ("the performance table from the slides", "list:all"),
+        ("what does the presentation say about challenges", "challenges"),
+    ],
+)
+def test_emoji_codes_and_the_slides_named_are_how_a_question_is_put(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+def test_a_why_question_gets_the_figures_and_says_it_holds_no_reasons(knowledge):
+    answer = knowledge.ask("what's driving the rise in domestic abuse")
+    assert answer.key == "domestic-abuse-offences"
+    assert any("not the reasons" in note for note in answer.notes)
+    assert not any("not the reasons" in note for note in knowledge.ask("domestic abuse").notes)
+
+
+def test_drug_driving_is_not_a_why_question(knowledge):
+    assert "why" not in knowledge.current()[1].read("drug driving").intents

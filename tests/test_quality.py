@@ -28,6 +28,12 @@ def test_every_label_names_something_the_bot_holds(knowledge, data_dir):
     keys |= {f"list:{k}" for k in matcher.entries if k.startswith(("document:", "group:"))}
     for intent in ("all", "worse", "better", "up", "down"):
         keys |= {f"list:{intent}"} | {f"list:{intent}:{p}" for p in priorities}
+    indicators = {i.key for i in catalogue.indicators}
     for name in QUESTION_SETS:
         for label in read_questions(question_set_path(data_dir, name)):
-            assert set(label.expect.split("|")) <= keys, (name, label.question, label.expect)
+            for expected in label.expect.split("|"):
+                if expected.startswith("list:indicators:"):
+                    named = expected.removeprefix("list:indicators:").split("+")
+                    assert len(named) >= 2 and set(named) <= indicators, (name, label.question, expected)
+                else:
+                    assert expected in keys, (name, label.question, expected)
