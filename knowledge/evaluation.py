@@ -21,6 +21,7 @@ OUT_OF_SCOPE = "none"
 
 QUESTION_SETS = (
     "tune",
+    "paraphrase",
     "heldout",
     "heldout-b",
     "heldout-c",
@@ -32,8 +33,9 @@ QUESTION_SETS = (
     "heldout-i",
     "heldout-j",
 )
-"""`tune` is tuned against; each held-out set was written before a round of changes and
-scored only after it (see each file's first comment)."""
+"""`tune` is tuned against, and `paraphrase` (questions in words the slides do not use) was
+looked at too; each held-out set was written before a round of changes and scored only after
+it (see each file's first comment)."""
 
 
 class LabelledQuestion(BaseModel):

@@ -197,11 +197,15 @@ class Language:
     limiting: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
     _speaking: re.Pattern[str] | None = field(init=False)
+    _synonym_forms: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         v = self.vocabulary
         self._speaking = _speaking_pattern(v.speakers, v.speaking)
         self.synonyms = PhraseTable({_phrase_key(k): " ".join(words(val)) for k, val in v.synonyms.items()})
+        # "stabbed" is a form of "stabbing", so it stands for what "stabbing" stands for.
+        single = [key[0] for key in map(_phrase_key, v.synonyms) if len(key) == 1]
+        self._synonym_forms = {stem(word): word for word in sorted(single, key=len, reverse=True)}
         self.intents = PhraseTable(
             {_phrase_key(p): name for name, phrases in v.intents.items() for p in phrases}
         )
@@ -222,6 +226,22 @@ class Language:
         for phrases in list(v.intents.values()) + list(v.time.values()):
             for phrase in phrases:
                 self.known_words.update(words(clean(phrase)))
+
+    def swap_synonyms(self, typed: list[str]) -> list[str]:
+        """The words with each synonym swapped for what it stands for, a rarer form of a
+        one-word synonym counting as that word ("stabbed" as "stabbing"; but "deal", an
+        everyday word, is not "dealing")."""
+        swapped: list[str] = []
+        for start, _end, value in self.synonyms.scan(typed):
+            if value is not None:
+                swapped.extend(value.split())
+                continue
+            word = typed[start]
+            form = self._synonym_forms.get(stem(word))
+            stands_for = self.synonyms.replace([form]) if form else [word]
+            rare = _english_zipf(word) < COMMON_ZIPF
+            swapped.extend(stands_for if rare and stands_for != [word] else [word])
+        return swapped
 
     def without_speaker(self, text: str) -> str:
         """Cleaned text without who is asking ("probation here", "from a health perspective",
@@ -254,7 +274,7 @@ class Language:
 
     def entry_terms(self, text: str) -> list[tuple[str, str]]:
         """(word, stem) for what an entry's phrase is about: synonyms swapped, stopwords dropped."""
-        return [(w, stem(w)) for w in self.topic_words(self.synonyms.replace(words(clean(text))))]
+        return [(w, stem(w)) for w in self.topic_words(self.swap_synonyms(words(clean(text))))]
 
     def entry_tokens(self, text: str) -> list[str]:
         """Synonyms swapped, stopwords dropped, stemmed: what an entry's phrase is about."""

@@ -338,7 +338,7 @@ class Matcher:
             if fixed != token:
                 corrections[token] = fixed
             corrected.append(fixed)
-        swapped = self.language.synonyms.replace(corrected)
+        swapped = self.language.swap_synonyms(corrected)
         without_time, times = self.language.times.remove(swapped)
         without_intents, intents = self.language.intents.remove(without_time)
         topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))

@@ -803,3 +803,22 @@ def test_a_why_question_gets_the_figures_and_says_it_holds_no_reasons(knowledge)
 
 def test_drug_driving_is_not_a_why_question(knowledge):
     assert "why" not in knowledge.current()[1].read("drug driving").intents
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("are fewer people getting stabbed", "knife-crime"),  # "stabbed" is a form of "stabbing"
+        ("are people getting robbed more", "personal-robbery"),
+        ("is the new online form for reporting ASB being used", "asb-portal-reports"),
+    ],
+)
+def test_a_rarer_form_of_a_synonym_stands_for_the_same(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+def test_an_everyday_form_of_a_synonym_is_not_swapped(knowledge):
+    language = knowledge.language
+    assert language.swap_synonyms(["dealers"]) == ["supply"]
+    assert language.swap_synonyms(["deal", "with", "asb"]) == ["deal", "with", "anti", "social", "behaviour"]
+    assert language.swap_synonyms(["knife", "enabled", "crime"]) == ["knife", "crime"]
