@@ -822,3 +822,11 @@ def test_an_everyday_form_of_a_synonym_is_not_swapped(knowledge):
     assert language.swap_synonyms(["dealers"]) == ["supply"]
     assert language.swap_synonyms(["deal", "with", "asb"]) == ["deal", "with", "anti", "social", "behaviour"]
     assert language.swap_synonyms(["knife", "enabled", "crime"]) == ["knife", "crime"]
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [("knife enabled offences", "knife-crime"), ("what challenges does the CSP face", "challenges")],
+)
+def test_heldout_j_misses_fixed_after_its_one_score(knowledge, question, key):
+    assert knowledge.ask(question).key == key
