@@ -492,24 +492,23 @@ class Knowledge:
         """A plain "not held" for a place outside the home area, offering the home figure."""
         home = self.language.vocabulary.home
         places = " or ".join(question.elsewhere)
-        ranked = matcher.rank(question)
-        near = []
-        if matcher.confident(ranked) and ranked[0].entry.kind not in (Kind.CRIME_TYPE, Kind.LIST):
-            near.append(suggestion_for(ranked[0].entry))
-        return Answer(
-            question.raw,
-            False,
-            Kind.UNKNOWN,
-            None,
-            f"I hold figures for {home} only",
-            suggestions=(*near, ALL_INDICATORS),
-            reason=f"I hold figures for {home} only: I have nothing for {places}.",
-        )
+        reason = f"I hold figures for {home} only: I have nothing for {places}."
+        return self._declined(matcher, question, f"I hold figures for {home} only", reason)
 
     def unheld_measure_answer(self, matcher: Matcher, question: Question) -> Answer:
         """A plain "not held" for a measure no indicator is ("burglary clear-up rate"),
         offering the indicator the question names."""
         measures = " or ".join(question.unheld_measures)
+        reason = (
+            f"I hold no {measures}: the indicators count offences, calls, reports, arrests and "
+            "charges, with one conviction rate."
+        )
+        return self._declined(matcher, question, f"I hold no {measures}", reason)
+
+    @staticmethod
+    def _declined(matcher: Matcher, question: Question, title: str, reason: str) -> Answer:
+        """A plain "not held" with its reason, offering what the question otherwise names
+        (when the bot is sure of it) and all indicators."""
         ranked = matcher.rank(question)
         near = []
         if matcher.confident(ranked) and ranked[0].entry.kind not in (Kind.CRIME_TYPE, Kind.LIST):
@@ -519,10 +518,9 @@ class Knowledge:
             False,
             Kind.UNKNOWN,
             None,
-            f"I hold no {measures}",
+            title,
             suggestions=(*near, ALL_INDICATORS),
-            reason=f"I hold no {measures}: the indicators count offences, calls, reports, arrests and "
-            "charges, with one conviction rate.",
+            reason=reason,
         )
 
     def no_measure_answer(self, question: Question, entry: Entry, measure: str) -> Answer:
