@@ -99,7 +99,7 @@ class Answer:
     reason: str | None = None
     """Why the bot knows it holds nothing else for the question: a place outside the home
     area ("I hold figures for Tower Hamlets only: nothing for Hackney."), or a rate asked of
-    a topic that has none."""
+    a topic that has none, a count of one that counts nothing, a measure no indicator is."""
     notes: tuple[str, ...] = field(default=())
     related: tuple[Suggestion, ...] = ()
 
@@ -243,6 +243,13 @@ def _figures_quoted(figures: list[Figure]) -> list[str]:
     percents = [round(abs(after - before) / before * 100) for before, after in pairwise(values) if before]
     shown = (str(int(v)) if float(v).is_integer() else str(v) for v in values + changes + percents if v >= 10)
     return list(dict.fromkeys(shown))
+
+
+def _not_held(question: Question, title: str, reason: str, offered: list[Suggestion]) -> Answer:
+    """A decline the bot can give its reason for, offering what it does hold and all indicators."""
+    return Answer(
+        question.raw, False, Kind.UNKNOWN, None, title, suggestions=(*offered, ALL_INDICATORS), reason=reason
+    )
 
 
 def _undated_notes(entry: Entry | None, question: Question) -> tuple[str, ...]:
@@ -513,15 +520,7 @@ class Knowledge:
         near = []
         if matcher.confident(ranked) and ranked[0].entry.kind not in (Kind.CRIME_TYPE, Kind.LIST):
             near.append(suggestion_for(ranked[0].entry))
-        return Answer(
-            question.raw,
-            False,
-            Kind.UNKNOWN,
-            None,
-            title,
-            suggestions=(*near, ALL_INDICATORS),
-            reason=reason,
-        )
+        return _not_held(question, title, reason, near)
 
     def no_measure_answer(self, question: Question, entry: Entry, measure: str) -> Answer:
         """A plain "not held" for a rate or a count asked of a topic that states none ("the
@@ -531,14 +530,8 @@ class Knowledge:
         if entry.kind is Kind.PRIORITY:
             name = f"{entry.title} indicators"
             offered.append(Suggestion(f"list:all:{entry.key}", name, name))
-        return Answer(
-            question.raw,
-            False,
-            Kind.UNKNOWN,
-            None,
-            f"I hold no {measure} for that",
-            suggestions=(*offered, ALL_INDICATORS),
-            reason=f"I hold no {measure} for “{entry.title}”.",
+        return _not_held(
+            question, f"I hold no {measure} for that", f"I hold no {measure} for “{entry.title}”.", offered
         )
 
     def crime_type_answer(

@@ -238,9 +238,11 @@ class Language:
                 continue
             word = typed[start]
             form = self._synonym_forms.get(stem(word))
-            stands_for = self.synonyms.replace([form]) if form else [word]
-            rare = _english_zipf(word) < COMMON_ZIPF
-            swapped.extend(stands_for if rare and stands_for != [word] else [word])
+            if form is None or _english_zipf(word) >= COMMON_ZIPF:
+                swapped.append(word)
+                continue
+            stands_for = self.synonyms.replace([form])
+            swapped.extend(stands_for if stands_for != [word] else [word])
         return swapped
 
     def without_speaker(self, text: str) -> str:
