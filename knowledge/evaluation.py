@@ -32,6 +32,7 @@ QUESTION_SETS = (
     "heldout-h",
     "heldout-i",
     "heldout-j",
+    "heldout-k",
 )
 """`tune` is tuned against, and `paraphrase` (questions in words the slides do not use) was
 looked at too; each held-out set was written before a round of changes and scored only after
