@@ -15,7 +15,7 @@ from pathlib import Path
 
 from knowledge.crime_types import CrimeType, load_crime_types
 from knowledge.language import Language, clean, load_vocabulary, words
-from knowledge.matching import Candidate, Entry, Matcher, Question, clauses
+from knowledge.matching import WHOLE_COVERAGE, Candidate, Entry, Matcher, Question, clauses
 from knowledge.models import (
     Action,
     ActionStatus,
@@ -32,6 +32,10 @@ from knowledge.periods import Period
 from knowledge.store import Catalogue, Store
 
 MAX_RELATED = 5
+_ASKING_WORDS = frozenset({"how", "what", "which", "who", "when", "where", "why", "whats", "hows"})
+"""Words that make a part of a message a question of its own ("…, also how many murders")."""
+MAX_PARTS = 3
+"""The most things one message may ask for and be answered part by part."""
 LIST_INTENTS = ("all_indicators", "worse", "better", "up", "down")
 PRIORITY_LIST_INTENTS = ("indicators_word", *LIST_INTENTS)
 
@@ -102,6 +106,8 @@ class Answer:
     a topic that has none, a count of one that counts nothing, a measure no indicator is."""
     notes: tuple[str, ...] = field(default=())
     related: tuple[Suggestion, ...] = ()
+    parts: tuple[Answer, ...] = ()
+    """The answers to each thing a message asked for, when it asked for several."""
 
     @property
     def suggestions_heading(self) -> str:
@@ -264,6 +270,15 @@ def _undated_notes(entry: Entry | None, question: Question) -> tuple[str, ...]:
     return (f"I hold nothing dated {question.period_text}: this is what I hold, as dated by its source.",)
 
 
+def _finer_period_notes(answer: Answer, question: Question) -> tuple[str, ...]:
+    """Figures asked for a month or quarter with no year ("knife crime Q4") are held for
+    whole years only: say so, rather than let the year pass for the quarter."""
+    shows_figures = answer.kind is Kind.INDICATOR or (answer.kind is Kind.LIST and bool(answer.rows))
+    if question.finer is None or question.period is not None or not shows_figures:
+        return ()
+    return (f"I hold no {question.finer} figures: these are for whole years.",)
+
+
 def _measure_not_held(entry: Entry | None, question: Question) -> str | None:
     """The measure the question asks of the entry when the entry states none: a rate of a
     topic without a percentage, a count of one without a number that counts."""
@@ -363,21 +378,71 @@ class Knowledge:
     def ask(self, raw: str) -> Answer:
         catalogue, matcher = self.current()
         question = matcher.read(raw)
-        notes = _reading_notes(question)
         answer = self._answer(catalogue, matcher, question)
         if answer.kind is Kind.UNKNOWN and not answer.declined_because:
-            answer = self._answer_one_part(catalogue, matcher, question) or answer
+            answer = (
+                self._answer_one_part(catalogue, matcher, question)
+                or self._several_things(catalogue, matcher, question)
+                or answer
+            )
+        elif answer.matched and self._leaves_a_part_out(matcher, question, answer):
+            answer = self._several_things(catalogue, matcher, question, answer) or answer
+        return self._finished(matcher, question, answer)
+
+    def _finished(self, matcher: Matcher, question: Question, answer: Answer) -> Answer:
+        """The answer with what the question asked that it cannot give said plainly: a
+        measure the topic does not hold declines it; periods and reasons not held are noted."""
         entry = matcher.entries.get(answer.key or "")
         missing = _measure_not_held(entry, question)
         if entry is not None and missing:
             return self.no_measure_answer(question, entry, missing)
-        notes = (*_undated_notes(entry, question), *notes)
+        notes = (
+            *_finer_period_notes(answer, question),
+            *_undated_notes(entry, question),
+            *_reading_notes(question),
+        )
         if "why" in question.intents and answer.kind is Kind.INDICATOR:
             notes = (
                 *notes,
                 "I hold the figures, not the reasons behind them: the partners who own them can say why.",
             )
         return replace(answer, notes=answer.notes + notes) if notes else answer
+
+    @staticmethod
+    def _leaves_a_part_out(matcher: Matcher, question: Question, answer: Answer) -> bool:
+        """The answer holds too little of the question to be all it asks: "knife crime and
+        the VAWG charter" finds the charter, whose four words outweigh knife crime's two."""
+        if answer.key not in matcher.entries or len(matcher.joined_parts(question.text)) < 2:
+            return False
+        return matcher.entry_coverage(question, answer.key) < WHOLE_COVERAGE
+
+    def _several_things(
+        self, catalogue: Catalogue, matcher: Matcher, question: Question, whole: Answer | None = None
+    ) -> Answer | None:
+        """One answer for each thing a message asks for ("robbery. also what's the PTF?"),
+        when every part is answered on its own, about different things, and the parts that
+        are not answered are only the way the message is put. `whole`, the answer to the
+        whole message, must be one of them: otherwise it read the message another way."""
+        asked: dict[str, Answer] = {}
+        for part in matcher.joined_parts(question.text):
+            read = matcher.read(part)
+            answer = self._finished(matcher, read, self._answer(catalogue, matcher, read))
+            if not answer.matched:
+                if answer.declined_because or read.unknown:
+                    return None
+                continue
+            if answer.kind is Kind.HELP or read.only_everyday_words:
+                continue
+            asked.setdefault(answer.key or "", replace(answer, question=question.raw))
+        if not 2 <= len(asked) <= MAX_PARTS or (whole is not None and whole.key not in asked):
+            return None
+        answers = list(asked.values())
+        if all(a.kind is Kind.INDICATOR for a in answers):
+            return self.indicators_side_by_side(catalogue, question, list(asked))
+        titles = " · ".join(a.title for a in answers)
+        return Answer(
+            question.raw, True, Kind.SEVERAL, "several:" + "+".join(asked), titles, parts=tuple(answers)
+        )
 
     def _answer_one_part(self, catalogue: Catalogue, matcher: Matcher, question: Question) -> Answer | None:
         """The answer to the one part of a long message that asks about something, when the
@@ -399,6 +464,7 @@ class Knowledge:
             bare = not (set(typed) & self.language.stopwords or read.intents or read.time)
             narrows = read.unknown and (
                 bare
+                or bool(set(typed) & _ASKING_WORDS)
                 or bool(set(typed) & self.language.limiting)
                 or any(self.language.placed(typed, w, self.language.narrowing) for w in read.unknown)
             )

@@ -254,7 +254,22 @@ def _unknown(answer: Answer) -> list[dict]:
     return blocks
 
 
+def _several(answer: Answer) -> list[dict]:
+    """Each part's message in turn, a divider between; a block id names its part, as Slack
+    refuses a message whose block ids repeat."""
+    blocks: list[dict] = []
+    for place, part in enumerate(answer.parts, start=1):
+        if blocks:
+            blocks.append({"type": "divider"})
+        for block in build_blocks(part):
+            if "block_id" in block:
+                block = {**block, "block_id": f"{block['block_id']}-{place}"}
+            blocks.append(block)
+    return blocks
+
+
 _BUILDERS = {
+    Kind.SEVERAL: _several,
     Kind.INDICATOR: _indicator,
     Kind.LIST: _list,
     Kind.PRIORITY: _priority,

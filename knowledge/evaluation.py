@@ -56,7 +56,16 @@ class LabelledQuestion(BaseModel):
         return self.expect != OUT_OF_SCOPE
 
     def accepts(self, key: str) -> bool:
-        return key in self.expect.split("|")
+        return same_key(key) in {same_key(k) for k in self.expect.split("|")}
+
+
+def same_key(key: str) -> str:
+    """A key as compared: the entries of a combined answer ("list:indicators:a+b",
+    "several:a+b") in any order, since the order they are shown in is the bot's choice."""
+    for prefix in ("several:", "list:indicators:"):
+        if key.startswith(prefix):
+            return prefix + "+".join(sorted(key.removeprefix(prefix).split("+")))
+    return key
 
 
 def question_set_path(data_dir: Path, name: str) -> Path:

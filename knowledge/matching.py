@@ -72,6 +72,15 @@ _PERIOD_TEXT = re.compile(
 )
 # A financial year: "18/19", "FY18/19", "2018/19", "2018-19" (but "18-24" is an age range).
 _SHORT_FY = re.compile(r"\b(?:fy\s*)?(?:(\d\d)\s*/|20(\d\d)\s*[/-])\s*(\d\d)\b")
+# Months and quarters named without a year ("knife crime Q4", "burglary in December",
+# "robbery last month"): the figures are held for whole years. "May" and "March" are left
+# out, as everyday words.
+_FINER_PERIOD = re.compile(
+    r"\b(?:(?P<quarter>q[1-4]|(?:this|last|past|previous|each|every|per|a|by)\s+quarter|quarterly)"
+    r"|(?:this|last|past|previous|each|every|per|a|by)\s+month|monthly|month by month"
+    r"|jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b"
+)
 _CLIPPED_YEAR = re.compile(r"(?<![\w'’])['’‘]([1-3]\d)\b")
 _YEAR_SPAN = re.compile(rf"\b({_YEAR})\s*-\s*(\d\d)(?![\d/])")
 _SHORT_YEARS_COMPARED = re.compile(
@@ -79,9 +88,36 @@ _SHORT_YEARS_COMPARED = re.compile(
 )
 
 
+def _finer_period(text: str) -> tuple[str | None, str, str]:
+    """ "quarterly" or "monthly" when the text names a quarter or month with no year, the
+    words that name it, and the text without them."""
+    found = _FINER_PERIOD.search(text)
+    if not found:
+        return None, "", text
+    finer = "quarterly" if found.group("quarter") else "monthly"
+    return finer, found.group(0), text[: found.start()] + " " + text[found.end() :]
+
+
+_TRAILING_NUMBER = re.compile(r"(?P<before>[^\s\d]\S*)\s+(?P<year>[12]\d)(?P<after>\s*[?!.]*\s*)$")
+_NOT_A_YEAR_AFTER = frozenset(
+    {"under", "over", "aged", "age", "ages", "to", "than", "top", "till", "until", "upto", "and", "or"}
+)
+"""Words after which a number is an age or a count, not a year: "under 18", "up to 25"."""
+
+
+def _trailing_year(text: str) -> str:
+    """A two-digit number ending the message after a word is a year: "syv 17" is 2017, but
+    "RRT for 18 to 24" and "victims under 18" are ages."""
+    found = _TRAILING_NUMBER.search(text)
+    if not found or found.group("before") in _NOT_A_YEAR_AFTER or not found.group("before")[-1].isalpha():
+        return text
+    return text[: found.start("year")] + "20" + found.group("year") + found.group("after")
+
+
 def _full_years(text: str) -> str:
-    """Years written short, in full: "'18" is 2018, "17 vs 18" compares 2017 with 2018, and
-    "2018-21" spans to 2021 (a financial year, "2018-19", is left as it is)."""
+    """Years written short, in full: "'18" is 2018, "17 vs 18" compares 2017 with 2018,
+    "syv 17" ends with one, and "2018-21" spans to 2021 (a financial year, "2018-19", is
+    left as it is)."""
     text = _CLIPPED_YEAR.sub(r"20\1", text)
     text = _YEAR_SPAN.sub(_year_span, text)
 
@@ -91,7 +127,7 @@ def _full_years(text: str) -> str:
             return found.group(0)
         return f"20{first} {word} 20{second}"
 
-    return _SHORT_YEARS_COMPARED.sub(years_compared, text)
+    return _trailing_year(_SHORT_YEARS_COMPARED.sub(years_compared, text))
 
 
 def _year_span(found: re.Match[str]) -> str:
@@ -150,6 +186,9 @@ class Question:
     """Places outside the home area the question names: the store holds nothing for them."""
     unheld_measures: list[str] = field(default_factory=list)
     """Measures the question asks for that no indicator is ("clear-up rates")."""
+    finer: str | None = None
+    """"monthly" or "quarterly" when the question names a month or quarter with no year
+    ("knife crime Q4"): the figures are for whole years."""
 
     @property
     def empty(self) -> bool:
@@ -194,6 +233,11 @@ def clauses(text: str) -> list[str]:
     return [part.strip() for part in _CLAUSE_BREAK.split(text) if words(part)]
 
 
+_JOINED = re.compile(r"\s(and|plus|&|also|as well as|along with|together with|vs\.?|versus)\s")
+"""Words that join two things asked in one message: "knife crime and the VAWG charter"."""
+_JOIN_WORDS = frozenset({"and", "plus", "also", "vs", "versus"})
+
+
 def _modifies(typed: list[str], word: str, not_topic: set[str] | frozenset[str]) -> bool:
     """The word stands right before a word of the topic, so narrows it ("car break-ins"),
     where a word after it ("the DV picture") is only how the question is put."""
@@ -227,6 +271,9 @@ class Matcher:
         surface_words: set[str] = set()
         self._pairs: set[tuple[str, str]] = set()
         """Neighbouring words in the entries' text, so a name they hold is read whole."""
+        self._joins: set[tuple[str, str, str]] = set()
+        """Two words joined in the entries' text ("stop and search"), so a name that holds
+        "and" is not read as two things asked."""
         token_salience: dict[str, float] = {}
         places: list[tuple[int, int | None, frozenset[str]]] = []
         for number, entry in enumerate(entries):
@@ -235,6 +282,11 @@ class Matcher:
                 surface = words(clean(text))
                 surface_words.update(surface)
                 self._pairs.update(itertools.pairwise(surface))
+                self._joins.update(
+                    (stem(a), b, stem(c))
+                    for a, b, c in zip(surface, surface[1:], surface[2:], strict=False)
+                    if b in _JOIN_WORDS
+                )
                 terms = language.entry_terms(text)
                 for word, token in terms:
                     # A stem is as telling as its most telling form ("reports" over "report").
@@ -329,6 +381,7 @@ class Matcher:
         other, other_text, rest = _find_period(rest) if period else (None, None, rest)
         if period and other and other.end > period.end:
             period, period_text = other, other_text
+        finer, finer_text, rest = _finer_period(rest)
         tokens, elsewhere = self._without_places_elsewhere(words(rest))
         tokens, measures = self.language.unheld_measures.remove(tokens)
         corrections: dict[str, str] = {}
@@ -342,10 +395,11 @@ class Matcher:
         without_time, times = self.language.times.remove(swapped)
         without_intents, intents = self.language.intents.remove(without_time)
         topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))
-        period_tokens = [stem(w) for w in words(period_text or "") if stem(w) in self._postings]
+        named_periods = words(f"{period_text or ''} {finer_text}")
+        period_tokens = [stem(w) for w in named_periods if stem(w) in self._postings]
         if not topic_words and not intents and not times and period_tokens:
             # "what's new for 2019/20": the period is all the question names, so it is the topic.
-            topic_words = [w for w in words(period_text or "") if stem(w) in self._postings]
+            topic_words = [w for w in named_periods if stem(w) in self._postings]
             period_tokens = []
         stems = [stem(w) for w in topic_words]
         unique = list(dict.fromkeys(stems))
@@ -377,7 +431,35 @@ class Matcher:
             corrections=corrections,
             elsewhere=elsewhere,
             unheld_measures=list(dict.fromkeys(measures)),
+            finer=finer,
         )
+
+    def joined_parts(self, text: str) -> list[str]:
+        """The parts of a message between its punctuation and the words that join two things
+        ("and", "plus", "also", "vs"), each with words in it. A join inside a name the store
+        holds ("stop and search", "drugs and alcohol") is no break."""
+        parts: list[str] = []
+        for clause in clauses(text):
+            start = 0
+            for join in _JOINED.finditer(f" {clause} "):
+                before = words(clause[: join.start()])[-1:]
+                after = words(clause[join.end() - 1 :])[:1]
+                joining = words(join.group(1))
+                if before and after and (stem(before[0]), joining[0], stem(after[0])) in self._joins:
+                    continue
+                parts.append(clause[start : join.start()])
+                start = join.end() - 1
+            parts.append(clause[start:])
+        return [part.strip() for part in parts if words(part)]
+
+    def entry_coverage(self, question: Question, key: str) -> float:
+        """How much of the question an entry holds, in its names and all its items together."""
+        total = sum(question.weights.values())
+        if not total or key not in self._entry_index:
+            return 0.0
+        number = self._entry_index[key]
+        held = self._names_of[number].union(*self._items_of[number])
+        return sum(w for t, w in question.weights.items() if t in held) / total
 
     def _without_places_elsewhere(self, tokens: list[str]) -> tuple[list[str], list[str]]:
         """The words without the places outside the home area they name ("in Hackney"), and
@@ -509,14 +591,13 @@ class Matcher:
         top = ranked[0]
         if self.confident(ranked) and (top.coverage >= CONFIDENT_COVERAGE or top.precision >= NAME_PRECISION):
             return None
-        total = sum(question.weights.values())
         found: list[Candidate] = []
         for candidate in ranked:
             number = self._entry_index[candidate.entry.key]
             items = self._items_of[number]
             names = self._names_of[number]
-            held = names.union(*items) if items else names
-            coverage = sum(w for t, w in question.weights.items() if t in held) / total
+            held = names.union(*items)
+            coverage = self.entry_coverage(question, candidate.entry.key)
             if len(items) < 2 or coverage < WHOLE_COVERAGE:
                 continue
             spread = {t for t in question.tokens if t in held and t not in names}

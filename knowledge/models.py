@@ -47,6 +47,9 @@ class Kind(StrEnum):
     UNKNOWN = "unknown"
     CRIME_TYPE = "crime_type"
     """A police crime category: answered by the indicator that counts it, or declined by name."""
+    SEVERAL = "several"
+    """Two or three things asked in one message ("knife crime and the VAWG charter"), each
+    answered in its own part."""
 
 
 # ---- the data files -------------------------------------------------------------------

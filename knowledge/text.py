@@ -170,7 +170,18 @@ def _unknown(answer: Answer) -> list[str]:
     return lines
 
 
+def _several(answer: Answer) -> list[str]:
+    """Each part's answer in turn, a blank line between."""
+    lines: list[str] = []
+    for part in answer.parts:
+        if lines:
+            lines.append("")
+        lines.append(render_text(part))
+    return lines
+
+
 _RENDERERS = {
+    Kind.SEVERAL: _several,
     Kind.INDICATOR: _indicator,
     Kind.LIST: _list,
     Kind.PRIORITY: _priority,

@@ -24,6 +24,9 @@ def limit_problems(message: dict, max_blocks: int = LIMITS["blocks"]) -> list[st
         problems.append("no fallback text")
     if len(blocks) > max_blocks:
         problems.append(f"{len(blocks)} blocks")
+    block_ids = [b["block_id"] for b in blocks if "block_id" in b]
+    if len(set(block_ids)) != len(block_ids):
+        problems.append("duplicate block_id")  # Slack refuses the whole message
     for block in blocks:
         kind = block["type"]
         if kind == "section":

@@ -603,7 +603,6 @@ def test_a_time_said_in_another_part_of_the_message_is_used(knowledge):
         "Burglary - broken down by ward",
         "knife crime, girls only",
         "Shoplifting figures? And burglary?",  # a part names a category not held
-        "Knife crime. Also the task force.",  # two parts ask about different things
         "Hi, can you tell me the weather for Thursday?",
     ],
 )
@@ -830,3 +829,98 @@ def test_an_everyday_form_of_a_synonym_is_not_swapped(knowledge):
 )
 def test_heldout_j_misses_fixed_after_its_one_score(knowledge, question, key):
     assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "finer"),
+    [
+        ("knife crime Q4", "knife-crime", "quarterly"),
+        ("robbery in the last month", "personal-robbery", "monthly"),
+        ("burglary in December", "total-burglary", "monthly"),
+    ],
+)
+def test_a_month_or_quarter_with_no_year_gets_the_year_and_says_so(knowledge, question, key, finer):
+    answer = knowledge.ask(question)
+    assert (answer.key, answer.indicator.current.period.code) == (key, "2018")
+    assert f"I hold no {finer} figures: these are for whole years." in answer.notes
+
+
+def test_a_month_named_still_finds_the_fact_that_names_it(knowledge):
+    answer = knowledge.ask("victim satisfaction Q4")
+    assert (answer.key, answer.focus) == ("vawg-hate-crime-focus", 1)
+    assert not any("quarterly" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "period"),
+    [("syv 17", "serious-youth-violence", "2017"), ("hate crime 18", "hate-crime-offences", "2018")],
+)
+def test_a_two_digit_year_ending_the_question_is_a_year(knowledge, question, key, period):
+    answer = knowledge.ask(question)
+    assert (answer.key, answer.indicator.current.period.code) == (key, period)
+
+
+@pytest.mark.parametrize(
+    "question", ["RRT for 18 to 24", "RRT support up to 25", "knife crime victims under 18"]
+)
+def test_an_age_ending_the_question_is_not_a_year(knowledge, question):
+    _, matcher = knowledge.current()
+    assert matcher.read(question).period is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "knife crime and the VAWG charter",
+        "Knife crime. Also the VAWG charter.",
+        "knife crime plus VAWG charter status",
+    ],
+)
+def test_two_things_asked_in_one_message_are_both_answered(knowledge, question):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.kind) == (True, Kind.SEVERAL)
+    assert [part.key for part in answer.parts] == ["knife-crime", "vawg-charter"]
+    text = render_text(answer)
+    assert "830 in Jan-Dec 2018" in text and "VAWG Charter published November 2018" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("robbery. also what's the PTF?", "several:personal-robbery+partnership-task-force"),
+        ("Knife crime. Also the task force.", "several:knife-crime+partnership-task-force"),
+    ],
+)
+def test_a_message_whose_parts_ask_about_different_things_gets_each(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+def test_two_indicators_asked_in_parts_are_shown_side_by_side(knowledge):
+    answer = knowledge.ask("DA offences plus SDVC conviction rate")
+    assert answer.key == "list:indicators:domestic-abuse-offences+sdvc-conviction-rate"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("stop and search status", "stop-and-search"),
+        ("drug and alcohol treatment", "drugs-alcohol-treatment"),
+        ("violence against women and girls charter", "vawg-charter"),
+        ("op continuum arrests and warnings", "operation-continuum"),
+        ("ASB, drugs and alcohol", "asb-drugs-alcohol"),
+    ],
+)
+def test_and_inside_a_name_or_one_topic_is_not_two_things(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "knife crime and shoplifting",
+        "knife crime, also how many murders",
+        "knife crime in Hackney and the VAWG charter",
+    ],
+)
+def test_a_part_the_bot_cannot_answer_declines_the_message(knowledge, question):
+    assert not knowledge.ask(question).matched

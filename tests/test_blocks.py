@@ -121,3 +121,12 @@ def test_a_place_outside_the_borough_is_declined_in_blocks_with_the_reason(knowl
     assert "*What I do hold:*" in sections
     buttons = [e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert buttons == ["Knife crime", "all indicators"]
+
+
+def test_an_answer_in_parts_shows_each_part_with_block_ids_of_its_own(knowledge):
+    message = build_message(knowledge.ask("knife crime and the VAWG charter plus the PTF"))
+    assert limit_problems(message) == []
+    blocks = message["blocks"]
+    assert sum(b["type"] == "divider" for b in blocks) == 2
+    headers = [b["text"]["text"] for b in blocks if b["type"] == "header"]
+    assert headers == ["Knife crime", "Manifesto action", "Established new Partnership Task Force"]

@@ -3,7 +3,13 @@
 The held-out sets are reported by `csp-bot eval`, not asserted: they are for measuring.
 """
 
-from knowledge.evaluation import QUESTION_SETS, question_set_path, read_questions, score
+from knowledge.evaluation import (
+    QUESTION_SETS,
+    LabelledQuestion,
+    question_set_path,
+    read_questions,
+    score,
+)
 
 
 def test_tuning_set_meets_the_targets(knowledge, data_dir):
@@ -32,8 +38,20 @@ def test_every_label_names_something_the_bot_holds(knowledge, data_dir):
     for name in QUESTION_SETS:
         for label in read_questions(question_set_path(data_dir, name)):
             for expected in label.expect.split("|"):
-                if expected.startswith("list:indicators:"):
+                if expected.startswith("several:"):
+                    parts = expected.removeprefix("several:").split("+")
+                    assert len(parts) >= 2 and set(parts) <= keys, (name, label.question, expected)
+                elif expected.startswith("list:indicators:"):
                     named = expected.removeprefix("list:indicators:").split("+")
                     assert len(named) >= 2 and set(named) <= indicators, (name, label.question, expected)
                 else:
                     assert expected in keys, (name, label.question, expected)
+
+
+def test_a_combined_answer_matches_its_label_in_any_order():
+    label = LabelledQuestion(
+        question="knife crime and robbery", expect="list:indicators:knife-crime+personal-robbery"
+    )
+    assert label.accepts("list:indicators:personal-robbery+knife-crime")
+    assert not label.accepts("list:indicators:personal-robbery+total-burglary")
+    assert not label.accepts("knife-crime")
