@@ -924,3 +924,7 @@ def test_and_inside_a_name_or_one_topic_is_not_two_things(knowledge, question, k
 )
 def test_a_part_the_bot_cannot_answer_declines_the_message(knowledge, question):
     assert not knowledge.ask(question).matched
+
+
+def test_accountable_to_is_responsible_to(knowledge):
+    assert knowledge.ask("what's the partnership accountable to").key == "csp-operating-context"
