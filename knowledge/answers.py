@@ -20,6 +20,7 @@ from knowledge.models import (
     Action,
     ActionStatus,
     BetterWhen,
+    Confidence,
     Deliverable,
     Document,
     Figure,
@@ -279,6 +280,14 @@ def _finer_period_notes(answer: Answer, question: Question) -> tuple[str, ...]:
     return (f"I hold no {question.finer} figures: these are for whole years.",)
 
 
+def _reliability_notes(view: IndicatorView) -> tuple[str, ...]:
+    """How sure a figure is, when asked ("how reliable is the knife crime figure"): a figure
+    of high confidence otherwise goes without a word about it."""
+    if view.indicator.confidence is not Confidence.HIGH:
+        return ()  # the answer already says how sure, and why
+    return ("Confidence in this figure: high.",)
+
+
 def _measure_not_held(entry: Entry | None, question: Question) -> str | None:
     """The measure the question asks of the entry when the entry states none: a rate of a
     topic without a percentage, a count of one without a number that counts."""
@@ -401,6 +410,8 @@ class Knowledge:
             *_undated_notes(entry, question),
             *_reading_notes(question),
         )
+        if "reliability" in question.intents and answer.indicator is not None:
+            notes = (*notes, *_reliability_notes(answer.indicator))
         if "why" in question.intents and answer.kind is Kind.INDICATOR:
             notes = (
                 *notes,

@@ -928,3 +928,25 @@ def test_a_part_the_bot_cannot_answer_declines_the_message(knowledge, question):
 
 def test_accountable_to_is_responsible_to(knowledge):
     assert knowledge.ask("what's the partnership accountable to").key == "csp-operating-context"
+
+
+def test_asking_how_sure_a_figure_is_gets_its_confidence(knowledge):
+    answer = knowledge.ask("how reliable is the DA figure")
+    assert answer.key == "domestic-abuse-offences"
+    assert "Confidence in this figure: high." in answer.notes
+    medium = knowledge.ask("how confident are we in the knife crime figure")
+    assert medium.key == "knife-crime"
+    assert "Confidence in this figure: medium." in render_text(medium)
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("people who keep ringing about antisocial behaviour", "asb-repeat-callers"),
+        ("what's the VVE strategy", "developments-2019-20"),
+        ("robbery delta", "personal-robbery"),
+        ("homes burgled last year", "total-burglary"),
+    ],
+)
+def test_everyday_words_for_calls_burglary_and_change(knowledge, question, key):
+    assert knowledge.ask(question).key == key
