@@ -439,7 +439,11 @@ class Knowledge:
             read = matcher.read(part)
             answer = self._finished(matcher, read, self._answer(catalogue, matcher, read))
             if not answer.matched:
-                if answer.declined_because or read.unknown:
+                # A part the bot knows it does not hold ("shoplifting"), or narrowed to what it
+                # does not know ("youth violence in schools"), is no part of an answer.
+                if answer.declined_because or self._narrowed_to_the_unknown(read):
+                    return replace(answer, question=question.raw)
+                if read.unknown:
                     return None
                 continue
             if answer.kind is Kind.HELP or read.only_everyday_words:
@@ -539,6 +543,17 @@ class Knowledge:
             note = f"I read this as “{ranked[0].entry.title}”: I hold nothing about {unused}."
             return replace(answer, notes=(note, *answer.notes))
         return self._answer_with(catalogue, matcher, question, ranked)
+
+    def _narrowed_to_the_unknown(self, question: Question) -> bool:
+        """A word the bot does not know places or narrows the question ("… in schools", "by
+        ward", "girls only"): whatever it holds about the rest, it holds nothing for that."""
+        if not question.unknown:
+            return False
+        typed = words(question.text)
+        if set(typed) & self.language.limiting:
+            return True
+        introducers = self.language.placing | self.language.narrowing
+        return any(self.language.placed(typed, word, introducers) for word in question.unknown)
 
     def _answer_with(
         self, catalogue: Catalogue, matcher: Matcher, question: Question, ranked: list[Candidate]

@@ -920,10 +920,16 @@ def test_and_inside_a_name_or_one_topic_is_not_two_things(knowledge, question, k
         "knife crime and shoplifting",
         "knife crime, also how many murders",
         "knife crime in Hackney and the VAWG charter",
+        "knife crime and youth violence in schools",
     ],
 )
 def test_a_part_the_bot_cannot_answer_declines_the_message(knowledge, question):
     assert not knowledge.ask(question).matched
+
+
+def test_a_part_naming_a_category_not_held_is_declined_by_name(knowledge):
+    answer = knowledge.ask("knife crime and shoplifting")
+    assert not answer.matched and "Shoplifting" in answer.declined_because
 
 
 def test_accountable_to_is_responsible_to(knowledge):
