@@ -507,6 +507,9 @@ class Knowledge:
             return self.elsewhere_answer(matcher, question)
         if question.unheld_measures:
             return self.unheld_measure_answer(matcher, question)
+        if "change_request" in question.intents:
+            reason = "I can't change figures or statuses: I only answer from what I hold."
+            return self._declined(matcher, question, "I can't change what I hold", reason)
         if question.empty or question.only_everyday_words:
             list_intents = [i for i in LIST_INTENTS if i in question.intents]
             if question.unknown:

@@ -114,11 +114,38 @@ def _trailing_year(text: str) -> str:
     return text[: found.start("year")] + "20" + found.group("year") + found.group("after")
 
 
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_YEAR_IN_WORDS = re.compile(rf"\b(?:twenty|two thousand(?: and)?)\s+({'|'.join(_TEENS)})\b")
+_YEAR_ENDING = re.compile(
+    r"\b(?:the\s+)?(?:year|12 months|twelve months)\s+(?:ending|ended|to|up to)\s+"
+    r"(dec(?:ember)?|mar(?:ch)?)\s+((?:19|20)\d\d)\b"
+)
+
+
+def _year_ending(found: re.Match[str]) -> str:
+    """ "the year ending December 2018" is 2018; "the year to March 2019" is 2018/19."""
+    month, year = found.group(1), int(found.group(2))
+    return str(year) if month.startswith("dec") else f"{year - 1}/{year % 100:02d}"
+
+
 def _full_years(text: str) -> str:
     """Years written short, in full: "'18" is 2018, "17 vs 18" compares 2017 with 2018,
     "syv 17" ends with one, and "2018-21" spans to 2021 (a financial year, "2018-19", is
     left as it is)."""
     text = _CLIPPED_YEAR.sub(r"20\1", text)
+    text = _YEAR_IN_WORDS.sub(lambda found: str(2010 + _TEENS.index(found.group(1))), text)
+    text = _YEAR_ENDING.sub(_year_ending, text)
     text = _YEAR_SPAN.sub(_year_span, text)
 
     def years_compared(found: re.Match[str]) -> str:

@@ -956,3 +956,36 @@ def test_asking_how_sure_a_figure_is_gets_its_confidence(knowledge):
 )
 def test_everyday_words_for_calls_burglary_and_change(knowledge, question, key):
     assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "period"),
+    [
+        ("how many people were mugged in twenty eighteen", "personal-robbery", "2018"),
+        ("knife crime for the year ending december 2017", "knife-crime", "2017"),
+        ("burglary in the 12 months to Dec 2018", "total-burglary", "2018"),
+    ],
+)
+def test_years_in_words_and_years_ending_december(knowledge, question, key, period):
+    answer = knowledge.ask(question)
+    assert (answer.key, answer.indicator.current.period.code) == (key, period)
+
+
+def test_the_year_to_march_is_a_financial_year(knowledge):
+    _, matcher = knowledge.current()
+    assert matcher.read("robbery for the year to March 2019").period.code == "FY2018-19"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [("which indicators haven't improved", "list:worse"), ("is anything not getting worse", "list:better")],
+)
+def test_a_negated_direction_is_the_other_way(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+def test_asking_the_bot_to_change_a_figure_is_declined_with_the_reason(knowledge):
+    answer = knowledge.ask("can you update the knife crime figure")
+    assert not answer.matched
+    assert answer.declined_because.startswith("I can't change figures or statuses")
+    assert answer.suggestions[0].key == "knife-crime"
