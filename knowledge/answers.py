@@ -478,10 +478,7 @@ class Knowledge:
             # A bare phrase the bot does not know ("knife crime, schools") may be what is asked.
             bare = not (set(typed) & self.language.stopwords or read.intents or read.time)
             narrows = read.unknown and (
-                bare
-                or bool(set(typed) & _ASKING_WORDS)
-                or bool(set(typed) & self.language.limiting)
-                or any(self.language.placed(typed, w, self.language.narrowing) for w in read.unknown)
+                bare or bool(set(typed) & _ASKING_WORDS) or self._narrowed_to_the_unknown(read)
             )
             if not answer.matched and (answer.declined_because or narrows):
                 return None

@@ -49,6 +49,13 @@ def test_a_mention_gets_a_threaded_reply_with_the_figures(slack, fake):
     assert call.headers["Authorization"] == "Bearer xoxb-test-token"
 
 
+def test_a_mention_asking_two_things_gets_both_in_one_reply(slack, fake):
+    slack.event(mention("<@UBOT0001> knife crime and the VAWG charter"))
+    [call] = fake.wait_for("chat.postMessage")
+    assert "830" in message_text(call) and "VAWG Charter published November 2018" in message_text(call)
+    assert limit_problems({"text": call.params["text"], "blocks": call.params["blocks"]}) == []
+
+
 def test_a_mention_inside_a_thread_answers_in_that_thread(slack, fake):
     slack.event(mention("<@UBOT0001> burglary", thread_ts="111.222"))
     [call] = fake.wait_for("chat.postMessage")
