@@ -423,9 +423,13 @@ class Knowledge:
     def _leaves_a_part_out(matcher: Matcher, question: Question, answer: Answer) -> bool:
         """The answer holds too little of the question to be all it asks: "knife crime and
         the VAWG charter" finds the charter, whose four words outweigh knife crime's two."""
-        if answer.key not in matcher.entries or len(matcher.joined_parts(question.text)) < 2:
+        if (
+            answer.key not in matcher.entries
+            or matcher.entry_coverage(question, answer.key) >= WHOLE_COVERAGE
+        ):
             return False
-        return matcher.entry_coverage(question, answer.key) < WHOLE_COVERAGE
+        # Splitting the message costs more than the sum above: only when the answer falls short.
+        return len(matcher.joined_parts(question.text)) >= 2
 
     def _several_things(
         self, catalogue: Catalogue, matcher: Matcher, question: Question, whole: Answer | None = None

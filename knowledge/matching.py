@@ -356,6 +356,10 @@ class Matcher:
             else:
                 self._items_of[number].append(tokens)
         self._names_of = [frozenset(tokens) for tokens in names_of]
+        self._held_by = [
+            names.union(*items) for names, items in zip(self._names_of, self._items_of, strict=True)
+        ]
+        """Every word each entry holds, in its names and all its items."""
         postings: dict[str, list[int]] = defaultdict(list)
         shared: dict[str, list[int]] = defaultdict(list)
         for index, (number, _, tokens) in enumerate(places):
@@ -484,8 +488,7 @@ class Matcher:
         total = sum(question.weights.values())
         if not total or key not in self._entry_index:
             return 0.0
-        number = self._entry_index[key]
-        held = self._names_of[number].union(*self._items_of[number])
+        held = self._held_by[self._entry_index[key]]
         return sum(w for t, w in question.weights.items() if t in held) / total
 
     def _without_places_elsewhere(self, tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -623,11 +626,10 @@ class Matcher:
             number = self._entry_index[candidate.entry.key]
             items = self._items_of[number]
             names = self._names_of[number]
-            held = names.union(*items)
             coverage = self.entry_coverage(question, candidate.entry.key)
             if len(items) < 2 or coverage < WHOLE_COVERAGE:
                 continue
-            spread = {t for t in question.tokens if t in held and t not in names}
+            spread = {t for t in question.tokens if t in self._held_by[number] and t not in names}
             if not spread & question.telling or any(spread <= item for item in items):
                 continue
             found.append(replace(candidate, item=None, coverage=coverage, anchored=True))
