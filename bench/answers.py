@@ -25,8 +25,8 @@ from pathlib import Path
 import yaml
 
 from knowledge.answers import Knowledge, open_knowledge
-from knowledge.evaluation import read_questions
-from knowledge.seed import default_data_dir
+from knowledge.datafiles import default_data_dir
+from tools.evaluation import read_questions
 
 WARDS = [
     "Bethnal Green", "Blackwall", "Bow East", "Bow West", "Bromley North", "Bromley South",

@@ -20,10 +20,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from knowledge.answers import open_knowledge
-from knowledge.evaluation import read_questions
-from knowledge.seed import default_data_dir
+from knowledge.datafiles import default_data_dir
 from tests.fake_slack import FakeSlack
 from tests.slack_harness import settings_for, start_app
+from tools.evaluation import read_questions
 
 
 def percentile(values: list[float], share: int) -> float:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from knowledge.evaluation import QUESTION_SETS
-from knowledge.seed import DataFileError, default_data_dir
+from knowledge.datafiles import DataFileError, default_data_dir
 from knowledge.store import DB_ENV, default_db_path
+from tools.evaluation import QUESTION_SETS
 
 
 def _open_knowledge(db: Path | None, data_dir: Path | None = None):
@@ -86,7 +86,7 @@ def ask(context: click.Context, question: str, as_json: bool) -> None:
 @click.option("--quiet", is_flag=True, help="Only the summary lines, not each failure.")
 def evaluate(which: str, quiet: bool) -> None:
     """Score the labelled question sets in data/questions/ on a fresh store of the seed."""
-    from knowledge.evaluation import question_set_path, read_questions, report, score
+    from tools.evaluation import question_set_path, read_questions, report, score
 
     data_dir = default_data_dir()
     names = list(QUESTION_SETS) if which == "all" else [which]

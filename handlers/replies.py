@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from handlers.strangers import StrangerPolicy
 from knowledge.answers import Knowledge
 from knowledge.blocks import build_message, section
-from knowledge.models import Kind
+from knowledge.domain.models import Kind
 
 STRANGER_REFUSAL = (
     "Sorry, I can only share the partnership's figures with people from its own workspace. "

@@ -9,17 +9,14 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from itertools import islice, pairwise
 from pathlib import Path
 
-from knowledge.crime_types import CrimeType, load_crime_types
-from knowledge.language import Language, clean, load_vocabulary, words
-from knowledge.matching import WHOLE_COVERAGE, Candidate, Entry, Matcher, Question, clauses
-from knowledge.models import (
+from knowledge.domain.crime_types import CrimeType, load_crime_types
+from knowledge.domain.judgement import Change, Judgement, compare
+from knowledge.domain.models import (
     Action,
     ActionStatus,
-    BetterWhen,
     Confidence,
     Deliverable,
     Document,
@@ -29,7 +26,9 @@ from knowledge.models import (
     Priority,
     Topic,
 )
-from knowledge.periods import Period
+from knowledge.domain.periods import Period
+from knowledge.language import Language, clean, load_vocabulary, words
+from knowledge.matching import WHOLE_COVERAGE, Candidate, Entry, Matcher, Question, clauses
 from knowledge.store import Catalogue, Store
 
 MAX_RELATED = 5
@@ -39,21 +38,6 @@ MAX_PARTS = 3
 """The most things one message may ask for and be answered part by part."""
 LIST_INTENTS = ("all_indicators", "worse", "better", "up", "down")
 PRIORITY_LIST_INTENTS = ("indicators_word", *LIST_INTENTS)
-
-
-class Judgement(StrEnum):
-    BETTER = "better"
-    WORSE = "worse"
-    NO_JUDGEMENT = "no judgement"
-    NO_CHANGE = "no change"
-
-
-@dataclass(frozen=True)
-class Change:
-    difference: float
-    percent: float | None
-    direction: str  # "up", "down" or "flat"
-    judgement: Judgement
 
 
 @dataclass(frozen=True)
@@ -130,22 +114,6 @@ class Home:
     priorities: tuple[Priority, ...]
     rows: tuple[IndicatorView, ...]
     actions: tuple[tuple[Action, ActionStatus | None], ...]
-
-
-def judge(better_when: BetterWhen, difference: float) -> Judgement:
-    if difference == 0:
-        return Judgement.NO_CHANGE
-    if better_when is BetterWhen.NEUTRAL:
-        return Judgement.NO_JUDGEMENT
-    rising_is_good = better_when is BetterWhen.HIGHER
-    return Judgement.BETTER if (difference > 0) == rising_is_good else Judgement.WORSE
-
-
-def compare(indicator: Indicator, current: Figure, previous: Figure) -> Change:
-    difference = current.value - previous.value
-    percent = difference / previous.value * 100 if previous.value else None
-    direction = "up" if difference > 0 else "down" if difference < 0 else "flat"
-    return Change(difference, percent, direction, judge(indicator.better_when, difference))
 
 
 def _same_months_a_year_before(figures: list[Figure], figure: Figure) -> Figure | None:

@@ -8,7 +8,7 @@ in their value; the Slack listener asks it when one is clicked.
 from __future__ import annotations
 
 from knowledge.answers import Answer, Home, IndicatorView, Suggestion
-from knowledge.models import Kind
+from knowledge.domain.models import Kind
 from knowledge.phrasing import (
     JUDGEMENT_EMOJI,
     change_summary,

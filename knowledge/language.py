@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from knowledge.seed import VOCABULARY_FILE, load_file
+from knowledge.datafiles import VOCABULARY_FILE, load_file
 
 _SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>")
 _SLACK_BARE_LINK = re.compile(r"<(?:https?|mailto):[^>]*>")

@@ -30,9 +30,9 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from knowledge.domain.models import Kind
+from knowledge.domain.periods import Period, PeriodError, parse_period
 from knowledge.language import MAX_QUESTION_CHARS, Language, Speller, clean, stem, words
-from knowledge.models import Kind
-from knowledge.periods import Period, PeriodError, parse_period
 
 # Tuned on data/questions/tune.csv with `csp-bot eval`; the held-out set checks them.
 MIN_COVERAGE = 0.67

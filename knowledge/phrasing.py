@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from knowledge.answers import Change, IndicatorView, Judgement
-from knowledge.models import BetterWhen, Confidence, Indicator, Unit
+from knowledge.answers import IndicatorView
+from knowledge.domain.judgement import Change, Judgement
+from knowledge.domain.models import BetterWhen, Confidence, Indicator, Unit
 
 
 def number(value: float, unit: Unit) -> str:

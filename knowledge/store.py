@@ -24,7 +24,8 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from knowledge.models import (
+from knowledge.datafiles import default_data_dir, load_seed, seed_digest
+from knowledge.domain.models import (
     Action,
     ActionStatus,
     Deliverable,
@@ -35,8 +36,7 @@ from knowledge.models import (
     Seed,
     Topic,
 )
-from knowledge.periods import Period, parse_period
-from knowledge.seed import default_data_dir, load_seed, seed_digest
+from knowledge.domain.periods import Period, parse_period
 
 DB_ENV = "CSP_BOT_DB"
 SEED_SOURCE = "seed"

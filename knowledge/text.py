@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from knowledge.answers import Answer, IndicatorView
-from knowledge.models import Kind
+from knowledge.domain.models import Kind
 from knowledge.phrasing import (
     JUDGEMENT_WORDS,
     change_summary,

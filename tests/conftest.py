@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answers import Knowledge, open_knowledge
-from knowledge.seed import default_data_dir
+from knowledge.datafiles import default_data_dir
 from knowledge.store import Store
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from knowledge.answers import Judgement
-from knowledge.models import Kind
+from knowledge.domain.judgement import Judgement
+from knowledge.domain.models import Kind
 from knowledge.text import render_text
 
 
@@ -229,7 +229,7 @@ def test_sql_text_changes_nothing(knowledge):
 
 def test_a_new_figure_is_answered_without_a_restart(store, data_dir):
     from knowledge.answers import Knowledge
-    from knowledge.periods import Period
+    from knowledge.domain.periods import Period
 
     knowledge = Knowledge(store, data_dir)
     assert knowledge.ask("knife crime").indicator.current.value == 830

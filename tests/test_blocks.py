@@ -3,8 +3,8 @@
 import pytest
 
 from knowledge.blocks import build_message, escape
-from knowledge.evaluation import QUESTION_SETS, question_set_path, read_questions
 from tests.block_limits import limit_problems
+from tools.evaluation import QUESTION_SETS, question_set_path, read_questions
 
 
 def all_questions(data_dir):

@@ -1,6 +1,6 @@
 import pytest
 
-from knowledge.periods import Period, PeriodError, PeriodKind, parse_period
+from knowledge.domain.periods import Period, PeriodError, PeriodKind, parse_period
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 The held-out sets are reported by `csp-bot eval`, not asserted: they are for measuring.
 """
 
-from knowledge.evaluation import (
+from tools.evaluation import (
     QUESTION_SETS,
     LabelledQuestion,
     question_set_path,

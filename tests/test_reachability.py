@@ -1,6 +1,6 @@
 """Every figure and fact in the seed can be reached by asking for it in its own words."""
 
-from knowledge.seed import load_seed
+from knowledge.datafiles import load_seed
 from knowledge.text import render_text
 
 

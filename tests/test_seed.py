@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from knowledge.answers import compare
-from knowledge.periods import parse_period
-from knowledge.seed import DataFileError, load_seed
+from knowledge.datafiles import DataFileError, load_seed
+from knowledge.domain.judgement import compare
+from knowledge.domain.periods import parse_period
 
 # The rebuilt performance table (shared/seed/indicators.csv), as literal rows:
 # key, value 2018, value 2017 (None where there is none), better_when, confidence.
@@ -129,7 +129,7 @@ def test_yaml_that_does_not_parse_names_the_file(data_dir, tmp_path):
 
 
 def test_every_crime_type_held_as_an_indicator_names_one_that_exists(data_dir):
-    from knowledge.crime_types import load_crime_types
+    from knowledge.domain.crime_types import load_crime_types
 
     indicators = {i.key for i in load_seed(data_dir).indicators.indicators}
     crime_types = load_crime_types(data_dir)
@@ -139,7 +139,7 @@ def test_every_crime_type_held_as_an_indicator_names_one_that_exists(data_dir):
 
 
 def test_a_bad_crime_types_file_names_the_field(tmp_path, data_dir):
-    from knowledge.crime_types import load_crime_types
+    from knowledge.domain.crime_types import load_crime_types
 
     shutil.copytree(data_dir, tmp_path / "data")
     path = tmp_path / "data" / "crime_types.yaml"

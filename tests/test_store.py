@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from knowledge.periods import Period
+from knowledge.domain.periods import Period
 from knowledge.store import Store, migrations
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from knowledge.models import Key, Strict, Text
-from knowledge.seed import CRIME_TYPES_FILE, load_file
+from knowledge.datafiles import CRIME_TYPES_FILE, load_file
+from knowledge.domain.models import Key, Strict, Text
 
 
 class Relation(StrEnum):

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from knowledge.models import FactsFile, IndicatorsFile, PlansFile, Seed
+from knowledge.domain.models import FactsFile, IndicatorsFile, PlansFile, Seed
 
 SEED_FILES = {"indicators": "indicators.yaml", "plans": "plans.yaml", "facts": "facts.yaml"}
 VOCABULARY_FILE = "vocabulary.yaml"

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from knowledge.answers import Answer, Knowledge
-from knowledge.models import Kind
+from knowledge.domain.models import Kind
 
 OUT_OF_SCOPE = "none"
 
