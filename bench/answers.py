@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.answers import Knowledge, open_knowledge
+from knowledge.answering import Knowledge, open_knowledge
 from knowledge.datafiles import default_data_dir
 from tools.evaluation import read_questions
 
@@ -213,7 +213,7 @@ def main() -> None:
         folder = Path(name)
         begin = time.perf_counter()
         seed_knowledge = open_knowledge(folder / "seed.db", default_data_dir())
-        catalogue, _ = seed_knowledge.current()
+        catalogue = seed_knowledge.current()[0].catalogue
         built = time.perf_counter() - begin
         titles = [i.short_name for i in catalogue.indicators] + [t.title for t in catalogue.topics]
         questions = labelled_questions() + generated_questions(titles, args.questions, rng)

@@ -19,7 +19,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from knowledge.answers import open_knowledge
+from knowledge.answering import open_knowledge
 from knowledge.datafiles import default_data_dir
 from tests.fake_slack import FakeSlack
 from tests.slack_harness import settings_for, start_app

@@ -12,7 +12,7 @@ import handlers
 from bot.settings import Mode, Settings
 from handlers.replies import Services
 from handlers.strangers import StrangerPolicy
-from knowledge.answers import Knowledge
+from knowledge.answering import Knowledge
 
 RATE_LIMIT_RETRIES = 3
 

@@ -15,7 +15,7 @@ from tools.evaluation import QUESTION_SETS
 
 
 def _open_knowledge(db: Path | None, data_dir: Path | None = None):
-    from knowledge.answers import open_knowledge
+    from knowledge.answering import open_knowledge
 
     try:
         return open_knowledge(db or default_db_path(), data_dir)
@@ -37,8 +37,8 @@ def main(context: click.Context, db: Path | None) -> None:
 
 
 def answer_json(answer) -> dict:
-    from knowledge.blocks import build_message
-    from knowledge.text import render_text
+    from handlers.blocks import build_message
+    from knowledge.render.text import render_text
 
     message = build_message(answer)
     return {
@@ -57,7 +57,7 @@ def answer_json(answer) -> dict:
 @click.pass_context
 def ask(context: click.Context, question: str, as_json: bool) -> None:
     """Answer QUESTION; with --json and QUESTION "-", one answer per line of standard input."""
-    from knowledge.text import render_text
+    from knowledge.render.text import render_text
 
     knowledge = _open_knowledge(context.obj["db"])
     if question == "-":

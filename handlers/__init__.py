@@ -7,11 +7,11 @@ import re
 from slack_bolt import App
 
 from handlers.actions import make_button_listener
+from handlers.blocks import ACTION_ASK
 from handlers.commands import make_csp_command
 from handlers.events import make_direct_message_listener, make_home_listener, make_mention_listener
 from handlers.middleware import make_event_deduplicator
 from handlers.replies import Services
-from knowledge.blocks import ACTION_ASK
 
 COMMAND = "/csp"
 EVENT_LISTENERS = {

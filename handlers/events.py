@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from handlers.blocks import build_home_view
 from handlers.replies import Services, actor_team, reply_to
-from knowledge.blocks import build_home_view
 
 IGNORED_SUBTYPES = {"bot_message", "message_changed", "message_deleted", "channel_join", "channel_leave"}
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
+from handlers.blocks import build_message, section
 from handlers.strangers import StrangerPolicy
-from knowledge.answers import Knowledge
-from knowledge.blocks import build_message, section
+from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
 
 STRANGER_REFUSAL = (

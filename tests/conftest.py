@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answers import Knowledge, open_knowledge
+from knowledge.answering import Knowledge, open_knowledge
 from knowledge.datafiles import default_data_dir
 from knowledge.store import Store
 

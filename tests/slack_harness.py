@@ -17,7 +17,7 @@ from slack_sdk.signature import SignatureVerifier
 from bot.app import create_app
 from bot.server import EVENTS_PATH, http_server
 from bot.settings import Mode, Settings
-from knowledge.answers import Knowledge
+from knowledge.answering import Knowledge
 from tests.fake_slack import HOME_TEAM, FakeSlack
 
 SIGNING_SECRET = "test-signing-secret-0123456789"

@@ -4,7 +4,7 @@ import pytest
 
 from knowledge.domain.judgement import Judgement
 from knowledge.domain.models import Kind
-from knowledge.text import render_text
+from knowledge.render.text import render_text
 
 
 def test_knife_crime_this_year(knowledge):
@@ -149,8 +149,8 @@ def test_a_police_crime_category_not_held_is_declined_by_name(knowledge, questio
     assert "list:all" in {s.key for s in answer.suggestions}
     assert "What I do hold:" in render_text(answer)
     assert {s.key for s in answer.suggestions} <= {"list:all"} | {
-        i.key for i in knowledge.current()[0].indicators
-    } | {p.key for p in knowledge.current()[0].priorities}
+        i.key for i in knowledge.current()[0].catalogue.indicators
+    } | {p.key for p in knowledge.current()[0].catalogue.priorities}
 
 
 @pytest.mark.parametrize(
@@ -228,7 +228,7 @@ def test_sql_text_changes_nothing(knowledge):
 
 
 def test_a_new_figure_is_answered_without_a_restart(store, data_dir):
-    from knowledge.answers import Knowledge
+    from knowledge.answering import Knowledge
     from knowledge.domain.periods import Period
 
     knowledge = Knowledge(store, data_dir)
@@ -266,14 +266,14 @@ def test_a_named_period_alone_does_not_make_an_out_of_scope_question_answerable(
 
 
 def test_a_spelling_correction_keeps_the_first_letter(knowledge):
-    _, matcher = knowledge.current()
-    assert matcher.read("how many police stations").corrections == {}
-    assert matcher.read("knif crime").corrections == {"knif": "knife"}
+    _, reader = knowledge.current()
+    assert reader.read("how many police stations").corrections == {}
+    assert reader.read("knif crime").corrections == {"knif": "knife"}
 
 
 def test_everyday_words_weigh_little(knowledge):
-    _, matcher = knowledge.current()
-    question = matcher.read("quick one - burglary this year?")
+    _, reader = knowledge.current()
+    question = reader.read("quick one - burglary this year?")
     assert question.weights["one"] < 0.35 * question.weights["burglari"]
     assert knowledge.ask("quick one - burglary this year?").key == "total-burglary"
     # A rare word the bot doesn't hold still weighs in full, so the question is declined.
@@ -296,8 +296,8 @@ def test_an_item_is_read_with_its_entry_names(knowledge):
     "question", ["hate crime reports this year vs last", "hate crime this year compared to last"]
 )
 def test_this_year_against_last_compares(knowledge, question):
-    _, matcher = knowledge.current()
-    assert matcher.read(question).time == "compare"
+    _, reader = knowledge.current()
+    assert reader.read(question).time == "compare"
     assert knowledge.ask(question).key == "hate-crime-offences"
 
 
@@ -315,8 +315,8 @@ def test_the_partnerships_own_name_weighs_little(knowledge):
 
 
 def test_numbers_in_the_plural_are_numbers(knowledge):
-    _, matcher = knowledge.current()
-    assert "18" in matcher.read("is the RRT now working with over 18s").tokens
+    _, reader = knowledge.current()
+    assert "18" in reader.read("is the RRT now working with over 18s").tokens
 
 
 def test_a_fact_the_slides_tell_twice_is_answered_with_a_pointer_to_the_other(knowledge):
@@ -332,9 +332,9 @@ def test_a_fact_the_slides_tell_twice_is_answered_with_a_pointer_to_the_other(kn
 
 
 def test_two_swapped_letters_are_corrected(knowledge):
-    _, matcher = knowledge.current()
-    assert matcher.read("kinfe crime").corrections == {"kinfe": "knife"}
-    assert matcher.read("rape").corrections == {}  # one letter off "rate" is another word
+    _, reader = knowledge.current()
+    assert reader.read("kinfe crime").corrections == {"kinfe": "knife"}
+    assert reader.read("rape").corrections == {}  # one letter off "rate" is another word
 
 
 @pytest.mark.parametrize(
@@ -401,14 +401,14 @@ def test_a_bare_year_is_not_answered_with_whatever_mentions_it(knowledge):
 
 
 def test_a_real_word_is_not_corrected_into_a_different_one(knowledge):
-    _, matcher = knowledge.current()
-    assert matcher.read("what's the SYV position").corrections == {}  # not "prostitution"
-    assert matcher.read("hat crime").corrections == {"hat": "hate"}  # one letter out
-    assert matcher.read("burgalry").corrections == {"burgalry": "burglary"}  # not a word at all
-    assert matcher.read("ASB team size").corrections == {}  # a common word: not "seize"
-    assert matcher.read("top ten vehicles").corrections == {}  # not the start of "tensions"
-    assert matcher.read("dom abuse").corrections == {"dom": "domestic"}  # a rare word may abbreviate
-    assert matcher.read("continuum - what did it deliver").corrections == {"deliver": "delivered"}
+    _, reader = knowledge.current()
+    assert reader.read("what's the SYV position").corrections == {}  # not "prostitution"
+    assert reader.read("hat crime").corrections == {"hat": "hate"}  # one letter out
+    assert reader.read("burgalry").corrections == {"burgalry": "burglary"}  # not a word at all
+    assert reader.read("ASB team size").corrections == {}  # a common word: not "seize"
+    assert reader.read("top ten vehicles").corrections == {}  # not the start of "tensions"
+    assert reader.read("dom abuse").corrections == {"dom": "domestic"}  # a rare word may abbreviate
+    assert reader.read("continuum - what did it deliver").corrections == {"deliver": "delivered"}
     answer = knowledge.ask("what's the SYV position")
     assert (answer.matched, answer.key) == (True, "serious-youth-violence")
 
@@ -422,8 +422,8 @@ def test_a_word_of_an_indicator_name_is_not_read_as_asking_for_figures(knowledge
     "question", ["DA stats for the last two years", "domestic abuse over the past 2 years"]
 )
 def test_the_last_two_years_compare_them(knowledge, question):
-    _, matcher = knowledge.current()
-    assert matcher.read(question).time == "compare"
+    _, reader = knowledge.current()
+    assert reader.read(question).time == "compare"
     answer = knowledge.ask(question)
     view = answer.indicator
     assert answer.key == "domestic-abuse-offences"
@@ -473,9 +473,9 @@ def test_police_terms_and_plain_verbs_are_understood(knowledge, question, key):
 
 
 def test_a_stem_weighs_as_the_word_typed(knowledge):
-    _, matcher = knowledge.current()
+    _, reader = knowledge.current()
     # "good" shares its stem with "Handling Stolen Goods", but is an everyday word.
-    assert matcher.read("good").weights["good"] < matcher.read("goods").weights["good"] / 2
+    assert reader.read("good").weights["good"] < reader.read("goods").weights["good"] / 2
 
 
 def test_a_fact_is_found_by_one_word_with_its_entry_named(knowledge):
@@ -864,8 +864,8 @@ def test_a_two_digit_year_ending_the_question_is_a_year(knowledge, question, key
     "question", ["RRT for 18 to 24", "RRT support up to 25", "knife crime victims under 18"]
 )
 def test_an_age_ending_the_question_is_not_a_year(knowledge, question):
-    _, matcher = knowledge.current()
-    assert matcher.read(question).period is None
+    _, reader = knowledge.current()
+    assert reader.read(question).period is None
 
 
 @pytest.mark.parametrize(
@@ -972,8 +972,8 @@ def test_years_in_words_and_years_ending_december(knowledge, question, key, peri
 
 
 def test_the_year_to_march_is_a_financial_year(knowledge):
-    _, matcher = knowledge.current()
-    assert matcher.read("robbery for the year to March 2019").period.code == "FY2018-19"
+    _, reader = knowledge.current()
+    assert reader.read("robbery for the year to March 2019").period.code == "FY2018-19"
 
 
 @pytest.mark.parametrize(

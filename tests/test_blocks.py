@@ -2,7 +2,7 @@
 
 import pytest
 
-from knowledge.blocks import build_message, escape
+from handlers.blocks import build_message, escape
 from tests.block_limits import limit_problems
 from tools.evaluation import QUESTION_SETS, question_set_path, read_questions
 
@@ -87,7 +87,7 @@ def test_a_year_without_comparison_offers_one(knowledge):
 def test_app_home_fits_even_with_thousands_of_indicators(knowledge):
     from dataclasses import replace
 
-    from knowledge.blocks import build_home_view
+    from handlers.blocks import build_home_view
 
     home = knowledge.home()
     many = tuple(
@@ -103,7 +103,7 @@ def test_app_home_fits_even_with_thousands_of_indicators(knowledge):
 
 
 def test_app_home_of_the_seed_shows_everything(knowledge):
-    from knowledge.blocks import build_home_view
+    from handlers.blocks import build_home_view
 
     view = build_home_view(knowledge.home())
     text = str(view)

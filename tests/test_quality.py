@@ -28,7 +28,8 @@ def test_question_sets_are_large_enough(data_dir):
 
 
 def test_every_label_names_something_the_bot_holds(knowledge, data_dir):
-    catalogue, matcher = knowledge.current()
+    ctx, _ = knowledge.current()
+    catalogue, matcher = ctx.catalogue, ctx.index
     priorities = {p.key for p in catalogue.priorities}
     keys = {k for k in matcher.entries if ":" not in k} | {"help", "none"}
     keys |= {f"list:{k}" for k in matcher.entries if k.startswith(("document:", "group:"))}

@@ -1,7 +1,7 @@
 """Every figure and fact in the seed can be reached by asking for it in its own words."""
 
 from knowledge.datafiles import load_seed
-from knowledge.text import render_text
+from knowledge.render.text import render_text
 
 
 def seed_texts(data_dir):

@@ -45,7 +45,7 @@ def test_seed_holds_the_thirteen_indicators_of_the_slide(data_dir):
 
 
 def test_each_change_agrees_with_the_slides_own_percentage(data_dir, knowledge):
-    catalogue, _ = knowledge.current()
+    catalogue = knowledge.current()[0].catalogue
     checked = 0
     for indicator in catalogue.indicators:
         seed_pct = next(
@@ -153,7 +153,7 @@ def test_a_key_given_twice_is_refused_with_its_line(data_dir, tmp_path):
     path = target / "vocabulary.yaml"
     path.write_text(path.read_text().replace("synonyms:\n", "synonyms:\n  dv: domestic violence\n", 1))
     second = [n for n, line in enumerate(path.read_text().splitlines(), 1) if line.startswith("  dv:")][1]
-    from knowledge.language import load_vocabulary
+    from knowledge.understanding.vocabulary import load_vocabulary
 
     with pytest.raises(DataFileError, match=rf"(?s)vocabulary\.yaml: .*'dv' is given twice.*line {second},"):
         load_vocabulary(target)

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from bot.app import web_client
-from knowledge.answers import open_knowledge
+from knowledge.answering import open_knowledge
 from tests.block_limits import limit_problems
 from tests.fake_slack import HOME_TEAM, FakeSlack
 from tests.slack_harness import direct_message, mention, settings_for, start_app

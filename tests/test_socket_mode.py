@@ -13,7 +13,7 @@ from websockets.sync.server import serve
 from bot.app import create_app
 from bot.server import socket_mode_handler
 from bot.settings import Mode
-from knowledge.answers import open_knowledge
+from knowledge.answering import open_knowledge
 from tests.fake_slack import FakeSlack
 from tests.slack_harness import event_body, mention, settings_for
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from knowledge.answers import Answer, Knowledge
+from knowledge.answering import Answer, Knowledge
+from knowledge.answering.types import IndicatorAnswer
 from knowledge.domain.models import Kind
 
 OUT_OF_SCOPE = "none"
@@ -87,8 +88,9 @@ def answered_key(answer: Answer) -> str:
 
 
 def answered_period(answer: Answer) -> str | None:
-    view = answer.indicator
-    return view.current.period.code if view and view.current else None
+    if not isinstance(answer, IndicatorAnswer) or answer.indicator.current is None:
+        return None
+    return answer.indicator.current.period.code
 
 
 def is_correct(label: LabelledQuestion, answer: Answer) -> bool:

@@ -23,7 +23,6 @@ class Change:
     judgement: Judgement
 
 
-
 def judge(better_when: BetterWhen, difference: float) -> Judgement:
     if difference == 0:
         return Judgement.NO_CHANGE

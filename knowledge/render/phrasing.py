@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.answers import IndicatorView
+from knowledge.answering.types import IndicatorView
 from knowledge.domain.judgement import Change, Judgement
 from knowledge.domain.models import BetterWhen, Confidence, Indicator, Unit
 

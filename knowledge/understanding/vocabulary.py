@@ -1,43 +1,27 @@
-"""Turning what partners type into words the matcher can compare.
-
-The same steps run on questions and on the entries' names, so an acronym, a plural or a
-synonym on either side finds the other: clean the text, split it into words, correct typos
-(questions only), swap synonyms, drop stopwords, stem.
-"""
+"""The vocabulary in `data/vocabulary.yaml`, compiled once: synonyms, stopwords, intent and
+time phrases, places, and who is asking."""
 
 from __future__ import annotations
 
-import bisect
-import html
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-import snowballstemmer
 from pydantic import BaseModel, ConfigDict
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
 
 from knowledge.datafiles import VOCABULARY_FILE, load_file
+from knowledge.understanding.text import (
+    COMMON_ZIPF,
+    EVERYDAY_SALIENCE,
+    clean,
+    english_zipf,
+    salience,
+    stem,
+    words,
+)
 
-_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>")
-_SLACK_BARE_LINK = re.compile(r"<(?:https?|mailto):[^>]*>")
-_SLACK_SPECIAL = re.compile(r"<[!#@][^>]*>")
-_SLACK_EMOJI = re.compile(r":(?=[a-z0-9_+'-]*[a-z])[a-z0-9_+'-]+:")  # ":wave:", ":+1:", ":skin-tone-2:"
-_LEADING_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*)+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_WORD = re.compile(r"[a-z0-9]+")
-_MILLIONS = re.compile(r"(\d)\s*(?:million|mn)\b")
-_PLURAL_NUMBER = re.compile(r"\b(\d+)s\b")  # "over 18s", "the 1990s"
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "3,293" is 3293
 _LIST_MARKER = re.compile(r"^\d$")
-
-MAX_QUESTION_CHARS = 500
-"""Longer text is not a question: the matcher reads only this much (and says so)."""
 
 
 class Vocabulary(BaseModel):
@@ -62,79 +46,6 @@ class Vocabulary(BaseModel):
 
 def load_vocabulary(data_dir: Path) -> Vocabulary:
     return load_file(data_dir / VOCABULARY_FILE, Vocabulary)
-
-
-def strip_slack_markup(text: str) -> str:
-    """Drop a leading @mention and other Slack markup; keep a link's label."""
-    text = _LEADING_MENTION.sub("", text)
-    text = _SLACK_LINK.sub(r"\1", text)
-    text = _SLACK_BARE_LINK.sub(" ", text)
-    text = _SLACK_SPECIAL.sub(" ", text)
-    text = _SLACK_EMOJI.sub(" ", text)
-    return text
-
-
-def clean(text: str) -> str:
-    """Lower-case plain text: no Slack markup, no control characters, entities decoded."""
-    text = unicodedata.normalize("NFKC", text)
-    text = strip_slack_markup(text)
-    text = html.unescape(text)  # Slack sends &amp; &lt; &gt;
-    text = _CONTROL.sub(" ", text)
-    return text.lower().strip()
-
-
-def words(text: str) -> list[str]:
-    """Split cleaned text into words; '&' reads as "and", apostrophes join ("what's")."""
-    text = text.replace("&", " and ").replace("’", "").replace("'", "").replace("‘", "")
-    text = _THOUSANDS.sub("", text)
-    text = _MILLIONS.sub(r"\1m", text)
-    text = _PLURAL_NUMBER.sub(r"\1", text)
-    return _WORD.findall(text)
-
-
-_stemmer = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
-
-
-# Zipf frequencies (log10 of uses per billion words): topic words partners use sit at 3.4-5.5
-# ("burglary" 3.4, "violence" 4.8, "police" 5.3); everyday words above ("year" 6.0, "make"
-# 6.1, "one" 6.5).
-TELLING_ZIPF = 5.0
-EVERYDAY_ZIPF = 6.5
-EVERYDAY_SALIENCE = 0.2
-
-
-@lru_cache(maxsize=65536)
-def salience(word: str) -> float:
-    """How much a word can say what a text is about: 1 for a word no commoner in English than
-    "crime", falling to 0.2 for the commonest ("one", "make").
-
-    Without it, "quick one - burglary this year?" weighs "one" like the rarest topic word and
-    is declined. Numbers ("101", "2099", "18-24") always count in full.
-    """
-    if not word.isalpha():
-        return 1.0
-    zipf = zipf_frequency(word, "en", wordlist="small")
-    if zipf <= TELLING_ZIPF:
-        return 1.0
-    share = min((zipf - TELLING_ZIPF) / (EVERYDAY_ZIPF - TELLING_ZIPF), 1.0)
-    return 1.0 - share * (1.0 - EVERYDAY_SALIENCE)
-
-
-ENGLISH_ZIPF = 3.0
-"""A word at least this common in English is a word, not a slip: "position" is not a typo of
-"prostitution", though "hat" (one letter out) may be one of "hate"."""
-COMMON_ZIPF = 4.6
-"""A word this common is what it says: "size" is not "seize", "policy" not "police", "ten"
-not the start of "tensions"."""
-
-
-def _english_zipf(word: str) -> float:
-    return zipf_frequency(word, "en", wordlist="small")
 
 
 class PhraseTable:
@@ -238,7 +149,7 @@ class Language:
                 continue
             word = typed[start]
             form = self._synonym_forms.get(stem(word))
-            if form is None or _english_zipf(word) >= COMMON_ZIPF:
+            if form is None or english_zipf(word) >= COMMON_ZIPF:
                 swapped.append(word)
                 continue
             stands_for = self.synonyms.replace([form])
@@ -295,74 +206,3 @@ def _speaking_pattern(speakers: list[str], speaking: list[str]) -> re.Pattern[st
     names = "|".join(spaced(s) for s in sorted(speakers, key=len, reverse=True))
     frames = (spaced(f).replace(re.escape("{speaker}"), f"(?:{names})") for f in speaking)
     return re.compile(r"\b(?:" + "|".join(frames) + r")\b")
-
-
-class Speller:
-    """Corrects a misspelt word to the nearest word the bot knows, when it is near enough.
-
-    Stopwords are known but never a correction: "thanks" is not a slip for "than".
-    """
-
-    def __init__(
-        self, known: Iterable[str], stopwords: Iterable[str], entry_words: Iterable[str] = ()
-    ) -> None:
-        stop = set(stopwords)
-        self._targets = sorted({w for w in known if len(w) >= 3 and w.isalpha() and w not in stop})
-        self._known_set = set(known) | stop
-        self._target_set = set(self._targets)
-        # Abbreviations complete to words the entries use, not to the vocabulary's variants.
-        self._completions = sorted({w for w in entry_words if len(w) >= 4 and w.isalpha() and w not in stop})
-
-    def correct(self, word: str) -> str:
-        if word in self._known_set or len(word) < 3 or not word.isalpha():
-            return word
-        # Short words need a closer match: one slip in "hat" or "knif" scores 86-89,
-        # "rape" against "rate" 75.
-        swapped = self._transposed(word)
-        if swapped:
-            return swapped
-        cutoff = 85 if len(word) <= 5 else 80
-        # A slip rarely hits the first letter, and a correction that changes it is usually
-        # another word ("stations" is not "actions"): keep to words with the same first letter.
-        start = bisect.bisect_left(self._targets, word[0])
-        end = bisect.bisect_left(self._targets, chr(ord(word[0]) + 1))
-        found = process.extractOne(word, self._targets[start:end], scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found and self._plausible_slip(word, found[0]):
-            return found[0]
-        # An abbreviation ("dom", "robb") may be a rare word too, but not a common one ("ten").
-        completed = self._complete(word) if _english_zipf(word) < COMMON_ZIPF else None
-        return completed or word
-
-    @staticmethod
-    def _plausible_slip(word: str, known: str) -> bool:
-        """Whether a word may be corrected to a known one: another form of itself ("deliver",
-        "delivered") always; a common English word never; a rarer one only one letter out;
-        anything else as far as the cutoff allows. A "form of itself" has the same stem and
-        begins with it, or it with that: "commander" is not "commands"."""
-        if stem(word) == stem(known) and (known.startswith(word) or word.startswith(known)):
-            return True
-        zipf = _english_zipf(word)
-        if zipf >= COMMON_ZIPF:
-            return False
-        return zipf < ENGLISH_ZIPF or Levenshtein.distance(word, known) == 1
-
-    def _transposed(self, word: str) -> str | None:
-        """The known word this one is with two neighbouring letters swapped ("kinfe"): the
-        commonest slip, which `fuzz.ratio` scores as two edits."""
-        for i in range(len(word) - 1):
-            candidate = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-            if candidate != word and candidate in self._target_set:
-                return candidate
-        return None
-
-    def _complete(self, word: str) -> str | None:
-        """An abbreviation ("dom", "burg") stands for the one known word it begins, if only one."""
-        start = bisect.bisect_left(self._completions, word)
-        found = []
-        for target in self._completions[start:]:
-            if not target.startswith(word):
-                break
-            found.append(target)
-            if len({stem(f) for f in found}) > 1:
-                return None
-        return found[0] if found else None

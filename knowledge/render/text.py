@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from knowledge.answers import Answer, IndicatorView
-from knowledge.domain.models import Kind
-from knowledge.phrasing import (
+from knowledge.answering.types import (
+    ActionAnswer,
+    ActionsDocumentAnswer,
+    Answer,
+    Declined,
+    DeliverableAnswer,
+    DeliverablesDocumentAnswer,
+    DocumentAnswer,
+    FactAnswer,
+    HelpAnswer,
+    IndicatorAnswer,
+    IndicatorListAnswer,
+    IndicatorView,
+    PrioritiesDocumentAnswer,
+    PriorityAnswer,
+    SeveralAnswer,
+    TopicGroupAnswer,
+)
+from knowledge.render.phrasing import (
     JUDGEMENT_WORDS,
     change_summary,
     confidence_note,
@@ -24,7 +40,7 @@ def _bullets(items: list[str] | tuple[str, ...], focus: int | None) -> list[str]
 
 
 def render_text(answer: Answer) -> str:
-    lines = _RENDERERS[answer.kind](answer)
+    lines = _RENDERERS[type(answer)](answer)
     lines.extend(answer.notes)
     return "\n".join(line for line in lines if line is not None).strip()
 
@@ -43,9 +59,8 @@ def indicator_line(view: IndicatorView) -> str:
     return text + ")"
 
 
-def _indicator(answer: Answer) -> list[str]:
+def _indicator(answer: IndicatorAnswer) -> list[str]:
     view = answer.indicator
-    assert view is not None
     lines = [answer.title, missing_period_note(view), headline(view)]
     if view.change is not None:
         lines.append(f"Change: {change_summary(view.change, view.indicator.unit)}")
@@ -58,31 +73,45 @@ def _indicator(answer: Answer) -> list[str]:
     return lines
 
 
-def _list(answer: Answer) -> list[str]:
+def _document_head(answer: DocumentAnswer) -> list[str]:
+    return [answer.title, answer.document.subtitle]
+
+
+def _priorities_document(answer: PrioritiesDocumentAnswer) -> list[str]:
+    lines = _document_head(answer)
+    for priority in answer.priorities:
+        lines.append(f"• {priority.name}")
+        lines.extend(f"    – {d}" for d in priority.key_deliverables)
+    return lines
+
+
+def _deliverables_document(answer: DeliverablesDocumentAnswer) -> list[str]:
+    lines = _document_head(answer)
+    for deliverable in answer.deliverables:
+        lines.append(f"• {deliverable.text}")
+        lines.extend(f"    – {o}" for o in deliverable.example_outputs)
+    return lines
+
+
+def _actions_document(answer: ActionsDocumentAnswer) -> list[str]:
+    lines = _document_head(answer)
+    for action, status in answer.actions:
+        lines.append(f"• {action.commitment}")
+        if status:
+            lines.append(f"    Status ({status.as_of}): {status.status}")
+    return lines
+
+
+def _topic_group(answer: TopicGroupAnswer) -> list[str]:
     lines = [answer.title]
-    if answer.document is not None:
-        lines.append(answer.document.subtitle)
-    if answer.priorities and answer.rows == () and answer.key and "document" in answer.key:
-        for priority in answer.priorities:
-            lines.append(f"• {priority.name}")
-            lines.extend(f"    – {d}" for d in priority.key_deliverables)
-        return lines
-    if answer.topics:
-        for topic in answer.topics:
-            lines.append(f"• {topic.title}")
-            lines.extend(f"    – {fact}" for fact in topic.facts)
-        return lines
-    if answer.deliverables:
-        for deliverable in answer.deliverables:
-            lines.append(f"• {deliverable.text}")
-            lines.extend(f"    – {o}" for o in deliverable.example_outputs)
-        return lines
-    if answer.actions:
-        for action, status in answer.actions:
-            lines.append(f"• {action.commitment}")
-            if status:
-                lines.append(f"    Status ({status.as_of}): {status.status}")
-        return lines
+    for topic in answer.topics:
+        lines.append(f"• {topic.title}")
+        lines.extend(f"    – {fact}" for fact in topic.facts)
+    return lines
+
+
+def _indicator_list(answer: IndicatorListAnswer) -> list[str]:
+    lines = [answer.title]
     if not answer.rows:
         lines.append("None at the moment.")
         return lines
@@ -94,9 +123,8 @@ def _list(answer: Answer) -> list[str]:
     return lines
 
 
-def _priority(answer: Answer) -> list[str]:
+def _priority(answer: PriorityAnswer) -> list[str]:
     priority = answer.priority
-    assert priority is not None
     lines = [f"CSP priority: {priority.name}"]
     if answer.document is not None:
         lines.append(f"{answer.document.title} ({answer.document.subtitle})")
@@ -108,9 +136,8 @@ def _priority(answer: Answer) -> list[str]:
     return lines
 
 
-def _deliverable(answer: Answer) -> list[str]:
+def _deliverable(answer: DeliverableAnswer) -> list[str]:
     deliverable = answer.deliverable
-    assert deliverable is not None
     lines = [deliverable.text]
     if answer.document is not None:
         lines.append(f"{answer.document.title}. {answer.document.subtitle}")
@@ -119,9 +146,8 @@ def _deliverable(answer: Answer) -> list[str]:
     return lines
 
 
-def _action(answer: Answer) -> list[str]:
+def _action(answer: ActionAnswer) -> list[str]:
     action = answer.action
-    assert action is not None
     lines = [f"Action: {action.commitment}"]
     if answer.document is not None:
         lines.append(f"From: {answer.document.title}")
@@ -138,16 +164,15 @@ def _action(answer: Answer) -> list[str]:
     return lines
 
 
-def _fact(answer: Answer) -> list[str]:
+def _fact(answer: FactAnswer) -> list[str]:
     topic = answer.topic
-    assert topic is not None
     lines = [f"{topic.title} ({topic.group_title})"]
     lines.extend(_bullets(topic.facts, answer.focus))
     lines.append(f"Source: {topic.source}.")
     return lines
 
 
-def _help(answer: Answer) -> list[str]:
+def _help(answer: HelpAnswer) -> list[str]:
     return [
         "I answer questions about the Tower Hamlets Community Safety Partnership: its performance "
         "indicators, priorities, plans, manifesto actions, successes and investments.",
@@ -156,7 +181,7 @@ def _help(answer: Answer) -> list[str]:
     ]
 
 
-def _unknown(answer: Answer) -> list[str]:
+def _declined(answer: Declined) -> list[str]:
     if answer.declined_because:
         lines = [answer.declined_because]
     else:
@@ -170,7 +195,7 @@ def _unknown(answer: Answer) -> list[str]:
     return lines
 
 
-def _several(answer: Answer) -> list[str]:
+def _several(answer: SeveralAnswer) -> list[str]:
     """Each part's answer in turn, a blank line between."""
     lines: list[str] = []
     for part in answer.parts:
@@ -181,13 +206,18 @@ def _several(answer: Answer) -> list[str]:
 
 
 _RENDERERS = {
-    Kind.SEVERAL: _several,
-    Kind.INDICATOR: _indicator,
-    Kind.LIST: _list,
-    Kind.PRIORITY: _priority,
-    Kind.DELIVERABLE: _deliverable,
-    Kind.ACTION: _action,
-    Kind.FACT: _fact,
-    Kind.HELP: _help,
-    Kind.UNKNOWN: _unknown,
+    SeveralAnswer: _several,
+    IndicatorAnswer: _indicator,
+    IndicatorListAnswer: _indicator_list,
+    TopicGroupAnswer: _topic_group,
+    PrioritiesDocumentAnswer: _priorities_document,
+    DeliverablesDocumentAnswer: _deliverables_document,
+    ActionsDocumentAnswer: _actions_document,
+    PriorityAnswer: _priority,
+    DeliverableAnswer: _deliverable,
+    ActionAnswer: _action,
+    FactAnswer: _fact,
+    HelpAnswer: _help,
+    Declined: _declined,
 }
+"""One renderer per answer type."""

@@ -1,0 +1,191 @@
+"""Composing each kind of answer from a query, the candidate chosen and the store."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import islice
+
+from knowledge.answering import declines
+from knowledge.answering.context import Context, indicator_view
+from knowledge.answering.types import (
+    ActionAnswer,
+    ActionsDocumentAnswer,
+    Answer,
+    DeliverableAnswer,
+    DeliverablesDocumentAnswer,
+    FactAnswer,
+    HelpAnswer,
+    IndicatorAnswer,
+    IndicatorListAnswer,
+    IndicatorView,
+    PrioritiesDocumentAnswer,
+    PriorityAnswer,
+    Suggestion,
+    TopicGroupAnswer,
+)
+from knowledge.domain.judgement import Judgement
+from knowledge.domain.models import Kind
+from knowledge.understanding.index import Candidate
+from knowledge.understanding.query import Query
+
+MAX_RELATED = 5
+HELP_EXAMPLES = (
+    "knife crime this year",
+    "DA offences vs last year",
+    "status of RRT expansion",
+    "op continuum results",
+    "which indicators are getting worse",
+    "violence indicators",
+    "the scorecard",
+    "key investments",
+)
+LIST_TITLES = {
+    "all_indicators": "Performance indicators",
+    "worse": "Indicators getting worse",
+    "better": "Indicators improving",
+    "up": "Indicators going up",
+    "down": "Indicators going down",
+}
+_KEEP = {
+    "worse": lambda r: r.change is not None and r.change.judgement is Judgement.WORSE,
+    "better": lambda r: r.change is not None and r.change.judgement is Judgement.BETTER,
+    "up": lambda r: r.change is not None and r.change.direction == "up",
+    "down": lambda r: r.change is not None and r.change.direction == "down",
+}
+
+
+def help_answer(raw: str) -> HelpAnswer:
+    examples = tuple(Suggestion(e, e, e) for e in HELP_EXAMPLES)
+    return HelpAnswer(question=raw, key="help", title="What I can tell you", suggestions=examples)
+
+
+def _views(ctx: Context, query: Query) -> list[IndicatorView]:
+    if query.time or query.period:
+        return [indicator_view(ctx.catalogue, i, query.time, query.period) for i in ctx.catalogue.indicators]
+    return ctx.latest_views
+
+
+def indicator_list(ctx: Context, query: Query, intent: str, priority_key: str | None) -> IndicatorListAnswer:
+    """All indicators, or those moving one way, of one priority or of all."""
+    rows = [v for v in _views(ctx, query) if priority_key is None or v.indicator.priority_key == priority_key]
+    keep = _KEEP.get(intent)
+    if keep is not None:
+        rows = [r for r in rows if keep(r)]
+    priority = ctx.catalogue.priority.get(priority_key) if priority_key else None
+    title = LIST_TITLES[intent] + (f": {priority.name}" if priority else "")
+    key = "list:" + ("all" if intent == "all_indicators" else intent)
+    if priority:
+        key += f":{priority.key}"
+    return IndicatorListAnswer(
+        question=query.raw,
+        key=key,
+        title=title,
+        rows=tuple(rows),
+        list_filter=None if intent == "all_indicators" else intent,
+        priority=priority,
+        priorities=tuple(ctx.catalogue.priorities),
+    )
+
+
+def indicators_side_by_side(ctx: Context, query: Query, keys: list[str]) -> IndicatorListAnswer:
+    """The indicators a question names together ("knife crime vs robbery"), in the
+    scorecard's order, for the period asked."""
+    chosen = [i for i in ctx.catalogue.indicators if i.key in keys]
+    views = [indicator_view(ctx.catalogue, i, query.time, query.period) for i in chosen]
+    names = [i.short_name for i in chosen]
+    return IndicatorListAnswer(
+        question=query.raw,
+        key="list:indicators:" + "+".join(i.key for i in chosen),
+        title=", ".join(names[:-1]) + f" and {names[-1]}",
+        rows=tuple(views),
+        priorities=tuple(ctx.catalogue.priorities),
+    )
+
+
+def crime_type_answer(ctx: Context, query: Query, top: Candidate, ranked: list[Candidate]) -> Answer:
+    """The indicator that counts the crime type, saying how; or a plain "not held"."""
+    crime = ctx.crime_types[top.entry.key]
+    indicator = ctx.catalogue.indicator.get(crime.held_as) if crime.held_as else None
+    if indicator is None:
+        return declines.crime_type_not_held(ctx, query, top.entry.key, ranked)
+    counted = replace(top, entry=ctx.index.entries[indicator.key], item=None)
+    answer = entry_answer(ctx, query, counted, ranked)
+    note = crime.note(indicator.name)
+    return replace(answer, notes=(*answer.notes, note)) if note else answer
+
+
+def entry_answer(ctx: Context, query: Query, top: Candidate, ranked: list[Candidate]) -> Answer:
+    """The answer about one entry, by its kind."""
+    entry = top.entry
+    if entry.kind is Kind.INDICATOR:
+        return _indicator(ctx, query, entry.key)
+    related = tuple(
+        declines.suggestion_for(c.entry)
+        for c in ranked[1:4]
+        if c.coverage >= 0.5 and c.entry.kind is not Kind.LIST
+    )
+    common = {"question": query.raw, "key": entry.key, "related": related}
+    catalogue = ctx.catalogue
+    if entry.kind is Kind.PRIORITY:
+        priority = catalogue.priority[entry.key]
+        rows = tuple(v for v in ctx.latest_views if v.indicator.priority_key == priority.key)
+        document = catalogue.documents.get("csp-priorities")
+        return PriorityAnswer(
+            **common, title=priority.name, priority=priority, rows=rows, focus=top.item, document=document
+        )
+    if entry.kind is Kind.DELIVERABLE:
+        deliverable = catalogue.deliverable[entry.key]
+        document = catalogue.documents.get("strategic-plan")
+        return DeliverableAnswer(
+            **common, title=deliverable.text, deliverable=deliverable, focus=top.item, document=document
+        )
+    if entry.kind is Kind.ACTION:
+        action = catalogue.action[entry.key]
+        status = catalogue.statuses.get(action.key)
+        document = catalogue.documents.get("manifesto")
+        return ActionAnswer(
+            **common, title=action.commitment, action=action, status=status, document=document
+        )
+    if entry.kind is Kind.FACT:
+        topic = catalogue.topic[entry.key]
+        return FactAnswer(**common, title=topic.title, topic=topic, focus=top.item)
+    if entry.key.startswith("group:"):
+        return _topic_group(ctx, query, entry.key.removeprefix("group:"))
+    return document_answer(ctx, query.raw, entry.key.removeprefix("document:"))
+
+
+def _indicator(ctx: Context, query: Query, key: str) -> IndicatorAnswer:
+    indicator = ctx.catalogue.indicator[key]
+    view = indicator_view(ctx.catalogue, indicator, query.time, query.period)
+    siblings = (
+        Suggestion(i.key, i.short_name, i.short_name)
+        for i in ctx.catalogue.indicators
+        if i.priority_key == indicator.priority_key and i.key != indicator.key
+    )
+    return IndicatorAnswer(
+        question=query.raw,
+        key=key,
+        title=indicator.name,
+        indicator=view,
+        related=tuple(islice(siblings, MAX_RELATED)),
+    )
+
+
+def _topic_group(ctx: Context, query: Query, group_key: str) -> TopicGroupAnswer:
+    topics = tuple(t for t in ctx.catalogue.topics if t.group_key == group_key)
+    return TopicGroupAnswer(
+        question=query.raw, key=f"list:group:{group_key}", title=topics[0].group_title, topics=topics
+    )
+
+
+def document_answer(ctx: Context, raw: str, key: str) -> Answer:
+    """A whole document: the CSP priorities, the Strategic Plan, or the manifesto."""
+    catalogue = ctx.catalogue
+    document = catalogue.documents[key]
+    common = {"question": raw, "key": f"list:document:{key}", "title": document.title, "document": document}
+    if key == "csp-priorities":
+        return PrioritiesDocumentAnswer(**common, priorities=tuple(catalogue.priorities))
+    if key == "strategic-plan":
+        return DeliverablesDocumentAnswer(**common, deliverables=tuple(catalogue.deliverables))
+    actions = tuple((a, catalogue.statuses.get(a.key)) for a in catalogue.actions)
+    return ActionsDocumentAnswer(**common, actions=actions)

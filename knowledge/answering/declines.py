@@ -1,0 +1,130 @@
+"""Saying "no" well: declines with their reason and what the bot does hold instead."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answering.context import Context
+from knowledge.answering.types import Declined, Suggestion
+from knowledge.domain.models import Kind
+from knowledge.understanding import decide
+from knowledge.understanding.index import Candidate, Entry
+from knowledge.understanding.query import Query
+
+ALL_INDICATORS = Suggestion("list:all", "All indicators", "all indicators")
+"""Offered when a question names something not held: here is what is."""
+
+CANNOT_CHANGE = "I can't change figures or statuses: I only answer from what I hold."
+
+
+def suggestion_for(entry: Entry) -> Suggestion:
+    return Suggestion(entry.key, entry.title, entry.title)
+
+
+def not_held(query: Query, title: str, reason: str, offered: list[Suggestion]) -> Declined:
+    """A decline the bot can give its reason for, offering what it does hold and all indicators."""
+    return Declined(
+        question=query.raw, key=None, title=title, suggestions=(*offered, ALL_INDICATORS), reason=reason
+    )
+
+
+def unknown(query: Query, near: list[Entry]) -> Declined:
+    """Nothing held matches closely enough: the closest topics, and the words not understood."""
+    return Declined(
+        question=query.raw,
+        key=None,
+        title="I don't know that one",
+        suggestions=tuple(suggestion_for(e) for e in near),
+        unknown_words=tuple(query.unknown),
+    )
+
+
+def declined_with_reason(ctx: Context, query: Query, title: str, reason: str) -> Declined:
+    """A plain "not held" with its reason, offering what the question otherwise names (when
+    the bot is sure of it) and all indicators."""
+    ranked = ctx.index.rank(query)
+    near = []
+    if decide.confident(ranked) and ranked[0].entry.kind not in (Kind.CRIME_TYPE, Kind.LIST):
+        near.append(suggestion_for(ranked[0].entry))
+    return not_held(query, title, reason, near)
+
+
+def elsewhere(ctx: Context, query: Query) -> Declined:
+    """A place outside the home area, offering the home figure."""
+    home = ctx.language.vocabulary.home
+    places = " or ".join(query.elsewhere)
+    reason = f"I hold figures for {home} only: I have nothing for {places}."
+    return declined_with_reason(ctx, query, f"I hold figures for {home} only", reason)
+
+
+def unheld_measure(ctx: Context, query: Query) -> Declined:
+    """A measure no indicator is ("burglary clear-up rate"), offering the indicator named."""
+    measures = " or ".join(query.unheld_measures)
+    reason = (
+        f"I hold no {measures}: the indicators count offences, calls, reports, arrests and "
+        "charges, with one conviction rate."
+    )
+    return declined_with_reason(ctx, query, f"I hold no {measures}", reason)
+
+
+def change_request(ctx: Context, query: Query) -> Declined:
+    return declined_with_reason(ctx, query, "I can't change what I hold", CANNOT_CHANGE)
+
+
+def no_measure(query: Query, entry: Entry, measure: str) -> Declined:
+    """A rate or a count asked of a topic that states none ("the reoffending rate", "how many
+    CCTV cameras"), offering the topic itself, and for a priority its indicators."""
+    offered = [suggestion_for(entry)]
+    if entry.kind is Kind.PRIORITY:
+        name = f"{entry.title} indicators"
+        offered.append(Suggestion(f"list:all:{entry.key}", name, name))
+    return not_held(
+        query, f"I hold no {measure} for that", f"I hold no {measure} for “{entry.title}”.", offered
+    )
+
+
+def crime_type_not_held(ctx: Context, query: Query, crime_key: str, ranked: list[Candidate]) -> Declined:
+    """A police category no indicator counts: figures near it, not facts sharing a word."""
+    crime = ctx.crime_types[crime_key]
+    held = [c for c in ranked if c.entry.kind in (Kind.INDICATOR, Kind.PRIORITY)]
+    near = [suggestion_for(e) for e in ctx.index.suggest(query, held, limit=2)]
+    return Declined(
+        question=query.raw,
+        key=None,
+        title=f"I don't hold figures for {crime.name}",
+        suggestions=(*near, ALL_INDICATORS),
+        not_held=crime,
+    )
+
+
+def measure_not_held(entry: Entry | None, query: Query) -> str | None:
+    """The measure the question asks of the entry when the entry states none: a rate of a
+    topic without a percentage, a count of one without a number that counts."""
+    if entry is None:
+        return None
+    if "rate_word" in query.intents and not _holds_a_rate(entry):
+        return "rate or percentage"
+    if "count_word" in query.intents and not _holds_a_count(entry):
+        return "count"
+    return None
+
+
+def _holds_a_rate(entry: Entry) -> bool:
+    """Whether a rate asked of the entry may be answered: an indicator's figure (partners say
+    "burglary rate" for the count), or a topic whose own words give a percentage."""
+    if entry.kind in (Kind.INDICATOR, Kind.CRIME_TYPE, Kind.LIST):
+        return True
+    return any("%" in text for text, _ in entry.phrases)
+
+
+_COUNT = re.compile(r"(?<![£$€\d.,/])\b\d[\d,]*(?:\.\d+)?\b(?![\d/]|\s*(?:%|m\b|k\b|million|per cent))")
+"""A number that counts something: not money (£3m, £138k), a percentage or a period (18/19)."""
+_YEAR_NAMED = re.compile(r"\b(?:19|20)[0-3]\d\b")
+
+
+def _holds_a_count(entry: Entry) -> bool:
+    """Whether "how many" may be answered by the entry: an indicator, or a topic whose own
+    words count something ("190 arrests"), not only money, rates or years."""
+    if entry.kind in (Kind.INDICATOR, Kind.CRIME_TYPE, Kind.LIST):
+        return True
+    return any(_COUNT.search(_YEAR_NAMED.sub(" ", text)) for text, _ in entry.phrases)

@@ -1,0 +1,80 @@
+"""The domain's one front door: `Knowledge.ask(text)` returns a typed `Answer`, and
+`Knowledge.home()` what the App Home shows. Nothing here knows about Slack.
+
+A message goes one way: the reader makes a query (with its parts read), the router
+chooses and composes an answer, and the notes finish it.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from knowledge.answering import parts
+from knowledge.answering.context import Context
+from knowledge.answering.notes import finished
+from knowledge.answering.route import answer_query
+from knowledge.answering.types import Answer, Home, declined_because
+from knowledge.domain.crime_types import load_crime_types
+from knowledge.domain.models import Kind
+from knowledge.store import Store
+from knowledge.understanding.entries import build_entries
+from knowledge.understanding.index import Index
+from knowledge.understanding.reader import Reader
+from knowledge.understanding.vocabulary import Language, load_vocabulary
+
+
+class Knowledge:
+    """Answers questions from a store; rebuilds its index when what the store knows changes."""
+
+    def __init__(self, store: Store, data_dir: Path | None = None) -> None:
+        self.store = store
+        folder = data_dir or store.data_dir
+        self.language = Language(load_vocabulary(folder))
+        self.crime_types = {c.key: c for c in load_crime_types(folder)}
+        self._lock = threading.Lock()
+        self._current: tuple[Context, Reader] | None = None
+        self.index_builds = 0
+        """How many times the index was built: once per change of what the store knows."""
+
+    def current(self) -> tuple[Context, Reader]:
+        """The answering context and reader for the store's latest content revision."""
+        revision = self.store.revision()
+        held = self._current
+        if held is not None and held[0].catalogue.revision == revision:
+            return held
+        with self._lock:
+            held = self._current
+            if held is None or held[0].catalogue.revision != revision:
+                held = self._build()
+                self._current = held
+            return held
+
+    def _build(self) -> tuple[Context, Reader]:
+        catalogue = self.store.catalogue()
+        index = Index(self.language, build_entries(catalogue, list(self.crime_types.values())))
+        self.index_builds += 1
+        return Context(catalogue, index, self.language, self.crime_types), Reader(index)
+
+    def home(self) -> Home:
+        ctx, _ = self.current()
+        catalogue = ctx.catalogue
+        return Home(
+            priorities=tuple(catalogue.priorities),
+            rows=tuple(ctx.latest_views),
+            actions=tuple((a, catalogue.statuses.get(a.key)) for a in catalogue.actions),
+        )
+
+    def ask(self, raw: str) -> Answer:
+        ctx, reader = self.current()
+        query = reader.read(raw)
+        answer = answer_query(ctx, query)
+        if answer.kind is Kind.UNKNOWN and not declined_because(answer):
+            answer = parts.answer_one_part(ctx, query) or parts.several_things(ctx, query) or answer
+        elif answer.matched and parts.leaves_a_part_out(ctx, query, answer):
+            answer = parts.several_things(ctx, query, answer) or answer
+        return finished(ctx, query, answer)
+
+
+def open_knowledge(db_path: Path, data_dir: Path | None = None) -> Knowledge:
+    return Knowledge(Store(db_path, data_dir), data_dir)

@@ -1,0 +1,71 @@
+"""Finishing an answer: what the question asked that the answer cannot give, said plainly."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from knowledge.answering import declines
+from knowledge.answering.context import Context
+from knowledge.answering.types import Answer, IndicatorAnswer, IndicatorListAnswer, IndicatorView
+from knowledge.domain.models import Confidence, Kind
+from knowledge.understanding.index import Entry
+from knowledge.understanding.query import Query
+from knowledge.understanding.text import clean, words
+
+NO_REASONS = "I hold the figures, not the reasons behind them: the partners who own them can say why."
+
+
+def finished(ctx: Context, query: Query, answer: Answer) -> Answer:
+    """The answer with what the question asked that it cannot give said plainly: a measure
+    the topic does not hold declines it; periods and reasons not held are noted."""
+    entry = ctx.index.entries.get(answer.key or "")
+    missing = declines.measure_not_held(entry, query)
+    if entry is not None and missing:
+        return declines.no_measure(query, entry, missing)
+    notes = (
+        *_finer_period_notes(answer, query),
+        *_undated_notes(entry, query),
+        *_reading_notes(query),
+    )
+    if "reliability" in query.intents and isinstance(answer, IndicatorAnswer):
+        notes = (*notes, *_reliability_notes(answer.indicator))
+    if "why" in query.intents and isinstance(answer, IndicatorAnswer):
+        notes = (*notes, NO_REASONS)
+    return replace(answer, notes=answer.notes + notes) if notes else answer
+
+
+def _undated_notes(entry: Entry | None, query: Query) -> tuple[str, ...]:
+    """A note when the question names a period and the answer, a fact or an action, does not
+    ("the ASB budget for 2020"): these carry no period of their own, so what is held is
+    answered, saying so. None when its own words name the period ("November 2018")."""
+    if entry is None or entry.kind in (Kind.INDICATOR, Kind.LIST) or query.period_text is None:
+        return ()
+    asked = set(words(query.period_text))
+    if any(asked <= set(words(clean(text))) for text, _ in entry.phrases):
+        return ()
+    return (f"I hold nothing dated {query.period_text}: this is what I hold, as dated by its source.",)
+
+
+def _finer_period_notes(answer: Answer, query: Query) -> tuple[str, ...]:
+    """Figures asked for a month or quarter with no year ("knife crime Q4") are held for
+    whole years only: say so, rather than let the year pass for the quarter."""
+    shows_figures = isinstance(answer, IndicatorAnswer) or (
+        isinstance(answer, IndicatorListAnswer) and bool(answer.rows)
+    )
+    if query.finer is None or query.period is not None or not shows_figures:
+        return ()
+    return (f"I hold no {query.finer} figures: these are for whole years.",)
+
+
+def _reliability_notes(view: IndicatorView) -> tuple[str, ...]:
+    """How sure a figure is, when asked ("how reliable is the knife crime figure"): a figure
+    of high confidence otherwise goes without a word about it."""
+    if view.indicator.confidence is not Confidence.HIGH:
+        return ()  # the answer already says how sure, and why
+    return ("Confidence in this figure: high.",)
+
+
+def _reading_notes(query: Query) -> tuple[str, ...]:
+    if query.truncated:
+        return ("That was a long message: I read only its first 500 characters.",)
+    return ()

@@ -1,0 +1,114 @@
+"""Messages of more than one part: several things asked at once, or one question set among
+other sentences ("Hi, I'm preparing for Thursday's board. Can you give me the knife crime
+figure? Thanks"). The parts come read in the query; nothing here reads text again."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from knowledge.answering import compose
+from knowledge.answering.context import Context
+from knowledge.answering.notes import finished
+from knowledge.answering.route import answer_query
+from knowledge.answering.types import Answer, SeveralAnswer, declined_because
+from knowledge.domain.models import Kind
+from knowledge.understanding import decide
+from knowledge.understanding.query import Query
+from knowledge.understanding.text import words
+
+MAX_PARTS = 3
+"""The most things one message may ask for and be answered part by part."""
+ASKING_WORDS = frozenset({"how", "what", "which", "who", "when", "where", "why", "whats", "hows"})
+"""Words that make a part of a message a question of its own ("…, also how many murders")."""
+WHOLE_COVERAGE = decide.WHOLE_COVERAGE
+
+
+def leaves_a_part_out(ctx: Context, query: Query, answer: Answer) -> bool:
+    """The answer holds too little of the question to be all it asks: "knife crime and the
+    VAWG charter" finds the charter, whose four words outweigh knife crime's two."""
+    if answer.key not in ctx.index.entries:
+        return False
+    return ctx.index.entry_coverage(query, answer.key) < WHOLE_COVERAGE and len(query.parts) >= 2
+
+
+def several_things(ctx: Context, query: Query, whole: Answer | None = None) -> Answer | None:
+    """One answer for each thing a message asks for ("robbery. also what's the PTF?"), when
+    every part is answered on its own, about different things, and the parts that are not
+    answered are only the way the message is put. `whole`, the answer to the whole message,
+    must be one of them: otherwise it read the message another way."""
+    asked: dict[str, Answer] = {}
+    for read in query.parts:
+        answer = finished(ctx, read, answer_query(ctx, read))
+        if not answer.matched:
+            # A part the bot knows it does not hold ("shoplifting"), or narrowed to what it
+            # does not know ("youth violence in schools"), is no part of an answer.
+            if declined_because(answer) or narrowed_to_the_unknown(ctx, read):
+                return replace(answer, question=query.raw)
+            if read.unknown:
+                return None
+            continue
+        if answer.kind is Kind.HELP or read.only_everyday_words:
+            continue
+        asked.setdefault(answer.key or "", replace(answer, question=query.raw))
+    if not 2 <= len(asked) <= MAX_PARTS or (whole is not None and whole.key not in asked):
+        return None
+    answers = list(asked.values())
+    if all(a.kind is Kind.INDICATOR for a in answers):
+        return compose.indicators_side_by_side(ctx, query, list(asked))
+    titles = " · ".join(a.title for a in answers)
+    return SeveralAnswer(
+        question=query.raw, key="several:" + "+".join(asked), title=titles, parts=tuple(answers)
+    )
+
+
+def answer_one_part(ctx: Context, query: Query) -> Answer | None:
+    """The answer to the one part of a long message that asks about something, when the
+    other parts are only its setting; None when no part does, when two parts ask about
+    different things, or when a part the bot cannot answer may narrow the question (a word
+    it does not know after "in", "by"…: "broken down by ward"; or with "only") or names
+    something it knows it does not hold."""
+    if len(query.clauses) < 2:
+        return None
+    asking: list[tuple[Query, Answer]] = []
+    setting: list[Query] = []
+    for read in query.clauses:
+        answer = answer_query(ctx, read)
+        if not answer.matched and (declined_because(answer) or _may_narrow(ctx, read)):
+            return None
+        # A part of everyday words alone ("right?") is how the message is put.
+        if answer.matched and answer.kind is not Kind.HELP and not read.only_everyday_words:
+            asking.append((read, answer))
+        else:
+            setting.append(read)
+    if not asking or len({answer.key for _, answer in asking}) > 1:
+        return None
+    read = asking[0][0]
+    if read.time is None and read.period is None:
+        # "…the SYV numbers, both years if possible": the time is said in another part.
+        timed = next((s for s in setting if s.time or s.period), None)
+        if timed is not None:
+            read = replace(read, time=timed.time, period=timed.period, period_text=timed.period_text)
+            return answer_query(ctx, replace(read, raw=query.raw))
+    return replace(asking[0][1], question=query.raw)
+
+
+def _may_narrow(ctx: Context, read: Query) -> bool:
+    """A part with a word the bot does not know that may be what is asked: a bare phrase
+    ("knife crime, schools"), a question of its own, or a word that narrows."""
+    if not read.unknown:
+        return False
+    typed = words(read.raw)  # the clause as typed, speaker and all
+    bare = not (set(typed) & ctx.language.stopwords or read.intents or read.time)
+    return bare or bool(set(typed) & ASKING_WORDS) or narrowed_to_the_unknown(ctx, read)
+
+
+def narrowed_to_the_unknown(ctx: Context, query: Query) -> bool:
+    """A word the bot does not know places or narrows the question ("… in schools", "by
+    ward", "girls only"): whatever it holds about the rest, it holds nothing for that."""
+    if not query.unknown:
+        return False
+    typed = words(query.text)
+    if set(typed) & ctx.language.limiting:
+        return True
+    introducers = ctx.language.placing | ctx.language.narrowing
+    return any(ctx.language.placed(typed, word, introducers) for word in query.unknown)

@@ -1,0 +1,301 @@
+"""The index over what the bot knows, and ranking its places against a query.
+
+Each entry (an indicator, priority, deliverable, action or fact topic) is indexed under its
+name, its aliases and each of its items (a fact, an example output, a key deliverable). A
+question's words are weighted by how rare they are across entries, and a place is scored by
+
+- coverage: how much of the question's weight the place's words account for, and
+- precision: how much of the place's weight the question names.
+
+A word the bot has never seen weighs as much as the rarest word it knows, so "shoplifting
+this year" is not answered with the nearest crime it does hold. Every word's weight is then
+scaled by its salience: everyday English words ("one", "make", "year") say little about
+what a question is about, wherever they occur. An item is read with its entry's names
+around it, and the police crime categories are entries too, so that one not held is
+declined by name.
+
+An answer needs high coverage, and either high precision or a clear lead over the next
+entry won with a telling word; otherwise the bot offers its closest topics instead.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+
+from knowledge.domain.models import Kind
+from knowledge.understanding.query import Query
+from knowledge.understanding.speller import Speller
+from knowledge.understanding.text import clean, stem, words
+from knowledge.understanding.vocabulary import Language
+
+SUGGESTION_CUTOFF = 60
+
+# A small preference, so that "status of X" finds the action before the plan that names X.
+KIND_BONUS = {
+    Kind.INDICATOR: 0.02,
+    Kind.ACTION: 0.015,
+    Kind.PRIORITY: 0.01,
+    Kind.DELIVERABLE: 0.005,
+    Kind.FACT: 0.0,
+}
+STATUS_BONUS = {Kind.ACTION: 0.06, Kind.DELIVERABLE: 0.03}
+FIGURES_BONUS = {Kind.INDICATOR: 0.05}
+
+JOIN_WORDS = frozenset({"and", "plus", "also", "vs", "versus"})
+"""Words that join two things asked in one message."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    kind: Kind
+    title: str
+    phrases: tuple[tuple[str, int | None], ...]
+    """(text, item) pairs: the item is the fact or output a phrase is, None for a name."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    item: int | None
+    score: float
+    coverage: float
+    precision: float
+    anchored: bool = True
+    """The place itself shares a telling word with the question, or two words: without
+    that, a word that merely occurs in a long fact ("staff", "full") is no answer."""
+    words: frozenset[str] = frozenset()
+    """The question's words the place holds."""
+
+
+def _has_letters(text: str) -> bool:
+    """A name to offer as a topic, not a figure ("830")."""
+    return any(c.isalpha() for c in text)
+
+
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(utils.default_process(text).split()))
+
+
+class Index:
+    """The index over every entry's places, built once per store revision."""
+
+    TOP = 10
+    """How many candidates `rank` returns: the answer, its rivals and the suggestions."""
+
+    def __init__(self, language: Language, entries: list[Entry]) -> None:
+        self.language = language
+        self.entries = {entry.key: entry for entry in entries}
+        self.entry_number = {entry.key: number for number, entry in enumerate(entries)}
+        self._entry_list = entries
+        document_frequency: dict[str, int] = defaultdict(int)
+        surface_words: set[str] = set()
+        self.pairs: set[tuple[str, str]] = set()
+        """Neighbouring words in the entries' text, so a name they hold is read whole."""
+        self.joins: set[tuple[str, str, str]] = set()
+        """Two words joined in the entries' text ("stop and search"), so a name that holds
+        "and" is not read as two things asked."""
+        token_salience: dict[str, float] = {}
+        places: list[tuple[int, int | None, frozenset[str]]] = []
+        for number, entry in enumerate(entries):
+            seen: set[str] = set()
+            for text, item in entry.phrases:
+                surface = words(clean(text))
+                surface_words.update(surface)
+                self.pairs.update(itertools.pairwise(surface))
+                self.joins.update(
+                    (stem(a), b, stem(c))
+                    for a, b, c in zip(surface, surface[1:], surface[2:], strict=False)
+                    if b in JOIN_WORDS
+                )
+                terms = language.entry_terms(text)
+                for word, token in terms:
+                    # A stem is as telling as its most telling form ("reports" over "report").
+                    token_salience[token] = max(token_salience.get(token, 0.0), language.salience(word))
+                tokens = frozenset(token for _, token in terms)
+                if tokens:
+                    places.append((number, item, tokens))
+                    seen |= tokens
+            # Rarity is counted over what the store holds: the police categories would make
+            # "burglary" and "robbery" look common and weigh them down in every question.
+            if entry.kind is not Kind.CRIME_TYPE:
+                for token in seen:
+                    document_frequency[token] += 1
+        count = max(sum(e.kind is not Kind.CRIME_TYPE for e in entries), 1)
+        for token in {t for _, _, tokens in places for t in tokens} - document_frequency.keys():
+            document_frequency[token] = 1  # a word only a police category uses: as rare as can be
+        self._rarity = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
+        self._salience = token_salience
+        self._idf = {t: rarity * token_salience[t] for t, rarity in self._rarity.items()}
+        self._unknown_weight = math.log(1 + count)
+        # Places as parallel arrays, so a question is scored against all of them at once.
+        self._place_entry = np.array([p[0] for p in places], dtype=np.int64)
+        self._place_item = [p[1] for p in places]
+        self._place_tokens = [p[2] for p in places]
+        self._place_weight = np.array([sum(self._idf[t] for t in p[2]) for p in places], dtype=np.float64)
+        kinds = [entries[p[0]].kind for p in places]
+        self._kind_bonus = {
+            "base": np.array([KIND_BONUS.get(k, 0.0) for k in kinds]),
+            "status": np.array([STATUS_BONUS.get(k, 0.0) for k in kinds]),
+            "figures": np.array([FIGURES_BONUS.get(k, 0.0) for k in kinds]),
+        }
+        # An item is read with its entry's names around it: "91 people charged" is a fact of
+        # Operation Continuum, so "people charged after Op Continuum" finds it, and "biggest
+        # challenges" finds the entry named both "Challenges" and "biggest problems".
+        names_of: list[set[str]] = [set() for _ in entries]
+        self.items_of: list[list[frozenset[str]]] = [[] for _ in entries]
+        for number, item, tokens in places:
+            if item is None:
+                names_of[number] |= tokens
+            else:
+                self.items_of[number].append(tokens)
+        self.names_of = [frozenset(tokens) for tokens in names_of]
+        self.held_by = [
+            names.union(*items) for names, items in zip(self.names_of, self.items_of, strict=True)
+        ]
+        """Every word each entry holds, in its names and all its items."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        shared: dict[str, list[int]] = defaultdict(list)
+        for index, (number, _, tokens) in enumerate(places):
+            for token in tokens:
+                postings[token].append(index)
+                if token in names_of[number]:
+                    shared[token].append(index)
+        named: dict[str, list[int]] = defaultdict(list)
+        for number, tokens in enumerate(names_of):
+            for token in tokens:
+                named[token].append(number)
+        self._postings = {t: np.array(ix, dtype=np.int64) for t, ix in postings.items()}
+        self._shared_postings = {t: np.array(ix, dtype=np.int64) for t, ix in shared.items()}
+        self._name_postings = {t: np.array(ix, dtype=np.int64) for t, ix in named.items()}
+        self._speller = Speller(surface_words | language.known_words, language.stopwords, surface_words)
+        # "Did you mean" compares whole names, not items: a stray word in a long fact
+        # should not be offered as a topic.
+        self._names: list[str] = []
+        self._name_keys: list[str] = []
+        for entry in entries:
+            for text, item in entry.phrases:
+                offered = entry.kind is not Kind.CRIME_TYPE and _has_letters(text)
+                if item is None and len(text) <= 80 and offered:
+                    self._names.append(_sorted_words(text))
+                    self._name_keys.append(entry.key)
+        self.correct = lru_cache(maxsize=16384)(self._speller.correct)
+        """The known word a typed word stands for, or the word itself."""
+
+    def weight(self, token: str, word: str | None = None) -> float:
+        """A word's weight in a question: its rarity across entries (the most for one never
+        seen), times its salience. A known stem is as salient as the word typed, if that is
+        the less telling form: "good" is everyday though "goods" is not."""
+        typed = self.language.salience(word or token)
+        rarity = self._rarity.get(token)
+        if rarity is not None:
+            return rarity * min(self._salience[token], typed)
+        return self._unknown_weight * typed
+
+    def holds(self, token: str) -> bool:
+        """Whether some place of some entry has the token."""
+        return token in self._postings
+
+    def knows(self, token: str) -> bool:
+        return token in self._idf
+
+    def entry_coverage(self, question: Query, key: str) -> float:
+        """How much of the question an entry holds, in its names and all its items together."""
+        total = sum(question.weights.values())
+        if not total or key not in self.entry_number:
+            return 0.0
+        held = self.held_by[self.entry_number[key]]
+        return sum(w for t, w in question.weights.items() if t in held) / total
+
+    def rank(self, question: Query) -> list[Candidate]:
+        """The best place of each entry that shares a word with the question, best first."""
+        known = [t for t in question.tokens if t in self._postings]
+        if not known:
+            return []
+        total = sum(question.weights.values())
+        hits = np.concatenate([self._postings[t] for t in known])
+        asked = question.weights
+        hit_weights = np.concatenate([np.full(len(self._postings[t]), asked[t]) for t in known])
+        hit_idf = np.concatenate([np.full(len(self._postings[t]), self._idf[t]) for t in known])
+        places, inverse = np.unique(hits, return_inverse=True)
+        matched = np.bincount(inverse, weights=hit_weights)
+        matched_here = np.bincount(inverse, weights=hit_idf)
+        hit_telling = np.concatenate([np.full(len(self._postings[t]), t in question.telling) for t in known])
+        here = np.bincount(inverse)
+        # Two of the question's words in the place, or a telling one in it, or one in it and a
+        # telling one in its entry's names: "continuum charges" finds "91 people charged".
+        telling = [t for t in known if t in question.telling]
+        telling_around = self._in_context(telling, places, dict.fromkeys(telling, 1.0))
+        anchored = (here >= 2) | (np.bincount(inverse, weights=hit_telling) >= 1) | (telling_around >= 1)
+        coverage = (matched + self._in_context(known, places, asked)) / total
+        bonus = np.zeros(len(places))
+        for token in question.period_tokens:
+            bonus += np.isin(places, self._postings[token]) * self._idf[token]
+        precision = np.minimum((matched_here + bonus) / self._place_weight[places], 1.0)
+        score = 0.8 * coverage + 0.2 * precision + self._kind_bonus["base"][places]
+        if "status_word" in question.intents:
+            score += self._kind_bonus["status"][places]
+        if question.time or question.period or question.intents & {"up", "down"}:
+            score += self._kind_bonus["figures"][places]
+        # The best place of each entry: sort by score, keep each entry's first.
+        order = np.argsort(-score, kind="stable")
+        _, first = np.unique(self._place_entry[places[order]], return_index=True)
+        best = order[first]
+        if len(best) > self.TOP * 2:
+            best = best[np.argpartition(-score[best], self.TOP * 2)[: self.TOP * 2]]
+        candidates = [
+            Candidate(
+                self._entry_list[self._place_entry[places[i]]],
+                self._place_item[places[i]],
+                float(score[i]),
+                float(coverage[i]),
+                float(precision[i]),
+                bool(anchored[i]),
+                self._place_tokens[places[i]].intersection(question.tokens),
+            )
+            for i in best
+        ]
+        candidates.sort(key=lambda c: (-round(c.score, 9), c.entry.key))
+        return candidates[: self.TOP]
+
+    def _in_context(self, known: list[str], places: np.ndarray, weights: dict[str, float]) -> np.ndarray:
+        """For each place, the weight of the question's words found in its entry's names and
+        not in the place itself."""
+        entry_weight = np.zeros(len(self._entry_list))
+        shared_weight = np.zeros(len(places))
+        for token in known:
+            if token in self._name_postings:
+                entry_weight[self._name_postings[token]] += weights[token]
+            if token in self._shared_postings:
+                shared_weight += np.isin(places, self._shared_postings[token]) * weights[token]
+        return entry_weight[self._place_entry[places]] - shared_weight
+
+    def suggest(self, question: Query, ranked: list[Candidate], limit: int = 3) -> list[Entry]:
+        """Up to `limit` entries the question may have meant: shared words first, then spelling."""
+        offered = (Kind.LIST, Kind.CRIME_TYPE)  # a list is not a topic; a crime type is not held
+        chosen: list[Entry] = [c.entry for c in ranked[:limit] if c.entry.kind not in offered]
+        if len(chosen) < limit and question.text:
+            # Names are stored with their words sorted, so plain `ratio` scores as
+            # `token_sort_ratio` would without re-sorting every name on every question.
+            found = process.extract(
+                _sorted_words(" ".join(question.unknown) or question.text),
+                self._names,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=SUGGESTION_CUTOFF,
+                limit=limit * 4,
+            )
+            for _, _, index in found:
+                entry = self.entries[self._name_keys[index]]
+                if entry not in chosen:
+                    chosen.append(entry)
+                if len(chosen) == limit:
+                    break
+        return chosen

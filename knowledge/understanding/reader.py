@@ -1,0 +1,175 @@
+"""Reading a message into a `Query`: its topic words, intents, time and period, places
+elsewhere, measures not held, and the readings of its parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from knowledge.domain.periods import Period
+from knowledge.understanding import when
+from knowledge.understanding.index import Index
+from knowledge.understanding.query import Query
+from knowledge.understanding.text import MAX_QUESTION_CHARS, clean, stem, words
+
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[:;!?()\[\]–—]|\s-\s")
+"""Punctuation between two words, not within a number ("3,293", "£1.5m"): "the board paper:
+robbery" has no compound across it."""
+
+
+def clauses(text: str) -> list[str]:
+    """The parts of a message between its punctuation, each with words in it."""
+    return [part.strip() for part in _CLAUSE_BREAK.split(text) if words(part)]
+
+
+_JOINED = re.compile(r"\s(and|plus|&|also|as well as|along with|together with|vs\.?|versus)\s")
+"""Words that join two things asked in one message: "knife crime and the VAWG charter"."""
+
+
+@dataclass(frozen=True)
+class _Times:
+    """What a message says of time: the period named, a month or quarter with no year, and
+    the text without them."""
+
+    period: Period | None
+    period_text: str | None
+    finer: str | None
+    finer_text: str
+    compared: bool
+    rest: str
+
+
+def _times(text: str) -> _Times:
+    period, period_text, rest = when.find_period(when.full_years(text))
+    # Two periods named ("2018 v 2017") ask for a comparison: the later one, against the one
+    # before it.
+    other, other_text, rest = when.find_period(rest) if period else (None, None, rest)
+    if period and other and other.end > period.end:
+        period, period_text = other, other_text
+    finer, finer_text, rest = when.finer_period(rest)
+    return _Times(period, period_text, finer, finer_text, other is not None, rest)
+
+
+def _time_asked(times: list[str], compared: bool) -> str | None:
+    if compared:
+        return "compare"
+    return next((name for name in ("compare", "previous", "latest") if name in times), None)
+
+
+class Reader:
+    """Reads messages against one index: the words it knows decide what is a typo, a place
+    name or a name that holds "and"."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.language = index.language
+
+    def read(self, raw: str) -> Query:
+        """The message read, with the readings of its clauses and of the things it joins, so
+        that answering never has to read again."""
+        query = self.read_part(raw)
+        sentences = clauses(query.text)
+        joined = self.joined_parts(query.text)
+        return replace(
+            query,
+            clauses=tuple(self.read_part(c) for c in sentences) if len(sentences) >= 2 else (),
+            parts=tuple(self.read_part(p) for p in joined) if len(joined) >= 2 else (),
+        )
+
+    def read_part(self, raw: str) -> Query:
+        """One message or part of one, read on its own."""
+        truncated = len(raw) > MAX_QUESTION_CHARS
+        head = raw[:MAX_QUESTION_CHARS]
+        if truncated and " " in head:
+            head = head.rsplit(" ", 1)[0]  # never read half a word
+        text = self.language.without_speaker(clean(head))
+        said = _times(text)
+        tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
+        tokens, measures = self.language.unheld_measures.remove(tokens)
+        corrections = self._corrections(tokens)
+        swapped = self.language.swap_synonyms([corrections.get(t, t) for t in tokens])
+        without_time, times = self.language.times.remove(swapped)
+        without_intents, intents = self.language.intents.remove(without_time)
+        topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))
+        named_periods = words(f"{said.period_text or ''} {said.finer_text}")
+        period_tokens = [stem(w) for w in named_periods if self.index.holds(stem(w))]
+        if not topic_words and not intents and not times and period_tokens:
+            # "what's new for 2019/20": the period is all the question names, so it is the topic.
+            topic_words = [w for w in named_periods if self.index.holds(stem(w))]
+            period_tokens = []
+        stems = [stem(w) for w in topic_words]
+        weights, telling = self._weights(topic_words, stems, corrections)
+        return Query(
+            raw=raw,
+            text=text,
+            tokens=list(dict.fromkeys(stems)),
+            unknown=[w for w, s in zip(topic_words, stems, strict=True) if not self.index.knows(s)],
+            weights=weights,
+            telling=telling,
+            period_tokens=period_tokens,
+            intents=set(intents),
+            time=_time_asked(times, said.compared),
+            period=said.period,
+            period_text=said.period_text,
+            truncated=truncated,
+            corrections=corrections,
+            elsewhere=elsewhere,
+            unheld_measures=list(dict.fromkeys(measures)),
+            finer=said.finer,
+        )
+
+    def _corrections(self, tokens: list[str]) -> dict[str, str]:
+        """Each misspelt word and the known word it stands for."""
+        corrections: dict[str, str] = {}
+        for token in tokens:
+            fixed = self.index.correct(token)
+            if fixed != token:
+                corrections[token] = fixed
+        return corrections
+
+    def _weights(
+        self, topic_words: list[str], stems: list[str], corrections: dict[str, str]
+    ) -> tuple[dict[str, float], set[str]]:
+        """Each stem's weight, and the stems typed as telling words (no commoner in English
+        than "crime"): a correction is judged by the word typed."""
+        weights: dict[str, float] = {}
+        typed = {fixed: word for word, fixed in corrections.items()}
+        telling: set[str] = set()
+        for word, token in zip(topic_words, stems, strict=True):
+            weights.setdefault(token, self.index.weight(token, word))
+            if self.language.salience(typed.get(word, word)) == 1.0:
+                telling.add(token)
+        return weights, telling
+
+    def joined_parts(self, text: str) -> list[str]:
+        """The parts of a message between its punctuation and the words that join two things
+        ("and", "plus", "also", "vs"), each with words in it. A join inside a name the store
+        holds ("stop and search", "drugs and alcohol") is no break."""
+        parts: list[str] = []
+        for clause in clauses(text):
+            start = 0
+            for join in _JOINED.finditer(f" {clause} "):
+                before = words(clause[: join.start()])[-1:]
+                after = words(clause[join.end() - 1 :])[:1]
+                joining = words(join.group(1))
+                if before and after and (stem(before[0]), joining[0], stem(after[0])) in self.index.joins:
+                    continue
+                parts.append(clause[start : join.start()])
+                start = join.end() - 1
+            parts.append(clause[start:])
+        return [part.strip() for part in parts if words(part)]
+
+    def _without_places_elsewhere(self, tokens: list[str]) -> tuple[list[str], list[str]]:
+        """The words without the places outside the home area they name ("in Hackney"), and
+        those places. A place word the store itself uses beside its neighbour ("the Royal
+        London Hospital") is part of that name, not a place."""
+        kept: list[str] = []
+        places: list[str] = []
+        for start, end, place in self.language.elsewhere.scan(tokens):
+            before = (tokens[start - 1], tokens[start]) if start > 0 else None
+            after = (tokens[end - 1], tokens[end]) if end < len(tokens) else None
+            if place is None or before in self.index.pairs or after in self.index.pairs:
+                kept.extend(tokens[start:end])
+            else:
+                places.append(place)
+        return kept, places
