@@ -84,6 +84,24 @@ def _sorted_words(text: str) -> str:
     return " ".join(sorted(utils.default_process(text).split()))
 
 
+_Place = tuple[int, int | None, frozenset[str]]
+"""An entry's number, the item a phrase is (None for a name), and the phrase's tokens."""
+
+
+def _offered_names(entries: list[Entry]) -> tuple[list[str], list[str]]:
+    """The names "did you mean" compares, with their entries' keys: whole names, not items,
+    so that a stray word in a long fact is not offered as a topic."""
+    names: list[str] = []
+    keys: list[str] = []
+    for entry in entries:
+        for text, item in entry.phrases:
+            offered = entry.kind is not Kind.CRIME_TYPE and _has_letters(text)
+            if item is None and len(text) <= 80 and offered:
+                names.append(_sorted_words(text))
+                keys.append(entry.key)
+    return names, keys
+
+
 class Index:
     """The index over every entry's places, built once per store revision."""
 
@@ -95,31 +113,32 @@ class Index:
         self.entries = {entry.key: entry for entry in entries}
         self.entry_number = {entry.key: number for number, entry in enumerate(entries)}
         self._entry_list = entries
-        document_frequency: dict[str, int] = defaultdict(int)
-        surface_words: set[str] = set()
         self.pairs: set[tuple[str, str]] = set()
         """Neighbouring words in the entries' text, so a name they hold is read whole."""
         self.joins: set[tuple[str, str, str]] = set()
         """Two words joined in the entries' text ("stop and search"), so a name that holds
         "and" is not read as two things asked."""
-        token_salience: dict[str, float] = {}
-        places: list[tuple[int, int | None, frozenset[str]]] = []
+        self._surface_words: set[str] = set()
+        self._salience: dict[str, float] = {}
+        places, document_frequency = self._read_places(entries)
+        self._weigh(entries, places, document_frequency)
+        self._arrange(entries, places)
+        self._post(places)
+        self._speller = Speller(
+            self._surface_words | language.known_words, language.stopwords, self._surface_words
+        )
+        self._names, self._name_keys = _offered_names(entries)
+        self.correct = lru_cache(maxsize=16384)(self._speller.correct)
+        """The known word a typed word stands for, or the word itself."""
+
+    def _read_places(self, entries: list[Entry]) -> tuple[list[_Place], dict[str, int]]:
+        """Every phrase of every entry as a place of tokens; how many entries hold each token."""
+        document_frequency: dict[str, int] = defaultdict(int)
+        places: list[_Place] = []
         for number, entry in enumerate(entries):
             seen: set[str] = set()
             for text, item in entry.phrases:
-                surface = words(clean(text))
-                surface_words.update(surface)
-                self.pairs.update(itertools.pairwise(surface))
-                self.joins.update(
-                    (stem(a), b, stem(c))
-                    for a, b, c in zip(surface, surface[1:], surface[2:], strict=False)
-                    if b in JOIN_WORDS
-                )
-                terms = language.entry_terms(text)
-                for word, token in terms:
-                    # A stem is as telling as its most telling form ("reports" over "report").
-                    token_salience[token] = max(token_salience.get(token, 0.0), language.salience(word))
-                tokens = frozenset(token for _, token in terms)
+                tokens = self._read_phrase(text)
                 if tokens:
                     places.append((number, item, tokens))
                     seen |= tokens
@@ -128,14 +147,33 @@ class Index:
             if entry.kind is not Kind.CRIME_TYPE:
                 for token in seen:
                     document_frequency[token] += 1
+        return places, document_frequency
+
+    def _read_phrase(self, text: str) -> frozenset[str]:
+        surface = words(clean(text))
+        self._surface_words.update(surface)
+        self.pairs.update(itertools.pairwise(surface))
+        self.joins.update(
+            (stem(a), b, stem(c))
+            for a, b, c in zip(surface, surface[1:], surface[2:], strict=False)
+            if b in JOIN_WORDS
+        )
+        terms = self.language.entry_terms(text)
+        for word, token in terms:
+            # A stem is as telling as its most telling form ("reports" over "report").
+            self._salience[token] = max(self._salience.get(token, 0.0), self.language.salience(word))
+        return frozenset(token for _, token in terms)
+
+    def _weigh(self, entries: list[Entry], places: list[_Place], document_frequency: dict[str, int]) -> None:
         count = max(sum(e.kind is not Kind.CRIME_TYPE for e in entries), 1)
         for token in {t for _, _, tokens in places for t in tokens} - document_frequency.keys():
             document_frequency[token] = 1  # a word only a police category uses: as rare as can be
         self._rarity = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
-        self._salience = token_salience
-        self._idf = {t: rarity * token_salience[t] for t, rarity in self._rarity.items()}
+        self._idf = {t: rarity * self._salience[t] for t, rarity in self._rarity.items()}
         self._unknown_weight = math.log(1 + count)
-        # Places as parallel arrays, so a question is scored against all of them at once.
+
+    def _arrange(self, entries: list[Entry], places: list[_Place]) -> None:
+        """Places as parallel arrays, so a question is scored against all of them at once."""
         self._place_entry = np.array([p[0] for p in places], dtype=np.int64)
         self._place_item = [p[1] for p in places]
         self._place_tokens = [p[2] for p in places]
@@ -161,33 +199,24 @@ class Index:
             names.union(*items) for names, items in zip(self.names_of, self.items_of, strict=True)
         ]
         """Every word each entry holds, in its names and all its items."""
+
+    def _post(self, places: list[_Place]) -> None:
+        """Which places hold each token, which hold it in their entry's names, and which
+        entries are named with it."""
         postings: dict[str, list[int]] = defaultdict(list)
         shared: dict[str, list[int]] = defaultdict(list)
         for index, (number, _, tokens) in enumerate(places):
             for token in tokens:
                 postings[token].append(index)
-                if token in names_of[number]:
+                if token in self.names_of[number]:
                     shared[token].append(index)
         named: dict[str, list[int]] = defaultdict(list)
-        for number, tokens in enumerate(names_of):
+        for number, tokens in enumerate(self.names_of):
             for token in tokens:
                 named[token].append(number)
         self._postings = {t: np.array(ix, dtype=np.int64) for t, ix in postings.items()}
         self._shared_postings = {t: np.array(ix, dtype=np.int64) for t, ix in shared.items()}
         self._name_postings = {t: np.array(ix, dtype=np.int64) for t, ix in named.items()}
-        self._speller = Speller(surface_words | language.known_words, language.stopwords, surface_words)
-        # "Did you mean" compares whole names, not items: a stray word in a long fact
-        # should not be offered as a topic.
-        self._names: list[str] = []
-        self._name_keys: list[str] = []
-        for entry in entries:
-            for text, item in entry.phrases:
-                offered = entry.kind is not Kind.CRIME_TYPE and _has_letters(text)
-                if item is None and len(text) <= 80 and offered:
-                    self._names.append(_sorted_words(text))
-                    self._name_keys.append(entry.key)
-        self.correct = lru_cache(maxsize=16384)(self._speller.correct)
-        """The known word a typed word stands for, or the word itself."""
 
     def weight(self, token: str, word: str | None = None) -> float:
         """A word's weight in a question: its rarity across entries (the most for one never
