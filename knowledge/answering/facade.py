@@ -15,9 +15,11 @@ from knowledge.answering.context import Context
 from knowledge.answering.notes import finished
 from knowledge.answering.route import answer_query
 from knowledge.answering.types import Answer, Home, declined_because
+from knowledge.datafiles import CRIME_TYPES_FILE, VOCABULARY_FILE
 from knowledge.domain.crime_types import load_crime_types
 from knowledge.domain.models import Kind
-from knowledge.store import Store
+from knowledge.store import Catalogue, Store
+from knowledge.understanding import cache
 from knowledge.understanding.entries import build_entries
 from knowledge.understanding.index import Index
 from knowledge.understanding.reader import Reader
@@ -32,6 +34,7 @@ class Knowledge:
         folder = data_dir or store.data_dir
         self.language = Language(load_vocabulary(folder))
         self.crime_types = {c.key: c for c in load_crime_types(folder)}
+        self._data_digest = cache.digest([folder / VOCABULARY_FILE, folder / CRIME_TYPES_FILE])
         self._lock = threading.Lock()
         self._current: tuple[Context, Reader] | None = None
         self.index_builds = 0
@@ -52,9 +55,15 @@ class Knowledge:
 
     def _build(self) -> tuple[Context, Reader]:
         catalogue = self.store.catalogue()
-        index = Index(self.language, build_entries(catalogue, list(self.crime_types.values())))
+        key = f"{catalogue.revision}:{self.store.meta('seed_digest')}:{self._data_digest}"
+        index = cache.cached_index(
+            self.store.path.with_name(self.store.path.name + ".index"), key, lambda: self._index(catalogue)
+        )
+        return Context(catalogue, index, index.language, self.crime_types), Reader(index)
+
+    def _index(self, catalogue: Catalogue) -> Index:
         self.index_builds += 1
-        return Context(catalogue, index, self.language, self.crime_types), Reader(index)
+        return Index(self.language, build_entries(catalogue, list(self.crime_types.values())))
 
     def home(self) -> Home:
         ctx, _ = self.current()

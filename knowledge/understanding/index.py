@@ -128,8 +128,27 @@ class Index:
             self._surface_words | language.known_words, language.stopwords, self._surface_words
         )
         self._names, self._name_keys = _offered_names(entries)
+        # Kept with the index, so that a question of known words needs no word-frequency
+        # list loaded (a quarter of a second) when the index comes from its cache.
+        language.remember_frequencies(self._surface_words | language.known_words)
+        self._cache_corrections()
+
+    def _cache_corrections(self) -> None:
         self.correct = lru_cache(maxsize=16384)(self._speller.correct)
         """The known word a typed word stands for, or the word itself."""
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        del state["correct"]  # a cache around a bound method: made again on load
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._cache_corrections()
+
+    def salience(self, word: str) -> float:
+        """How much a word can say what a text is about (see `Language.salience`)."""
+        return self.language.salience(word)
 
     def _read_places(self, entries: list[Entry]) -> tuple[list[_Place], dict[str, int]]:
         """Every phrase of every entry as a place of tokens; how many entries hold each token."""
@@ -222,7 +241,7 @@ class Index:
         """A word's weight in a question: its rarity across entries (the most for one never
         seen), times its salience. A known stem is as salient as the word typed, if that is
         the less telling form: "good" is everyday though "goods" is not."""
-        typed = self.language.salience(word or token)
+        typed = self.salience(word or token)
         rarity = self._rarity.get(token)
         if rarity is not None:
             return rarity * min(self._salience[token], typed)

@@ -137,7 +137,7 @@ class Reader:
         telling: set[str] = set()
         for word, token in zip(topic_words, stems, strict=True):
             weights.setdefault(token, self.index.weight(token, word))
-            if self.language.salience(typed.get(word, word)) == 1.0:
+            if self.index.salience(typed.get(word, word)) == 1.0:
                 telling.add(token)
         return weights, telling
 

@@ -83,7 +83,11 @@ def salience(word: str) -> float:
     """
     if not word.isalpha():
         return 1.0
-    zipf = english_zipf(word)
+    return salience_of_zipf(english_zipf(word))
+
+
+def salience_of_zipf(zipf: float) -> float:
+    """A word's salience from how common it is in English (see `salience`)."""
     if zipf <= TELLING_ZIPF:
         return 1.0
     share = min((zipf - TELLING_ZIPF) / (EVERYDAY_ZIPF - TELLING_ZIPF), 1.0)

@@ -16,7 +16,7 @@ from knowledge.understanding.text import (
     EVERYDAY_SALIENCE,
     clean,
     english_zipf,
-    salience,
+    salience_of_zipf,
     stem,
     words,
 )
@@ -109,6 +109,7 @@ class Language:
     known_words: set[str] = field(init=False)
     _speaking: re.Pattern[str] | None = field(init=False)
     _synonym_forms: dict[str, str] = field(init=False)
+    _zipf: dict[str, float] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         v = self.vocabulary
@@ -149,7 +150,7 @@ class Language:
                 continue
             word = typed[start]
             form = self._synonym_forms.get(stem(word))
-            if form is None or english_zipf(word) >= COMMON_ZIPF:
+            if form is None or self.zipf(word) >= COMMON_ZIPF:
                 swapped.append(word)
                 continue
             stands_for = self.synonyms.replace([form])
@@ -164,7 +165,19 @@ class Language:
     def salience(self, word: str) -> float:
         """How much a word can say what a text is about (see `salience`); the words every
         question is implicitly about (the partnership's own name) say as little as "one"."""
-        return EVERYDAY_SALIENCE if stem(word) in self.background else salience(word)
+        if stem(word) in self.background:
+            return EVERYDAY_SALIENCE
+        return salience_of_zipf(self.zipf(word)) if word.isalpha() else 1.0
+
+    def zipf(self, word: str) -> float:
+        """How common a word is in English: from the words remembered, else wordfreq's list."""
+        known = self._zipf.get(word)
+        return known if known is not None else english_zipf(word)
+
+    def remember_frequencies(self, known: set[str]) -> None:
+        """Keep how common each of these words is, so that reading them needs no word list
+        loaded once this vocabulary is stored with the index."""
+        self._zipf.update((w, english_zipf(w)) for w in known if w.isalpha() and w not in self._zipf)
 
     def placed(self, typed: list[str], word: str, by: frozenset[str] | None = None) -> bool:
         """The word follows one that places the question somewhere ("in (the) schools"), or
