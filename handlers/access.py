@@ -1,4 +1,5 @@
-"""Who may ask: people of the installing workspace, and of teams on the allow list.
+"""Who is asking (`actor_team`), and who may ask (`StrangerPolicy`): people of the installing
+workspace, and of teams on the allow list.
 
 In a shared (Slack Connect) channel, `context.team_id` is the installing workspace even for
 someone from another organisation. The acting user's team is `actor_team_id` where Slack
@@ -48,3 +49,24 @@ class StrangerPolicy:
         if not user.get("is_stranger"):
             return False
         return user.get("team_id") not in self.allowed_team_ids
+
+
+def actor_team(body: dict, context) -> str | None:
+    """The acting user's own team, where the payload says it.
+
+    The user's team (`event.user_team`, `user.team_id`) comes first: Bolt's `actor_team_id`
+    is only worked out for externally shared channels and is otherwise the installing team.
+    An enterprise id (E…) cannot be compared with a team id, so it counts as unknown, and
+    `users.info` decides.
+    """
+    event = body.get("event") or {}
+    user = body.get("user") if isinstance(body.get("user"), dict) else {}
+    for team in (
+        event.get("user_team"),
+        user.get("team_id"),
+        body.get("user_team_id"),
+        context.actor_team_id,
+    ):
+        if isinstance(team, str) and team.startswith("T"):
+            return team
+    return None
