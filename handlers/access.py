@@ -11,19 +11,27 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 LOOKUP_SECONDS = 600
+MAX_REMEMBERED_USERS = 1000
+"""Far more people than ask in one lookup's lifetime; a bound so a busy or hostile shared
+channel cannot grow the process's memory without end."""
 
 
 @dataclass
 class StrangerPolicy:
     allowed_team_ids: frozenset[str] = frozenset()
-    _seen: dict[str, tuple[float, bool]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    clock: Callable[[], float] = time.monotonic
+    max_users: int = MAX_REMEMBERED_USERS
+    # Oldest answer first: every answer lives as long, so the expired ones are a prefix.
+    _seen: OrderedDict[str, tuple[float, bool]] = field(default_factory=OrderedDict, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def refuses(
         self, client: WebClient, user_id: str | None, actor_team: str | None, home_team: str | None
@@ -33,13 +41,36 @@ class StrangerPolicy:
             return actor_team not in self.allowed_team_ids
         if not user_id:
             return True
-        cached = self._seen.get(user_id)
-        if cached and time.monotonic() - cached[0] < LOOKUP_SECONDS:
-            return cached[1]
+        remembered = self._remembered(user_id)
+        if remembered is not None:
+            return remembered
+        # Slack is asked outside the lock, so one slow users.info does not hold up everyone.
         refused = self._ask_slack(client, user_id)
-        with self._lock:
-            self._seen[user_id] = (time.monotonic(), refused)
+        self._remember(user_id, refused)
         return refused
+
+    def _remembered(self, user_id: str) -> bool | None:
+        with self._lock:
+            self._forget_expired()
+            cached = self._seen.get(user_id)
+        return None if cached is None else cached[1]
+
+    def _remember(self, user_id: str, refused: bool) -> None:
+        with self._lock:
+            self._seen.pop(user_id, None)  # re-inserted at the end: it is now the newest
+            self._seen[user_id] = (self.clock(), refused)
+            self._forget_expired()
+            while len(self._seen) > self.max_users:
+                self._seen.popitem(last=False)
+
+    def _forget_expired(self) -> None:
+        """Drop answers past their lifetime; the caller holds the lock."""
+        now = self.clock()
+        while self._seen:
+            asked_at, _ = next(iter(self._seen.values()))
+            if now - asked_at < LOOKUP_SECONDS:
+                return
+            self._seen.popitem(last=False)
 
     def _ask_slack(self, client: WebClient, user_id: str) -> bool:
         try:
