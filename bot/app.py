@@ -10,8 +10,8 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 
 import handlers
 from bot.settings import Mode, Settings
+from handlers.access import StrangerPolicy
 from handlers.replies import Services
-from handlers.strangers import StrangerPolicy
 from knowledge.answering import Knowledge
 
 RATE_LIMIT_RETRIES = 3

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
+from handlers.access import StrangerPolicy
 from handlers.blocks import build_message, section
-from handlers.strangers import StrangerPolicy
 from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
 
@@ -42,24 +42,3 @@ def reply_to(
     if answer.kind is not Kind.HELP and services.strangers.refuses(client, user_id, actor_team, home_team):
         return refusal_message(), True
     return build_message(answer), False
-
-
-def actor_team(body: dict, context) -> str | None:
-    """The acting user's own team, where the payload says it.
-
-    The user's team (`event.user_team`, `user.team_id`) comes first: Bolt's `actor_team_id`
-    is only worked out for externally shared channels and is otherwise the installing team.
-    An enterprise id (E…) cannot be compared with a team id, so it counts as unknown, and
-    `users.info` decides.
-    """
-    event = body.get("event") or {}
-    user = body.get("user") if isinstance(body.get("user"), dict) else {}
-    for team in (
-        event.get("user_team"),
-        user.get("team_id"),
-        body.get("user_team_id"),
-        context.actor_team_id,
-    ):
-        if isinstance(team, str) and team.startswith("T"):
-            return team
-    return None

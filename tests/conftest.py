@@ -1,4 +1,5 @@
-"""Shared fixtures: a store and a Knowledge built from the project's own data/ in a temp folder."""
+"""Shared fixtures: a store and a Knowledge built from the project's own data/ in a temp folder,
+and a Knowledge of a copy of data/ whose text carries Slack markup."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from knowledge.answering import Knowledge, open_knowledge
 from knowledge.datafiles import default_data_dir
 from knowledge.store import Store
+from tests.markup import write_marked_data
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +28,14 @@ def store(tmp_path, data_dir) -> Store:
     store = Store(tmp_path / "csp.db", data_dir)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def marked_data_dir(tmp_path_factory, data_dir):
+    return write_marked_data(data_dir, tmp_path_factory.mktemp("marked") / "data")
+
+
+@pytest.fixture(scope="session")
+def marked_knowledge(tmp_path_factory, marked_data_dir) -> Knowledge:
+    """A seed store whose data carries markup that reaches replies unless escaped."""
+    return open_knowledge(tmp_path_factory.mktemp("store") / "marked.db", marked_data_dir)

@@ -4,6 +4,7 @@ import pytest
 
 from handlers.blocks import build_message, escape
 from tests.block_limits import limit_problems
+from tests.markup import ESCAPED_FACT, ESCAPED_TITLE, MARKED_TITLE, RAW_MARKUP, mrkdwn_texts
 from tools.evaluation import QUESTION_SETS, question_set_path, read_questions
 
 
@@ -32,17 +33,21 @@ def test_the_longest_answer_fits(knowledge):
 
 
 def test_escape():
-    assert escape("<!channel> & <@U1>") == "&lt;!channel&gt; &amp; &lt;@U1&gt;"
+    assert escape("<!channel> & <@U1> a > b") == "&lt;!channel&gt; &amp; &lt;@U1&gt; a &gt; b"
 
 
 @pytest.mark.parametrize(
-    "question", ["<!channel> knife crime", "<!channel> shoplifting <@U123>", "a < b & c > d"]
+    "question",
+    ["<!channel> what is the CSP", "<!channel> who is the CSP <@U123>", "a < b & c > d what is the CSP"],
 )
-def test_user_markup_never_reaches_slack_unescaped(knowledge, question):
-    message = build_message(knowledge.ask(question))
-    rendered = str(message)
-    assert "<!channel>" not in rendered
-    assert "<@U123>" not in rendered
+def test_user_markup_never_reaches_slack_unescaped(marked_knowledge, question):
+    """The user's markup is cleaned away; the data's markup in the answer comes out escaped."""
+    message = build_message(marked_knowledge.ask(question))
+    live = mrkdwn_texts(message)
+    assert ESCAPED_FACT in live
+    for raw in RAW_MARKUP:
+        assert raw not in live, raw
+    assert "<!channel>" not in str(message) and "<@U123>" not in str(message)
 
 
 def test_data_text_is_escaped(knowledge):
@@ -51,6 +56,16 @@ def test_data_text_is_escaped(knowledge):
     assert "Improve safety &amp; feeling of safety of young people" in texts
     assert "Better use of stop &amp; search powers" in texts
     assert " & " not in texts
+
+
+def test_suggested_titles_are_escaped_where_markup_is_live(marked_knowledge):
+    message = build_message(marked_knowledge.ask("<b>yuong</b> & poeple"))
+    live = mrkdwn_texts(message)
+    assert ESCAPED_TITLE in live
+    for raw in RAW_MARKUP:
+        assert raw not in live, raw
+    buttons = [e["text"]["text"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert MARKED_TITLE in buttons  # plain text shows '<' and '&' as written: nothing to escape
 
 
 def test_indicator_message_carries_the_figures_and_follow_up_buttons(knowledge):

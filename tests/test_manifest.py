@@ -7,8 +7,10 @@ import yaml
 from slack_bolt import App
 
 import handlers
+from handlers.access import StrangerPolicy
+from handlers.commands import COMMAND
+from handlers.events import EVENT_LISTENERS
 from handlers.replies import Services
-from handlers.strangers import StrangerPolicy
 
 SLACK = Path(__file__).resolve().parent.parent / "slack"
 
@@ -20,10 +22,10 @@ def manifest(request):
 
 def test_manifest_events_and_command_match_the_listeners(manifest, knowledge):
     subscribed = {e.split(".")[0] for e in manifest["settings"]["event_subscriptions"]["bot_events"]}
-    assert subscribed == set(handlers.EVENT_LISTENERS)
+    assert subscribed == set(EVENT_LISTENERS)
     app = App(token="xoxb-x", signing_secret="s", token_verification_enabled=False)
     handlers.register(app, Services(knowledge, StrangerPolicy()))  # registers without error
-    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [handlers.COMMAND]
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [COMMAND]
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
 

@@ -12,6 +12,7 @@ from bot.app import web_client
 from knowledge.answering import open_knowledge
 from tests.block_limits import limit_problems
 from tests.fake_slack import HOME_TEAM, FakeSlack
+from tests.markup import ESCAPED_FACT, ESCAPED_TITLE, RAW_MARKUP, mrkdwn_texts
 from tests.slack_harness import direct_message, mention, settings_for, start_app
 
 
@@ -223,17 +224,34 @@ def test_the_same_event_at_two_processes_sharing_a_store_is_answered_once(fake, 
         second.stop()
 
 
-def test_channel_markup_in_a_question_comes_back_escaped(slack, fake):
-    slack.event(mention("<@UBOT0001> <!channel> shoplifting <!here> & <@U999>"))
+@pytest.fixture
+def marked_slack(fake, tmp_path, marked_data_dir):
+    """The app answering from data whose text carries Slack markup."""
+    running = start_app(settings_for(fake), open_knowledge(tmp_path / "marked.db", marked_data_dir))
+    yield running
+    running.stop()
+
+
+def sent_message(call) -> dict:
+    return {"text": call.params.get("text", ""), "blocks": call.params.get("blocks")}
+
+
+def test_channel_markup_in_a_question_comes_back_escaped(marked_slack, fake):
+    marked_slack.event(mention("<@UBOT0001> <!channel> what is the CSP <!here> & <@U999>"))
     [call] = fake.wait_for("chat.postMessage")
-    sent = message_text(call)
-    assert "<!channel>" not in sent and "<!here>" not in sent and "<@U999>" not in sent
+    live = mrkdwn_texts(sent_message(call))
+    assert ESCAPED_FACT in live
+    for raw in (*RAW_MARKUP, "<!here>", "<@U999>"):
+        assert raw not in live, raw
 
 
-def test_text_that_echoes_user_words_is_escaped(slack, fake):
-    slack.command("<b>burglry</b> & shoplifting", fake.response_url())
+def test_text_that_echoes_user_words_is_escaped(marked_slack, fake):
+    marked_slack.command("<b>zzfoo</b> & young people", fake.response_url())
     [call] = fake.wait_for("response_url")
-    assert "<b>" not in message_text(call)
+    live = mrkdwn_texts(sent_message(call))
+    assert "“zzfoo”" in live and ESCAPED_TITLE in live  # the user's word, and a suggested title
+    for raw in (*RAW_MARKUP, "<b>"):
+        assert raw not in live, raw
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.replies import Services, actor_team, reply_to
+from handlers.access import actor_team
+from handlers.replies import Services, reply_to
 
 
 def make_csp_command(services: Services):

@@ -1,0 +1,18 @@
+"""A direct message to the bot."""
+
+from __future__ import annotations
+
+from handlers.events.messages import from_a_bot, reply_to_event
+from handlers.replies import Services
+
+
+def make_direct_message_listener(services: Services):
+    def on_direct_message(event, body, context, client, say, logger):
+        """The answer comes back in the same conversation."""
+        if event.get("channel_type") != "im" or from_a_bot(event):
+            return
+        message, _ = reply_to_event(services, event, body, context, client)
+        thread = event.get("thread_ts")
+        say(thread_ts=thread, **message) if thread else say(**message)
+
+    return on_direct_message
