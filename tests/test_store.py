@@ -69,10 +69,33 @@ def test_a_write_that_fails_half_way_leaves_nothing(store):
     assert store.revision() == revision
 
 
-def test_every_write_moves_the_revision_on(store):
+def test_a_recorded_figure_moves_the_revision_on(store):
     revision = store.revision()
     store.record_figure("knife-crime", Period.year(2019), 800, "U1", "test")
     assert store.revision() == revision + 1
+
+
+def test_a_recorded_status_moves_the_revision_on(store):
+    revision = store.revision()
+    store.record_status("vawg-charter", "Charter revised", "June 2019", "U1", "test")
+    assert store.revision() == revision + 1
+    assert store.catalogue().statuses["vawg-charter"].status == "Charter revised"
+
+
+def test_claiming_events_leaves_the_revision_alone(store):
+    """A claim is bookkeeping: were it content, every Slack event would make the next
+    question rebuild the whole answer index."""
+    revision = store.revision()
+    for number in range(100):
+        assert store.claim_event(f"Ev{number}") is True
+    assert store.revision() == revision
+
+
+def test_a_write_that_is_not_content_still_happens_whole_or_not_at_all(store):
+    with pytest.raises(sqlite3.IntegrityError), store.write_bookkeeping() as db:
+        db["seen_events"].insert({"event_id": "EvA", "seen_at": "x"})
+        db["seen_events"].insert({"event_id": "EvA", "seen_at": "x"})
+    assert store.db["seen_events"].count == 0
 
 
 def test_an_event_is_claimed_once(store):

@@ -1,6 +1,7 @@
 """Slack event claims: which event ids have been answered, shared by every process on the file.
 
-Claims are bookkeeping, not what the bot knows.
+Claims are bookkeeping, not what the bot knows, so they leave the content revision alone: were
+they content, every Slack event would make the next question rebuild the whole answer index.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class EventClaims:
         Slack retries within minutes, so ids older than a day are forgotten as new ones come.
         """
         now = datetime.now(UTC)
-        with self._connections.content_transaction() as db:
+        with self._connections.transaction() as db:
             db.execute(
                 "DELETE FROM seen_events WHERE seen_at < ?",
                 [(now - SEEN_EVENTS_KEPT).isoformat(timespec="seconds")],

@@ -43,15 +43,23 @@ class Store:
     def close(self) -> None:
         self._connections.close()
 
-    def write(self) -> AbstractContextManager[Database]:
-        """One transaction that takes the write lock before it reads, and bumps the revision."""
+    def write_content(self) -> AbstractContextManager[Database]:
+        """A whole-or-nothing write to what the bot knows: it moves the revision on."""
         return self._connections.content_transaction()
+
+    # The name callers used before bookkeeping writes had their own.
+    write = write_content
+
+    def write_bookkeeping(self) -> AbstractContextManager[Database]:
+        """A whole-or-nothing write of records that are not what the bot knows (event claims,
+        and later audit rows, run claims, access logs): the revision stays, nothing rebuilds."""
+        return self._connections.transaction()
 
     def meta(self, key: str) -> str | None:
         return self._connections.meta(key)
 
     def revision(self) -> int:
-        """Grows with every write, from any process: readers rebuild what they cached."""
+        """Grows whenever what the bot knows changes, from any process: readers rebuild then."""
         return self._connections.revision()
 
     def catalogue(self) -> Catalogue:
