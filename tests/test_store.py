@@ -1,6 +1,7 @@
 """The store: migrations, seed sync, history, whole-or-nothing writes, event claims."""
 
 import multiprocessing
+import shutil
 import sqlite3
 import threading
 
@@ -52,6 +53,75 @@ def test_a_changed_seed_file_is_picked_up_without_losing_an_officers_figure(stor
     assert next(i for i in catalogue.indicators if i.key == "knife-crime").short_name == "Knife crimes"
     assert [f.value for f in catalogue.figures["knife-crime"]] == [889, 831]
     assert len(reopened.figure_history("knife-crime")) == 3
+    reopened.close()
+
+
+def _changed_seed(data_dir, tmp_path, file_name, old, new):
+    """A copy of the seed files with one edit, so a store opened on it sees a new digest."""
+    copied = tmp_path / "changed-data"
+    shutil.copytree(data_dir, copied)
+    path = copied / file_name
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    return copied
+
+
+KNIFE_CRIME_2018 = "{period: Jan-Dec 2018, value: 830}"
+VAWG_STATUS = "status: VAWG Charter published November 2018"
+
+
+def test_a_changed_seed_figure_does_not_supersede_an_officers_figure(store, data_dir, tmp_path):
+    store.record_figure("knife-crime", Period.year(2018), 831, "U123", "officer correction")
+    changed = _changed_seed(
+        data_dir, tmp_path, "indicators.yaml", KNIFE_CRIME_2018, "{period: Jan-Dec 2018, value: 835}"
+    )
+    store.close()
+    reopened = Store(store.path, changed)
+    current = reopened.catalogue().figures["knife-crime"]
+    assert [(f.value, f.recorded_by) for f in current] == [(889, "seed"), (831, "U123")]
+    reopened.close()
+
+
+def test_a_changed_seed_figure_does_not_supersede_an_imported_figure(store, data_dir, tmp_path):
+    store.record_figure("knife-crime", Period.year(2018), 832, "import:police-xlsx", "police return")
+    changed = _changed_seed(
+        data_dir, tmp_path, "indicators.yaml", KNIFE_CRIME_2018, "{period: Jan-Dec 2018, value: 835}"
+    )
+    reopened = Store(store.path, changed)
+    assert [f.value for f in reopened.catalogue().figures["knife-crime"]] == [889, 832]
+    reopened.close()
+
+
+def test_a_changed_seed_figure_is_taken_where_only_the_seed_had_spoken(store, data_dir, tmp_path):
+    revision = store.revision()
+    changed = _changed_seed(
+        data_dir, tmp_path, "indicators.yaml", KNIFE_CRIME_2018, "{period: Jan-Dec 2018, value: 835}"
+    )
+    reopened = Store(store.path, changed)
+    assert [f.value for f in reopened.catalogue().figures["knife-crime"]] == [889, 835]
+    assert [h["value"] for h in reopened.figure_history("knife-crime")] == [889, 830, 835]
+    assert reopened.revision() == revision + 1
+    reopened.close()
+
+
+def test_a_changed_seed_status_does_not_supersede_an_officers_status(store, data_dir, tmp_path):
+    store.record_status("vawg-charter", "Charter revised", "June 2019", "U123", "officer update")
+    changed = _changed_seed(
+        data_dir, tmp_path, "plans.yaml", VAWG_STATUS, "status: VAWG Charter published Nov 2018"
+    )
+    reopened = Store(store.path, changed)
+    status = reopened.catalogue().statuses["vawg-charter"]
+    assert (status.status, status.recorded_by) == ("Charter revised", "U123")
+    reopened.close()
+
+
+def test_a_changed_seed_status_is_taken_where_only_the_seed_had_spoken(store, data_dir, tmp_path):
+    changed = _changed_seed(
+        data_dir, tmp_path, "plans.yaml", VAWG_STATUS, "status: VAWG Charter published Nov 2018"
+    )
+    reopened = Store(store.path, changed)
+    assert reopened.catalogue().statuses["vawg-charter"].status == "VAWG Charter published Nov 2018"
     reopened.close()
 
 

@@ -1,7 +1,8 @@
 """Bringing the store up to the seed files in `data/`, when they have changed since last time.
 
-Entries are upserted: the seed defines them. Figures and statuses are only ever added: one
-already held, from the seed or from an officer, is never touched.
+Entries are upserted: the seed defines them. Figures and statuses are only ever added, and the
+seed yields to people: once an officer or an import has recorded a figure for an indicator and
+period, or a status for an action, a later seed file never supersedes it.
 """
 
 from __future__ import annotations
@@ -124,9 +125,12 @@ def _write_indicators(db: Database, seed: Seed, recorded_at: str) -> None:
 
 
 def _seed_figure_wanted(db: Database, row: dict) -> bool:
+    """Only where nobody but the seed has spoken for this indicator and period, and the seed
+    has not already said this: what an officer or an import recorded is never superseded."""
     held = db.execute(
-        "SELECT 1 FROM figures WHERE indicator_key = ? AND period = ? AND value = ? AND recorded_by = ?",
-        [row["indicator_key"], row["period"], row["value"], SEED_SOURCE],
+        "SELECT 1 FROM figures WHERE indicator_key = ? AND period = ? "
+        "AND (recorded_by IS NOT ? OR value = ?) LIMIT 1",
+        [row["indicator_key"], row["period"], SEED_SOURCE, row["value"]],
     ).fetchone()
     return held is None
 
@@ -165,9 +169,11 @@ def _write_actions(db: Database, seed: Seed, recorded_at: str) -> None:
 
 
 def _seed_status_wanted(db: Database, row: dict) -> bool:
+    """Only where nobody but the seed has spoken for this action, and the seed has not
+    already said this: a status an officer recorded is never superseded."""
     held = db.execute(
-        "SELECT 1 FROM action_statuses WHERE action_key = ? AND status = ? AND recorded_by = ?",
-        [row["action_key"], row["status"], SEED_SOURCE],
+        "SELECT 1 FROM action_statuses WHERE action_key = ? AND (recorded_by IS NOT ? OR status = ?) LIMIT 1",
+        [row["action_key"], SEED_SOURCE, row["status"]],
     ).fetchone()
     return held is None
 
