@@ -152,6 +152,13 @@ def test_a_recorded_status_moves_the_revision_on(store):
     assert store.catalogue().statuses["vawg-charter"].status == "Charter revised"
 
 
+def test_a_content_write_that_changes_nothing_leaves_the_revision_alone(store):
+    revision = store.revision()
+    with store.write_content() as db:
+        db.execute("SELECT COUNT(*) FROM figures").fetchone()
+    assert store.revision() == revision
+
+
 def test_claiming_events_leaves_the_revision_alone(store):
     """A claim is bookkeeping: were it content, every Slack event would make the next
     question rebuild the whole answer index."""

@@ -98,10 +98,16 @@ class Connections:
 
     @contextmanager
     def content_transaction(self) -> Iterator[Database]:
-        """A write to what the bot knows: it moves the revision on, so readers rebuild."""
+        """A write to what the bot knows: it moves the revision on, so readers rebuild.
+
+        Only if it changed a row: one that finds its work already done (another process
+        synced the seed while this one waited for the lock) should cost readers nothing.
+        """
         with self.transaction() as db:
+            changes_before = db.conn.total_changes
             yield db
-            bump_revision(db)
+            if db.conn.total_changes != changes_before:
+                bump_revision(db)
 
     @contextmanager
     def snapshot(self) -> Iterator[Database]:

@@ -44,7 +44,8 @@ class Store:
         self._connections.close()
 
     def write_content(self) -> AbstractContextManager[Database]:
-        """A whole-or-nothing write to what the bot knows: it moves the revision on."""
+        """A whole-or-nothing write to what the bot knows: if it changes a row, it moves the
+        revision on."""
         return self._connections.content_transaction()
 
     # The name callers used before bookkeeping writes had their own.

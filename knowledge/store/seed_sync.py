@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from knowledge.datafiles import load_seed, seed_digest
 from knowledge.domain.models import Seed
 from knowledge.domain.periods import parse_period
-from knowledge.store.db import Connections, bump_revision, now_iso, read_meta
+from knowledge.store.db import Connections, now_iso, read_meta
 from knowledge.store.figures import add_figure, figure_row
 from knowledge.store.statuses import add_status, status_row
 
@@ -28,14 +28,12 @@ def sync_seed_if_changed(connections: Connections, data_dir: Path) -> None:
     if connections.meta(SEED_DIGEST_KEY) == digest:
         return
     seed = load_seed(data_dir)
-    # The plain transaction, bumping the revision by hand: a process that finds the work done
-    # while it waited for the lock has changed nothing, so readers need not rebuild.
-    with connections.transaction() as db:
+    with connections.content_transaction() as db:
+        # Another process may have synced while this one waited for the lock.
         if read_meta(db, SEED_DIGEST_KEY) == digest:
             return
         write_seed(db, seed, now_iso())
         db["meta"].upsert({"key": SEED_DIGEST_KEY, "value": digest}, pk="key")
-        bump_revision(db)
 
 
 def write_seed(db: Database, seed: Seed, recorded_at: str) -> None:
