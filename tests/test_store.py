@@ -6,6 +6,7 @@ import sqlite3
 import threading
 
 import pytest
+from sqlite_utils import Database
 
 from knowledge.domain.periods import Period
 from knowledge.store import Store, migrations
@@ -13,11 +14,50 @@ from knowledge.store import Store, migrations
 
 def test_a_new_store_is_migrated_and_seeded(store):
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_catalogue", "m002_seen_events"]
+    assert applied == ["m001_catalogue", "m002_seen_events", "m003_audit"]
     catalogue = store.catalogue()
     assert len(catalogue.indicators) == 13
     assert [f.value for f in catalogue.figures["knife-crime"]] == [889, 830]
     assert catalogue.statuses["vawg-charter"].status == "VAWG Charter published November 2018"
+
+
+AUDIT_COLUMNS = [
+    "id",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_key",
+    "period",
+    "old",
+    "new",
+    "source",
+    "request_id",
+]
+
+
+def test_a_new_store_has_an_empty_audit_table(store):
+    assert [column.name for column in store.db["audit"].columns] == AUDIT_COLUMNS
+    assert store.db["audit"].count == 0
+
+
+def test_a_store_made_before_the_audit_table_gains_it_when_reopened(tmp_path, data_dir):
+    path = tmp_path / "old.db"
+    Store(path, data_dir).close()
+    older = Database(path)
+    older["audit"].drop()
+    older.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_audit'")
+    older.conn.commit()
+    older.close()
+    store = Store(path, data_dir)
+    assert [column.name for column in store.db["audit"].columns] == AUDIT_COLUMNS
+    assert len(store.catalogue().indicators) == 13
+    store.close()
+
+
+def test_an_audit_row_needs_who_did_what_and_when(store):
+    with pytest.raises(sqlite3.IntegrityError), store.write_bookkeeping() as db:
+        db["audit"].insert({"at": "2019-06-01T00:00:00+00:00", "action": "record", "entity": "figure"})
 
 
 def test_reopening_adds_nothing(store, data_dir):

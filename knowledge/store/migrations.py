@@ -103,6 +103,34 @@ def m002_seen_events(db: Database) -> None:
     db["seen_events"].create({"event_id": str, "seen_at": str}, pk="event_id")
 
 
+@migrations()
+def m003_audit(db: Database) -> None:
+    """Who changed what the bot knows, when, from what to what, and on which request.
+
+    Append-only, like the history tables; `old` and `new` hold JSON so one table serves
+    figures, statuses and whatever else comes to be recorded.
+    """
+    db["audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "entity": str,
+            "entity_key": str,
+            "period": str,
+            "old": str,
+            "new": str,
+            "source": str,
+            "request_id": str,
+        },
+        pk="id",
+        not_null=["at", "actor", "action", "entity"],
+    )
+    db["audit"].create_index(["entity", "entity_key"])
+    db["audit"].create_index(["at"])
+
+
 def migrate(connections: Connections) -> None:
     """Under the write lock, so two processes starting on a new file migrate it once."""
     with connections.transaction() as db:
