@@ -1,10 +1,12 @@
 """The store: migrations, seed sync, history, whole-or-nothing writes, event claims."""
 
 import multiprocessing
+import shutil
 import sqlite3
 import threading
 
 import pytest
+from sqlite_utils import Database
 
 from knowledge.domain.periods import Period
 from knowledge.store import Store, migrations
@@ -12,11 +14,50 @@ from knowledge.store import Store, migrations
 
 def test_a_new_store_is_migrated_and_seeded(store):
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_catalogue", "m002_seen_events"]
+    assert applied == ["m001_catalogue", "m002_seen_events", "m003_audit"]
     catalogue = store.catalogue()
     assert len(catalogue.indicators) == 13
     assert [f.value for f in catalogue.figures["knife-crime"]] == [889, 830]
     assert catalogue.statuses["vawg-charter"].status == "VAWG Charter published November 2018"
+
+
+AUDIT_COLUMNS = [
+    "id",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_key",
+    "period",
+    "old",
+    "new",
+    "source",
+    "request_id",
+]
+
+
+def test_a_new_store_has_an_empty_audit_table(store):
+    assert [column.name for column in store.db["audit"].columns] == AUDIT_COLUMNS
+    assert store.db["audit"].count == 0
+
+
+def test_a_store_made_before_the_audit_table_gains_it_when_reopened(tmp_path, data_dir):
+    path = tmp_path / "old.db"
+    Store(path, data_dir).close()
+    older = Database(path)
+    older["audit"].drop()
+    older.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_audit'")
+    older.conn.commit()
+    older.close()
+    store = Store(path, data_dir)
+    assert [column.name for column in store.db["audit"].columns] == AUDIT_COLUMNS
+    assert len(store.catalogue().indicators) == 13
+    store.close()
+
+
+def test_an_audit_row_needs_who_did_what_and_when(store):
+    with pytest.raises(sqlite3.IntegrityError), store.write_bookkeeping() as db:
+        db["audit"].insert({"at": "2019-06-01T00:00:00+00:00", "action": "record", "entity": "figure"})
 
 
 def test_reopening_adds_nothing(store, data_dir):
@@ -55,6 +96,75 @@ def test_a_changed_seed_file_is_picked_up_without_losing_an_officers_figure(stor
     reopened.close()
 
 
+def _changed_seed(data_dir, tmp_path, file_name, old, new):
+    """A copy of the seed files with one edit, so a store opened on it sees a new digest."""
+    copied = tmp_path / "changed-data"
+    shutil.copytree(data_dir, copied)
+    path = copied / file_name
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    return copied
+
+
+KNIFE_CRIME_2018 = "{period: Jan-Dec 2018, value: 830}"
+VAWG_STATUS = "status: VAWG Charter published November 2018"
+
+
+def test_a_changed_seed_figure_does_not_supersede_an_officers_figure(store, data_dir, tmp_path):
+    store.record_figure("knife-crime", Period.year(2018), 831, "U123", "officer correction")
+    changed = _changed_seed(
+        data_dir, tmp_path, "indicators.yaml", KNIFE_CRIME_2018, "{period: Jan-Dec 2018, value: 835}"
+    )
+    store.close()
+    reopened = Store(store.path, changed)
+    current = reopened.catalogue().figures["knife-crime"]
+    assert [(f.value, f.recorded_by) for f in current] == [(889, "seed"), (831, "U123")]
+    reopened.close()
+
+
+def test_a_changed_seed_figure_does_not_supersede_an_imported_figure(store, data_dir, tmp_path):
+    store.record_figure("knife-crime", Period.year(2018), 832, "import:police-xlsx", "police return")
+    changed = _changed_seed(
+        data_dir, tmp_path, "indicators.yaml", KNIFE_CRIME_2018, "{period: Jan-Dec 2018, value: 835}"
+    )
+    reopened = Store(store.path, changed)
+    assert [f.value for f in reopened.catalogue().figures["knife-crime"]] == [889, 832]
+    reopened.close()
+
+
+def test_a_changed_seed_figure_is_taken_where_only_the_seed_had_spoken(store, data_dir, tmp_path):
+    revision = store.revision()
+    changed = _changed_seed(
+        data_dir, tmp_path, "indicators.yaml", KNIFE_CRIME_2018, "{period: Jan-Dec 2018, value: 835}"
+    )
+    reopened = Store(store.path, changed)
+    assert [f.value for f in reopened.catalogue().figures["knife-crime"]] == [889, 835]
+    assert [h["value"] for h in reopened.figure_history("knife-crime")] == [889, 830, 835]
+    assert reopened.revision() == revision + 1
+    reopened.close()
+
+
+def test_a_changed_seed_status_does_not_supersede_an_officers_status(store, data_dir, tmp_path):
+    store.record_status("vawg-charter", "Charter revised", "June 2019", "U123", "officer update")
+    changed = _changed_seed(
+        data_dir, tmp_path, "plans.yaml", VAWG_STATUS, "status: VAWG Charter published Nov 2018"
+    )
+    reopened = Store(store.path, changed)
+    status = reopened.catalogue().statuses["vawg-charter"]
+    assert (status.status, status.recorded_by) == ("Charter revised", "U123")
+    reopened.close()
+
+
+def test_a_changed_seed_status_is_taken_where_only_the_seed_had_spoken(store, data_dir, tmp_path):
+    changed = _changed_seed(
+        data_dir, tmp_path, "plans.yaml", VAWG_STATUS, "status: VAWG Charter published Nov 2018"
+    )
+    reopened = Store(store.path, changed)
+    assert reopened.catalogue().statuses["vawg-charter"].status == "VAWG Charter published Nov 2018"
+    reopened.close()
+
+
 def test_a_write_that_fails_half_way_leaves_nothing(store):
     before = store.db["figures"].count
     revision = store.revision()
@@ -69,10 +179,40 @@ def test_a_write_that_fails_half_way_leaves_nothing(store):
     assert store.revision() == revision
 
 
-def test_every_write_moves_the_revision_on(store):
+def test_a_recorded_figure_moves_the_revision_on(store):
     revision = store.revision()
     store.record_figure("knife-crime", Period.year(2019), 800, "U1", "test")
     assert store.revision() == revision + 1
+
+
+def test_a_recorded_status_moves_the_revision_on(store):
+    revision = store.revision()
+    store.record_status("vawg-charter", "Charter revised", "June 2019", "U1", "test")
+    assert store.revision() == revision + 1
+    assert store.catalogue().statuses["vawg-charter"].status == "Charter revised"
+
+
+def test_a_content_write_that_changes_nothing_leaves_the_revision_alone(store):
+    revision = store.revision()
+    with store.write_content() as db:
+        db.execute("SELECT COUNT(*) FROM figures").fetchone()
+    assert store.revision() == revision
+
+
+def test_claiming_events_leaves_the_revision_alone(store):
+    """A claim is bookkeeping: were it content, every Slack event would make the next
+    question rebuild the whole answer index."""
+    revision = store.revision()
+    for number in range(100):
+        assert store.claim_event(f"Ev{number}") is True
+    assert store.revision() == revision
+
+
+def test_a_write_that_is_not_content_still_happens_whole_or_not_at_all(store):
+    with pytest.raises(sqlite3.IntegrityError), store.write_bookkeeping() as db:
+        db["seen_events"].insert({"event_id": "EvA", "seen_at": "x"})
+        db["seen_events"].insert({"event_id": "EvA", "seen_at": "x"})
+    assert store.db["seen_events"].count == 0
 
 
 def test_an_event_is_claimed_once(store):

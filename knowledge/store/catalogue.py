@@ -1,0 +1,102 @@
+"""The catalogue: everything the bot can answer from, read whole at one revision."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlite_utils import Database
+
+from knowledge.domain.models import (
+    Action,
+    ActionStatus,
+    Deliverable,
+    Document,
+    Figure,
+    Indicator,
+    Priority,
+    Topic,
+)
+from knowledge.store.db import Connections, read_revision
+from knowledge.store.figures import current_figures
+from knowledge.store.statuses import current_statuses
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the bot can answer from, read from the store at one revision."""
+
+    revision: int
+    documents: dict[str, Document]
+    priorities: list[Priority]
+    indicators: list[Indicator]
+    figures: dict[str, list[Figure]]
+    deliverables: list[Deliverable]
+    actions: list[Action]
+    statuses: dict[str, ActionStatus]
+    topics: list[Topic]
+
+    # Lookups by key, made on first use; the catalogue never changes once read.
+    @cached_property
+    def indicator(self) -> dict[str, Indicator]:
+        return {i.key: i for i in self.indicators}
+
+    @cached_property
+    def priority(self) -> dict[str, Priority]:
+        return {p.key: p for p in self.priorities}
+
+    @cached_property
+    def deliverable(self) -> dict[str, Deliverable]:
+        return {d.key: d for d in self.deliverables}
+
+    @cached_property
+    def action(self) -> dict[str, Action]:
+        return {a.key: a for a in self.actions}
+
+    @cached_property
+    def topic(self) -> dict[str, Topic]:
+        return {t.key: t for t in self.topics}
+
+
+def read_catalogue(connections: Connections) -> Catalogue:
+    """One consistent snapshot: a write landing half-way through cannot mix two revisions."""
+    with connections.snapshot() as db:
+        return _read(db)
+
+
+def _read(db: Database) -> Catalogue:
+    return Catalogue(
+        revision=read_revision(db),
+        documents={row["key"]: Document(**_decoded(row, "aliases")) for row in db["documents"].rows},
+        priorities=[
+            Priority(**_decoded(row, "aliases", "key_deliverables")) for row in _in_order(db, "priorities")
+        ],
+        indicators=[
+            Indicator(**_without_nulls(_decoded(row, "aliases"))) for row in _in_order(db, "indicators")
+        ],
+        figures=current_figures(db),
+        deliverables=[
+            Deliverable(**_decoded(row, "aliases", "example_outputs"))
+            for row in _in_order(db, "deliverables")
+        ],
+        actions=[Action(**_decoded(row, "aliases")) for row in _in_order(db, "actions")],
+        statuses=current_statuses(db),
+        topics=[Topic(**_decoded(row, "aliases", "facts")) for row in _in_order(db, "topics")],
+    )
+
+
+def _in_order(db: Database, table: str) -> list[dict]:
+    """Entries in the order the seed files give them, which is the order replies list them."""
+    return list(db[table].rows_where(order_by="position"))
+
+
+def _decoded(row: dict, *json_columns: str) -> dict:
+    decoded = dict(row)
+    for column in json_columns:
+        decoded[column] = json.loads(decoded[column] or "[]")
+    return decoded
+
+
+def _without_nulls(row: dict) -> dict:
+    return {key: value for key, value in row.items() if value is not None}

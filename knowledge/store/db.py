@@ -1,0 +1,126 @@
+"""The SQLite file: a connection per thread, whole-or-nothing writes, and the content revision.
+
+A sqlite connection belongs to the thread that made it, and Bolt runs listeners on worker
+threads, so each thread gets its own connection to the same file. Every write runs in one
+`BEGIN IMMEDIATE` transaction, so it happens whole or not at all, and two writers queue rather
+than fail half-way.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+DB_ENV = "CSP_BOT_DB"
+BUSY_TIMEOUT_SECONDS = 10
+
+
+def default_db_path() -> Path:
+    """`$CSP_BOT_DB`, else the user's data folder (e.g. ~/.local/share/csp-bot/csp-bot.db)."""
+    configured = os.environ.get(DB_ENV)
+    if configured:
+        return Path(configured)
+    return platformdirs.user_data_path("csp-bot") / "csp-bot.db"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def read_meta(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def read_revision(db: Database) -> int:
+    return int(read_meta(db, "revision") or 0)
+
+
+def bump_revision(db: Database) -> None:
+    """Tell every reader, in any process, that what the bot knows has changed."""
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('revision', '1') "
+        "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+    )
+
+
+class Connections:
+    """One SQLite file, opened once per thread that uses it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+
+    @property
+    def db(self) -> Database:
+        database = getattr(self._local, "db", None)
+        if database is None:
+            database = self._open()
+            self._local.db = database
+        return database
+
+    def _open(self) -> Database:
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA journal_mode = WAL")
+        return Database(connection)
+
+    def close(self) -> None:
+        """Close this thread's connection; other threads keep theirs."""
+        database = getattr(self._local, "db", None)
+        if database is not None:
+            database.close()
+            self._local.db = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """A write that takes the lock before it reads, and leaves the revision alone.
+
+        For bookkeeping that is not what the bot knows: readers need not rebuild for it.
+        """
+        db = self.db
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def content_transaction(self) -> Iterator[Database]:
+        """A write to what the bot knows: it moves the revision on, so readers rebuild.
+
+        Only if it changed a row: one that finds its work already done (another process
+        synced the seed while this one waited for the lock) should cost readers nothing.
+        """
+        with self.transaction() as db:
+            changes_before = db.conn.total_changes
+            yield db
+            if db.conn.total_changes != changes_before:
+                bump_revision(db)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Reads that all see the file as it was at one moment, whatever writers do meanwhile."""
+        db = self.db
+        db.conn.execute("BEGIN")
+        try:
+            yield db
+        finally:
+            db.conn.execute("COMMIT")
+
+    def meta(self, key: str) -> str | None:
+        return read_meta(self.db, key)
+
+    def revision(self) -> int:
+        return read_revision(self.db)

@@ -1,0 +1,85 @@
+"""`Store`: one SQLite file holding what the bot knows, with every figure and status it has held.
+
+A thin front over the parts in this package, so callers need one object and one import.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from knowledge.datafiles import default_data_dir
+from knowledge.domain.periods import Period
+from knowledge.store.catalogue import Catalogue, read_catalogue
+from knowledge.store.claims import EventClaims
+from knowledge.store.db import Connections
+from knowledge.store.figures import FigureHistory
+from knowledge.store.migrations import migrate
+from knowledge.store.seed_sync import sync_seed_if_changed
+from knowledge.store.statuses import StatusHistory
+
+
+class Store:
+    """One SQLite file; a connection per thread; whole-or-nothing writes."""
+
+    def __init__(self, path: Path, data_dir: Path | None = None) -> None:
+        self.path = Path(path)
+        self.data_dir = data_dir or default_data_dir()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._connections = Connections(self.path)
+        self.figures = FigureHistory(self._connections)
+        self.statuses = StatusHistory(self._connections)
+        self.events = EventClaims(self._connections)
+        migrate(self._connections)
+        sync_seed_if_changed(self._connections, self.data_dir)
+
+    @property
+    def db(self) -> Database:
+        """This thread's connection."""
+        return self._connections.db
+
+    def close(self) -> None:
+        self._connections.close()
+
+    def write_content(self) -> AbstractContextManager[Database]:
+        """A whole-or-nothing write to what the bot knows: if it changes a row, it moves the
+        revision on."""
+        return self._connections.content_transaction()
+
+    # The name callers used before bookkeeping writes had their own.
+    write = write_content
+
+    def write_bookkeeping(self) -> AbstractContextManager[Database]:
+        """A whole-or-nothing write of records that are not what the bot knows (event claims,
+        and later audit rows, run claims, access logs): the revision stays, nothing rebuilds."""
+        return self._connections.transaction()
+
+    def meta(self, key: str) -> str | None:
+        return self._connections.meta(key)
+
+    def revision(self) -> int:
+        """Grows whenever what the bot knows changes, from any process: readers rebuild then."""
+        return self._connections.revision()
+
+    def catalogue(self) -> Catalogue:
+        return read_catalogue(self._connections)
+
+    def figure_history(self, indicator_key: str) -> list[dict]:
+        """Every figure ever recorded for an indicator, in the order it was recorded."""
+        return self.figures.history(indicator_key)
+
+    def record_figure(
+        self, indicator_key: str, period: Period, value: float, recorded_by: str, source: str
+    ) -> int:
+        """Add a figure for a period; the one it supersedes stays in the history."""
+        return self.figures.record(indicator_key, period, value, recorded_by, source)
+
+    def record_status(self, action_key: str, status: str, as_of: str, recorded_by: str, source: str) -> int:
+        """Add a status for an action; the one it supersedes stays in the history."""
+        return self.statuses.record(action_key, status, as_of, recorded_by, source)
+
+    def claim_event(self, event_id: str) -> bool:
+        """True the first time an event id is seen, by any process sharing this file."""
+        return self.events.claim(event_id)

@@ -1,0 +1,79 @@
+"""Figure history: every value recorded for an indicator and period, the latest being current."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from knowledge.domain.models import Figure
+from knowledge.domain.periods import Period, parse_period
+from knowledge.store.db import Connections, now_iso
+
+
+def figure_row(
+    indicator_key: str, period: Period, value: float, recorded_at: str, recorded_by: str, source: str
+) -> dict:
+    """One row of figure history: the period kept as its code and its first and last month."""
+    return {
+        "indicator_key": indicator_key,
+        "period": period.code,
+        "period_start": period.start.isoformat(),
+        "period_end": period.end.isoformat(),
+        "value": value,
+        "recorded_at": recorded_at,
+        "recorded_by": recorded_by,
+        "source": source,
+    }
+
+
+def add_figure(db: Database, row: dict) -> int:
+    db["figures"].insert(row)
+    return db["figures"].last_pk
+
+
+def current_figures(db: Database) -> dict[str, list[Figure]]:
+    """The latest recorded figure for each indicator and period, oldest period first."""
+    rows = db.query(
+        """
+        SELECT f.* FROM figures f
+        JOIN (SELECT MAX(id) AS id FROM figures GROUP BY indicator_key, period) latest
+          ON latest.id = f.id
+        ORDER BY f.indicator_key, f.period_end, f.period_start
+        """
+    )
+    figures: dict[str, list[Figure]] = {}
+    for row in rows:
+        figures.setdefault(row["indicator_key"], []).append(
+            Figure(
+                indicator_key=row["indicator_key"],
+                period=parse_period(row["period"]),
+                value=row["value"],
+                recorded_at=row["recorded_at"],
+                recorded_by=row["recorded_by"],
+                source=row["source"],
+            )
+        )
+    return figures
+
+
+def figure_history(db: Database, indicator_key: str) -> list[dict]:
+    """Every figure ever recorded for an indicator, in the order it was recorded."""
+    return list(db["figures"].rows_where("indicator_key = ?", [indicator_key], order_by="id"))
+
+
+class FigureHistory:
+    """Figures as officers and the seed record them; nothing is ever edited or deleted."""
+
+    def __init__(self, connections: Connections) -> None:
+        self._connections = connections
+
+    def record(self, indicator_key: str, period: Period, value: float, recorded_by: str, source: str) -> int:
+        """Add a figure for a period; the one it supersedes stays in the history."""
+        row = figure_row(indicator_key, period, value, now_iso(), recorded_by, source)
+        with self._connections.content_transaction() as db:
+            return add_figure(db, row)
+
+    def current(self) -> dict[str, list[Figure]]:
+        return current_figures(self._connections.db)
+
+    def history(self, indicator_key: str) -> list[dict]:
+        return figure_history(self._connections.db, indicator_key)

@@ -1,0 +1,137 @@
+"""The schema, as numbered steps: a step once released is never edited, only followed by another.
+
+Figures and statuses are history tables: a change is a new row, never an edit in place, and the
+current value is the latest row.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from knowledge.store.db import Connections
+
+migrations = Migrations("csp-bot")
+
+
+@migrations()
+def m001_catalogue(db: Database) -> None:
+    """Entries, figure and status history, and the store's own settings."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["documents"].create(
+        {"key": str, "title": str, "subtitle": str, "source": str, "aliases": str}, pk="key"
+    )
+    db["priorities"].create(
+        {"key": str, "name": str, "aliases": str, "key_deliverables": str, "position": int},
+        pk="key",
+    )
+    db["indicators"].create(
+        {
+            "key": str,
+            "name": str,
+            "short_name": str,
+            "priority_key": str,
+            "unit": str,
+            "better_when": str,
+            "confidence": str,
+            "confidence_note": str,
+            "neutral_note": str,
+            "priority_note": str,
+            "note": str,
+            "source": str,
+            "aliases": str,
+            "position": int,
+        },
+        pk="key",
+        foreign_keys=[("priority_key", "priorities", "key")],
+    )
+    db["figures"].create(
+        {
+            "id": int,
+            "indicator_key": str,
+            "period": str,
+            "period_start": str,
+            "period_end": str,
+            "value": float,
+            "recorded_at": str,
+            "recorded_by": str,
+            "source": str,
+        },
+        pk="id",
+        foreign_keys=[("indicator_key", "indicators", "key")],
+        not_null=["indicator_key", "period", "value", "recorded_at"],
+    )
+    db["figures"].create_index(["indicator_key", "period"])
+    db["deliverables"].create(
+        {"key": str, "text": str, "aliases": str, "example_outputs": str, "position": int},
+        pk="key",
+    )
+    db["actions"].create({"key": str, "commitment": str, "aliases": str, "position": int}, pk="key")
+    db["action_statuses"].create(
+        {
+            "id": int,
+            "action_key": str,
+            "status": str,
+            "as_of": str,
+            "recorded_at": str,
+            "recorded_by": str,
+            "source": str,
+        },
+        pk="id",
+        foreign_keys=[("action_key", "actions", "key")],
+        not_null=["action_key", "status", "recorded_at"],
+    )
+    db["action_statuses"].create_index(["action_key"])
+    db["topics"].create(
+        {
+            "key": str,
+            "group_key": str,
+            "group_title": str,
+            "title": str,
+            "aliases": str,
+            "facts": str,
+            "source": str,
+            "position": int,
+        },
+        pk="key",
+    )
+
+
+@migrations()
+def m002_seen_events(db: Database) -> None:
+    """Slack event ids already handled, so a retried event gets one answer across processes."""
+    db["seen_events"].create({"event_id": str, "seen_at": str}, pk="event_id")
+
+
+@migrations()
+def m003_audit(db: Database) -> None:
+    """Who changed what the bot knows, when, from what to what, and on which request.
+
+    Append-only, like the history tables; `old` and `new` hold JSON so one table serves
+    figures, statuses and whatever else comes to be recorded.
+    """
+    db["audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "entity": str,
+            "entity_key": str,
+            "period": str,
+            "old": str,
+            "new": str,
+            "source": str,
+            "request_id": str,
+        },
+        pk="id",
+        not_null=["at", "actor", "action", "entity"],
+    )
+    db["audit"].create_index(["entity", "entity_key"])
+    db["audit"].create_index(["at"])
+
+
+def migrate(connections: Connections) -> None:
+    """Under the write lock, so two processes starting on a new file migrate it once."""
+    with connections.transaction() as db:
+        migrations.apply(db)
