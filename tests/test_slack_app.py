@@ -331,3 +331,17 @@ def test_slack_gets_its_ack_before_the_slow_work(slack, fake):
     assert time.monotonic() - started < 1.0  # Slack's limit is 3 s
     fake.wait_for("response_url")
     fake.wait_for("chat.postMessage")
+
+
+def test_a_hundred_slack_events_rebuild_the_index_not_once(slack, fake, knowledge):
+    """Claiming an event is bookkeeping, not a change of what the bot knows: before the fix,
+    every claim moved the content revision and the next question rebuilt the whole index."""
+    slack.event(mention("<@UBOT0001> knife crime this year"))
+    fake.wait_for("chat.postMessage")
+    builds = knowledge.index_builds
+    revision = knowledge.store.revision()
+    for number in range(100):
+        assert slack.event(mention(f"<@UBOT0001> robbery {number % 3 + 2017}")).status == 200
+    fake.wait_for("chat.postMessage", count=101, timeout=60)
+    assert knowledge.index_builds == builds
+    assert knowledge.store.revision() == revision
