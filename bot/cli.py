@@ -11,7 +11,7 @@ import click
 
 from knowledge.datafiles import DataFileError, default_data_dir
 from knowledge.store import DB_ENV, default_db_path
-from tools.evaluation import QUESTION_SETS
+from tools.question_sets import QUESTION_SETS
 
 
 def _open_knowledge(db: Path | None, data_dir: Path | None = None):

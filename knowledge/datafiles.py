@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from knowledge.domain.models import FactsFile, IndicatorsFile, PlansFile, Seed
+if TYPE_CHECKING:
+    from knowledge.domain.seed_files import Seed
 
 SEED_FILES = {"indicators": "indicators.yaml", "plans": "plans.yaml", "facts": "facts.yaml"}
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -120,6 +121,8 @@ def _check_references(seed: Seed, data_dir: Path) -> None:
 
 
 def load_seed(data_dir: Path) -> Seed:
+    from knowledge.domain.seed_files import FactsFile, IndicatorsFile, PlansFile, Seed
+
     seed = Seed(
         indicators=load_file(data_dir / SEED_FILES["indicators"], IndicatorsFile),
         plans=load_file(data_dir / SEED_FILES["plans"], PlansFile),

@@ -8,6 +8,7 @@ chooses and composes an answer, and the notes finish it.
 from __future__ import annotations
 
 import threading
+from functools import cached_property
 from pathlib import Path
 
 from knowledge.answering import parts
@@ -32,13 +33,18 @@ class Knowledge:
     def __init__(self, store: Store, data_dir: Path | None = None) -> None:
         self.store = store
         folder = data_dir or store.data_dir
-        self.language = Language(load_vocabulary(folder))
+        self._folder = folder
         self.crime_types = {c.key: c for c in load_crime_types(folder)}
         self._data_digest = cache.digest([folder / VOCABULARY_FILE, folder / CRIME_TYPES_FILE])
         self._lock = threading.Lock()
         self._current: tuple[Context, Reader] | None = None
         self.index_builds = 0
         """How many times the index was built: once per change of what the store knows."""
+
+    @cached_property
+    def language(self) -> Language:
+        """The vocabulary, compiled when an index must be built: a cached index brings its own."""
+        return Language(load_vocabulary(self._folder))
 
     def current(self) -> tuple[Context, Reader]:
         """The answering context and reader for the store's latest content revision."""

@@ -13,8 +13,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from knowledge.datafiles import load_seed, seed_digest
-from knowledge.domain.models import Seed
 from knowledge.domain.periods import parse_period
+from knowledge.domain.seed_files import Seed
 from knowledge.store.db import Connections, now_iso, read_meta
 from knowledge.store.figures import add_figure, figure_row
 from knowledge.store.statuses import add_status, status_row
