@@ -27,7 +27,7 @@ def digest(files: Iterable[Path]) -> str:
     sha = hashlib.sha256()
     for path in [*files, *sorted(_SOURCE.glob("*.py"))]:
         sha.update(path.name.encode())
-        sha.update(path.read_bytes())
+        sha.update(path.read_bytes() if path.exists() else b"")  # an optional file may be absent
     return sha.hexdigest()
 
 

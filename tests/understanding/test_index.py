@@ -119,3 +119,16 @@ def test_a_reader_over_the_loaded_index_reads_the_same(index, reader):
     loaded = Reader(pickle.loads(pickle.dumps(index)))
     for question in [*QUESTIONS, "knife crime and the VAWG charter", "stop and search"]:
         assert loaded.read(question) == reader.read(question), question
+
+
+def test_a_data_folder_without_crime_categories_still_answers(tmp_path, data_dir):
+    """The crime categories file is optional; the index cache's key must not need it."""
+    import shutil
+
+    from knowledge.answering import open_knowledge
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir, folder, ignore=shutil.ignore_patterns("questions"))
+    (folder / "crime_types.yaml").unlink()
+    knowledge = open_knowledge(tmp_path / "s.db", folder)
+    assert knowledge.ask("knife crime this year").key == "knife-crime"
