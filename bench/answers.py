@@ -223,7 +223,7 @@ def main() -> None:
         data = synthetic_data(folder, args.entries, rng)
         begin = time.perf_counter()
         big = open_knowledge(folder / "big.db", data)
-        big_catalogue, _ = big.current()
+        big_catalogue = big.current()[0].catalogue
         built = time.perf_counter() - begin
         titles = [i.name for i in big_catalogue.indicators] + [a.commitment for a in big_catalogue.actions]
         questions = labelled_questions() + generated_questions(titles, args.questions, rng)
