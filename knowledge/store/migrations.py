@@ -146,6 +146,13 @@ def m004_roles(db: Database) -> None:
     db["audit"].create_index(["request_id"])
 
 
+@migrations()
+def m005_figure_withdrawals(db: Database) -> None:
+    """A figure can be withdrawn without deleting anything: a row marked `withdrawn` says the
+    period has no figure now (an undone first figure for a period), and history keeps both."""
+    db["figures"].add_column("withdrawn", int, not_null_default=0)
+
+
 def migrate(connections: Connections) -> None:
     """Under the write lock, so two processes starting on a new file migrate it once."""
     with connections.transaction() as db:
