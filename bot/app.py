@@ -13,6 +13,7 @@ from bot.settings import Mode, Settings
 from handlers.access import StrangerPolicy
 from handlers.replies import Services
 from knowledge.answering import Knowledge
+from knowledge.services.roles import Roles
 
 RATE_LIMIT_RETRIES = 3
 
@@ -42,6 +43,10 @@ def create_app(settings: Settings, knowledge: Knowledge, mode: Mode) -> App:
         # Socket Mode requests come over the app's own authenticated socket, unsigned.
         request_verification_enabled=mode is Mode.HTTP,
     )
-    services = Services(knowledge=knowledge, strangers=StrangerPolicy(settings.csp_allowed_team_ids))
+    services = Services(
+        knowledge=knowledge,
+        strangers=StrangerPolicy(settings.csp_allowed_team_ids),
+        roles=Roles(knowledge.store, settings.csp_bot_admins),
+    )
     handlers.register(app, services)
     return app

@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SLACK_API = "https://slack.com/api/"
 _TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,}$")
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
 class Mode(StrEnum):
@@ -21,6 +22,13 @@ class Mode(StrEnum):
 
 class SettingsError(ValueError):
     """A setting that is missing or malformed; the message names the variable."""
+
+
+def _id_set(value: object) -> frozenset[str]:
+    """Ids from a comma-separated setting ("T1,T2") or a list."""
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    return frozenset(value or ())
 
 
 class Settings(BaseSettings):
@@ -33,6 +41,8 @@ class Settings(BaseSettings):
     csp_bot_db: Path | None = None
     csp_allowed_team_ids: Annotated[frozenset[str], NoDecode] = frozenset()
     """Teams whose people may ask from a shared channel, besides the installing team."""
+    csp_bot_admins: Annotated[frozenset[str], NoDecode] = frozenset()
+    """Slack user ids who are admins whatever the store says: they grant the first roles."""
     host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: str = "INFO"
@@ -61,12 +71,19 @@ class Settings(BaseSettings):
     @field_validator("csp_allowed_team_ids", mode="before")
     @classmethod
     def _team_ids(cls, value: object) -> frozenset[str]:
-        if isinstance(value, str):
-            value = [part.strip() for part in value.split(",") if part.strip()]
-        ids = frozenset(value or ())
+        ids = _id_set(value)
         bad = sorted(i for i in ids if not _TEAM_ID.match(i))
         if bad:
             raise ValueError(f"not Slack team ids: {', '.join(bad)} (they look like T0123ABCD)")
+        return ids
+
+    @field_validator("csp_bot_admins", mode="before")
+    @classmethod
+    def _admins(cls, value: object) -> frozenset[str]:
+        ids = _id_set(value)
+        bad = sorted(i for i in ids if not _USER_ID.match(i))
+        if bad:
+            raise ValueError(f"not Slack user ids: {', '.join(bad)} (they look like U0123ABCD)")
         return ids
 
     def require(self, mode: Mode) -> None:

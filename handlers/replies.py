@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from slack_sdk import WebClient
 
@@ -10,6 +12,8 @@ from handlers.access import StrangerPolicy
 from handlers.blocks import build_message, section
 from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
+from knowledge.services.figures import Figures
+from knowledge.services.roles import Roles
 
 STRANGER_REFUSAL = (
     "Sorry, I can only share the partnership's figures with people from its own workspace. "
@@ -23,6 +27,16 @@ class Services:
 
     knowledge: Knowledge
     strangers: StrangerPolicy
+    roles: Roles | None = None
+    """Who may change the figures; by default only the store's own grants."""
+    figures: Figures | None = None
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        if self.roles is None:
+            self.roles = Roles(self.knowledge.store)
+        if self.figures is None:
+            self.figures = Figures(self.knowledge.store, self.roles)
 
 
 def refusal_message() -> dict:

@@ -14,7 +14,13 @@ from knowledge.store import Store, migrations
 
 def test_a_new_store_is_migrated_and_seeded(store):
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_catalogue", "m002_seen_events", "m003_audit"]
+    assert applied == [
+        "m001_catalogue",
+        "m002_seen_events",
+        "m003_audit",
+        "m004_roles",
+        "m005_figure_withdrawals",
+    ]
     catalogue = store.catalogue()
     assert len(catalogue.indicators) == 13
     assert [f.value for f in catalogue.figures["knife-crime"]] == [889, 830]

@@ -1,4 +1,4 @@
-"""Interactive actions: every button the bot sends carries a question to ask."""
+"""Interactive actions: a button carries a question to ask, or an officer's /csp command to finish."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import re
 from slack_bolt import App
 
 from handlers.actions.ask_button import make_button_listener
+from handlers.actions.run_button import make_run_listener
 from handlers.blocks import ACTION_ASK
+from handlers.blocks.updates import ACTION_RUN
 from handlers.replies import Services
 
 
 def register(app: App, services: Services) -> None:
     app.action(re.compile(rf"^{ACTION_ASK}_\d+$"))(make_button_listener(services))
+    app.action(re.compile(rf"^{ACTION_RUN}_\d+$"))(make_run_listener(services))

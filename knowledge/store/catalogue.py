@@ -86,6 +86,16 @@ def _read(db: Database) -> Catalogue:
     )
 
 
+def read_indicator(db: Database, key: str) -> Indicator | None:
+    """One indicator, read on the connection given, so a write can look it up inside its own
+    transaction."""
+    row = db.execute("SELECT * FROM indicators WHERE key = ?", [key]).fetchone()
+    if row is None:
+        return None
+    columns = [c.name for c in db["indicators"].columns]
+    return Indicator(**_without_nulls(_decoded(dict(zip(columns, row, strict=True)), "aliases")))
+
+
 def _in_order(db: Database, table: str) -> list[dict]:
     """Entries in the order the seed files give them, which is the order replies list them."""
     return list(db[table].rows_where(order_by="position"))

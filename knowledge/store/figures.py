@@ -10,7 +10,13 @@ from knowledge.store.db import Connections, now_iso
 
 
 def figure_row(
-    indicator_key: str, period: Period, value: float, recorded_at: str, recorded_by: str, source: str
+    indicator_key: str,
+    period: Period,
+    value: float,
+    recorded_at: str,
+    recorded_by: str,
+    source: str,
+    withdrawn: bool = False,
 ) -> dict:
     """One row of figure history: the period kept as its code and its first and last month."""
     return {
@@ -22,12 +28,22 @@ def figure_row(
         "recorded_at": recorded_at,
         "recorded_by": recorded_by,
         "source": source,
+        "withdrawn": int(withdrawn),
     }
 
 
 def add_figure(db: Database, row: dict) -> int:
     db["figures"].insert(row)
     return db["figures"].last_pk
+
+
+def latest_figure(db: Database, indicator_key: str, period_code: str) -> dict | None:
+    """The figure held now for one indicator and period, if any."""
+    rows = db["figures"].rows_where(
+        "indicator_key = ? AND period = ?", [indicator_key, period_code], order_by="id desc", limit=1
+    )
+    row = next(iter(rows), None)
+    return None if row is None or row.get("withdrawn") else row
 
 
 def current_figures(db: Database) -> dict[str, list[Figure]]:
@@ -37,6 +53,7 @@ def current_figures(db: Database) -> dict[str, list[Figure]]:
         SELECT f.* FROM figures f
         JOIN (SELECT MAX(id) AS id FROM figures GROUP BY indicator_key, period) latest
           ON latest.id = f.id
+        WHERE NOT f.withdrawn
         ORDER BY f.indicator_key, f.period_end, f.period_start
         """
     )

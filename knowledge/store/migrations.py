@@ -131,6 +131,28 @@ def m003_audit(db: Database) -> None:
     db["audit"].create_index(["at"])
 
 
+@migrations()
+def m004_roles(db: Database) -> None:
+    """Who may change what the bot knows: one role per user; a user not here only reads.
+
+    The role held now is the row; how it came to be held is in the audit table.
+    """
+    db["roles"].create(
+        {"user_id": str, "role": str, "granted_by": str, "granted_at": str},
+        pk="user_id",
+        not_null=["role", "granted_by", "granted_at"],
+    )
+    db["audit"].create_index(["actor", "at"])
+    db["audit"].create_index(["request_id"])
+
+
+@migrations()
+def m005_figure_withdrawals(db: Database) -> None:
+    """A figure can be withdrawn without deleting anything: a row marked `withdrawn` says the
+    period has no figure now (an undone first figure for a period), and history keeps both."""
+    db["figures"].add_column("withdrawn", int, not_null_default=0)
+
+
 def migrate(connections: Connections) -> None:
     """Under the write lock, so two processes starting on a new file migrate it once."""
     with connections.transaction() as db:

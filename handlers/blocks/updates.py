@@ -1,0 +1,112 @@
+"""Replies to the officers' subcommands: confirmations, choices, history, roles. Every piece
+of text a user typed or the store holds is escaped before it goes into mrkdwn."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.blocks.kit import MAX_BLOCKS, MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, clip, context, escape, section
+from knowledge.domain.models import Indicator
+from knowledge.render.phrasing import JUDGEMENT_EMOJI, change_summary, number
+from knowledge.services.figures import Recorded
+from knowledge.services.history import HistoryLine
+from knowledge.services.roles import Holder
+
+ACTION_RUN = "csp_run"
+"""action_id prefix of a button whose value is a /csp command to run for whoever clicks."""
+
+MAX_HISTORY_LINES = 40
+
+
+def message(mrkdwn: str) -> dict:
+    """Text already safe as mrkdwn: only ids the bot checked and words of its own."""
+    return {"text": mrkdwn, "blocks": [section(mrkdwn)]}
+
+
+def problem(text: str) -> dict:
+    return {"text": escape(text), "blocks": [section(f":warning: {escape(text)}")]}
+
+
+def refusal(text: str) -> dict:
+    """The text names admins as <@U…> mentions, which must stay live to be useful."""
+    return {"text": text, "blocks": [section(f":lock: Sorry: {text} Nothing was changed.")]}
+
+
+def _value(indicator: Indicator, value: float | None) -> str:
+    return "none" if value is None else number(value, indicator.unit)
+
+
+def recorded(result: Recorded, note: str | None = None, undone: bool = False) -> dict:
+    """Old -> new for the period, and the change on the same months a year before."""
+    indicator = result.indicator
+    what = "Undone" if undone else "Already recorded" if result.repeated else "Recorded"
+    line = (
+        f"{what}: {indicator.short_name} for {result.period.short_label}: "
+        f"{_value(indicator, result.old)} → {_value(indicator, result.new)}"
+    )
+    lines = [f":white_check_mark: *{escape(line)}*"]
+    if result.change is not None and result.year_before is not None:
+        emoji = JUDGEMENT_EMOJI[result.change.judgement]
+        lines.append(
+            f"{emoji} {escape(change_summary(result.change, indicator.unit))} on "
+            f"{escape(result.year_before.period.short_label)} "
+            f"({escape(_value(indicator, result.year_before.value))}): "
+            f"{result.change.direction}, {result.change.judgement.value}"
+        )
+    elif result.new is not None:
+        lines.append(f"No figure for {escape(result.period.year_before().short_label)} to compare with.")
+    blocks = [section("\n".join(lines))]
+    if note:
+        blocks.append(context(f"Note: {escape(note)}"))
+    return {"text": escape(line), "blocks": blocks}
+
+
+def _run_button(title: str, command: str, index: int) -> dict:
+    return {
+        "type": "button",
+        "text": {"type": "plain_text", "text": clip(title, MAX_BUTTON_TEXT), "emoji": True},
+        "value": clip(command, MAX_BUTTON_VALUE),
+        "action_id": f"{ACTION_RUN}_{index}",
+    }
+
+
+def choices(question: str, options: list[tuple[str, str]]) -> dict:
+    """A question with a button per (title, command) to answer it."""
+    blocks = [section(escape(question))]
+    if options:
+        buttons = [_run_button(title, command, i) for i, (title, command) in enumerate(options[:5])]
+        blocks.append({"type": "actions", "block_id": "csp_run_choices", "elements": buttons})
+    return {"text": escape(question), "blocks": blocks}
+
+
+def _who(actor: str) -> str:
+    """A Slack user as a mention; anything else (the seed, an import) as escaped text."""
+    if actor == "seed":
+        return "the seed data"
+    return f"<@{actor}>" if re.fullmatch(r"[UW][A-Z0-9]{2,}", actor) else escape(actor)
+
+
+def _history_line(indicator: Indicator, line: HistoryLine) -> str:
+    who = _who(line.actor)
+    change = f"{_value(indicator, line.old)} → {_value(indicator, line.new)}"
+    return (
+        f"• {escape(line.at[:16].replace('T', ' '))} {who}: {escape(line.period.short_label)} "
+        f"{escape(change)} ({escape(line.source)})"
+    )
+
+
+def history(indicator: Indicator, lines: list[HistoryLine]) -> dict:
+    """Newest first, as many as fit."""
+    title = f"History of {indicator.short_name}"
+    shown = list(reversed(lines))[:MAX_HISTORY_LINES]
+    body = "\n".join(_history_line(indicator, line) for line in shown) or "Nothing recorded yet."
+    blocks = [section(f"*{escape(title)}*"), section(body)]
+    if len(lines) > len(shown):
+        blocks.append(context(f"The latest {len(shown)} of {len(lines)} changes."))
+    return {"text": escape(title), "blocks": blocks[:MAX_BLOCKS]}
+
+
+def roles(holders: list[Holder]) -> dict:
+    lines = [f"• {_who(h.user_id)}: {h.role.value}" for h in holders] or ["Nobody holds a role yet."]
+    text = "Who may change the figures"
+    return {"text": text, "blocks": [section(f"*{text}*\n" + "\n".join(lines))]}

@@ -1,0 +1,161 @@
+"""Running the officers' subcommands of /csp: each returns the ephemeral message to show.
+
+The work is in knowledge.services; here is only who is asking, which indicator and period
+they mean, and what to say back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+
+from handlers.blocks import updates as say
+from handlers.replies import Services, refusal_message
+from knowledge.domain.periods import Period, PeriodKind
+from knowledge.services.commands import (
+    UPDATE_EXAMPLE,
+    Command,
+    CommandError,
+    Grant,
+    History,
+    ListRoles,
+    Revoke,
+    Undo,
+    Update,
+    find_indicator,
+    parse_command,
+)
+from knowledge.services.figures import FigureError
+from knowledge.services.history import history
+from knowledge.services.roles import NotAllowed, RoleError
+from knowledge.services.undo import undo
+
+
+@dataclass(frozen=True)
+class Asker:
+    user_id: str
+    request_id: str | None
+
+
+def following(period: Period) -> Period:
+    """The period after one of the same kind: next month, quarter or year."""
+    months = 12 if period.kind is PeriodKind.YEAR_TO_DATE else period.months
+
+    def shift(day):
+        index = day.year * 12 + day.month - 1 + months
+        return day.replace(year=index // 12, month=index % 12 + 1)
+
+    return Period(shift(period.start), shift(period.end), period.kind)
+
+
+def _which_indicator(services: Services, typed: str, command: Update | History) -> dict:
+    found = find_indicator(services.knowledge, typed)
+    options = [
+        (c.short_name, command.text(c.key) if isinstance(command, Update) else f"history {c.key}")
+        for c in found.choices
+    ]
+    if not options:
+        return say.problem(f"I do not know an indicator called “{typed}”; try {UPDATE_EXAMPLE}")
+    return say.choices(f"Which indicator did you mean by “{typed}”?", options)
+
+
+def _which_period(services: Services, command: Update, key: str) -> dict:
+    ctx, _ = services.knowledge.current()
+    held = ctx.catalogue.figures.get(key, [])
+    options = []
+    if held:
+        latest = held[-1].period
+        options = [(p.short_label, command.text(key, p.code)) for p in (latest, following(latest))]
+    return say.choices(f"Which period is {command.value} for? Or add it: `for 2019`.", options)
+
+
+def _update(services: Services, asker: Asker, command: Update) -> dict:
+    found = find_indicator(services.knowledge, command.indicator)
+    if found.indicator is None:
+        return _which_indicator(services, command.indicator, command)
+    if not services.roles.can_write(asker.user_id):
+        raise services.roles.refusal("officers can change the figures")
+    if command.period is None:
+        return _which_period(services, command, found.indicator.key)
+    result = services.figures.record(
+        asker.user_id, found.indicator.key, command.period, command.value, command.note,
+        "command", asker.request_id, services.clock(),
+    )  # fmt: skip
+    return say.recorded(result, command.note)
+
+
+def _history(services: Services, command: History) -> dict:
+    found = find_indicator(services.knowledge, command.indicator)
+    if found.indicator is None:
+        return _which_indicator(services, command.indicator, command)
+    return say.history(found.indicator, history(services.knowledge.store, found.indicator.key))
+
+
+def _grant(services: Services, asker: Asker, command: Grant) -> dict:
+    before = services.roles.grant(
+        asker.user_id, command.user_id, command.role, services.clock(), asker.request_id
+    )
+    now = services.roles.role_of(command.user_id)
+    return say.message(f"<@{command.user_id}> is now {now.value} (was {before.value}).")
+
+
+def _revoke(services: Services, asker: Asker, command: Revoke) -> dict:
+    before = services.roles.revoke(asker.user_id, command.user_id, services.clock(), asker.request_id)
+    return say.message(f"<@{command.user_id}> now only reads (was {before.value}).")
+
+
+def _dispatch(services: Services, asker: Asker, command: Command) -> dict:
+    if isinstance(command, Update):
+        return _update(services, asker, command)
+    if isinstance(command, History):
+        return _history(services, command)
+    if isinstance(command, Undo):
+        return say.recorded(
+            undo(services.figures, asker.user_id, services.clock(), asker.request_id), undone=True
+        )
+    if isinstance(command, Grant):
+        return _grant(services, asker, command)
+    if isinstance(command, Revoke):
+        return _revoke(services, asker, command)
+    if isinstance(command, ListRoles):
+        return say.roles(services.roles.list_roles())
+    raise TypeError(command)
+
+
+def run(services: Services, asker: Asker, command: Command) -> dict:
+    """The reply to a subcommand; a refusal or a mistake is a reply too, and changes nothing."""
+    try:
+        return _dispatch(services, asker, command)
+    except NotAllowed as refused:
+        return say.refusal(str(refused))
+    except (FigureError, RoleError, CommandError) as mistake:
+        return say.problem(str(mistake))
+
+
+def _unescaped(text: str) -> str:
+    """Slack sends '&', '<' and '>' typed in a command as entities; keep what was typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def officer_reply(
+    services: Services,
+    text: str,
+    client: WebClient,
+    user_id: str | None,
+    teams: tuple[str | None, str | None],
+    request_id: str | None,
+) -> dict | None:
+    """The reply to a subcommand, or None when the text is a question to answer as usual.
+
+    A stranger from another organisation is refused before anything is read or written.
+    """
+    try:
+        command = parse_command(_unescaped(text))
+    except CommandError as mistake:
+        return say.problem(str(mistake))
+    if command is None:
+        return None
+    if not user_id or services.strangers.refuses(client, user_id, *teams):
+        return refusal_message()
+    return run(services, Asker(user_id, request_id), command)

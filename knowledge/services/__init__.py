@@ -1,0 +1,1 @@
+"""What officers do to the store: roles, figures recorded, undone and traced. No Slack here."""

@@ -1,0 +1,139 @@
+"""The officers' subcommands of /csp, read from the text typed: anything else is a question.
+
+`update knife crime 900 for 2019 note police data`, `history knife crime`, `undo`,
+`grant @sam officer`, `revoke @sam`, `roles`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.answering import Knowledge
+from knowledge.domain.models import Indicator, Kind
+from knowledge.understanding import decide
+
+UPDATE_EXAMPLE = "`/csp update knife crime 900 for 2019 note police data`"
+
+
+class CommandError(ValueError):
+    """A subcommand typed wrongly; the message shows one typed right."""
+
+
+@dataclass(frozen=True)
+class Update:
+    indicator: str
+    value: str
+    period: str | None = None
+    note: str | None = None
+
+    def text(self, indicator: str | None = None, period: str | None = None) -> str:
+        """The command again, with the indicator or period now known: what a button sends."""
+        typed = f"update {indicator or self.indicator} {self.value}"
+        if period or self.period:
+            typed += f" for {period or self.period}"
+        return typed + (f" note {self.note}" if self.note else "")
+
+
+@dataclass(frozen=True)
+class History:
+    indicator: str
+
+
+@dataclass(frozen=True)
+class Undo:
+    pass
+
+
+@dataclass(frozen=True)
+class Grant:
+    user_id: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Revoke:
+    user_id: str
+
+
+@dataclass(frozen=True)
+class ListRoles:
+    pass
+
+
+Command = Update | History | Undo | Grant | Revoke | ListRoles
+
+_NOTE = re.compile(r"\s+note:?\s+", re.IGNORECASE)
+_PERIOD = re.compile(r"^(?P<head>.*\S)\s+for\s+(?P<period>\S.*)$", re.IGNORECASE)
+# A mention as Slack sends it with escaping on (<@U123|sam>), or a bare user id.
+_USER = re.compile(r"^(?:<@(?P<escaped>[UW][A-Z0-9]+)(?:\|[^>]*)?>|@?(?P<bare>[UW][A-Z0-9]{2,}))$")
+
+
+def _user(text: str, example: str) -> str:
+    found = _USER.match(text.strip())
+    if not found:
+        raise CommandError(f"“{text}” is not someone I can tell apart: mention them with @, e.g. {example}")
+    return found["escaped"] or found["bare"]
+
+
+def _update(rest: str) -> Update:
+    rest, note = _split_note(rest)
+    period = None
+    found = _PERIOD.match(rest)
+    if found:
+        rest, period = found["head"], found["period"].strip()
+    words = rest.split()
+    if len(words) < 2:
+        raise CommandError(f"say which indicator and the new figure, e.g. {UPDATE_EXAMPLE}")
+    return Update(" ".join(words[:-1]), words[-1], period, note)
+
+
+def _split_note(rest: str) -> tuple[str, str | None]:
+    parts = _NOTE.split(rest, maxsplit=1)
+    return parts[0].strip(), (parts[1].strip() or None) if len(parts) > 1 else None
+
+
+def parse_command(text: str) -> Command | None:
+    """The subcommand typed, or None when the text is a question."""
+    verb, _, rest = text.strip().partition(" ")
+    verb, rest = verb.lower(), rest.strip()
+    if verb == "update" and rest:
+        return _update(rest)
+    if verb == "history" and rest:
+        return History(rest)
+    if verb == "undo" and not rest:
+        return Undo()
+    if verb == "roles" and not rest:
+        return ListRoles()
+    if verb == "grant" and rest:
+        who, _, role = rest.rpartition(" ")
+        if not who:
+            raise CommandError("say who and which role, e.g. `/csp grant @sam officer`")
+        return Grant(_user(who, "`/csp grant @sam officer`"), role)
+    if verb == "revoke" and rest:
+        return Revoke(_user(rest, "`/csp revoke @sam`"))
+    return None
+
+
+@dataclass(frozen=True)
+class Found:
+    """The indicator meant, or, when not sure, the closest ones to offer."""
+
+    indicator: Indicator | None
+    choices: tuple[Indicator, ...] = ()
+
+
+MAX_CHOICES = 3
+
+
+def find_indicator(knowledge: Knowledge, text: str) -> Found:
+    """Read the indicator's name as a question's topic is read, and take it only when sure."""
+    ctx, reader = knowledge.current()
+    catalogue = ctx.catalogue
+    if text.strip() in catalogue.indicator:
+        return Found(catalogue.indicator[text.strip()])
+    ranked = ctx.index.rank(reader.read(text))
+    if decide.confident(ranked) and ranked[0].entry.kind is Kind.INDICATOR:
+        return Found(catalogue.indicator[ranked[0].entry.key])
+    keys = dict.fromkeys(c.entry.key for c in ranked if c.entry.kind is Kind.INDICATOR)
+    return Found(None, tuple(catalogue.indicator[k] for k in list(keys)[:MAX_CHOICES]))

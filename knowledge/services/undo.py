@@ -1,0 +1,64 @@
+"""Undo: an officer takes back their own last figure within a day, by recording the value
+before it again. Nothing is deleted; the undo has its own figure row and audit row."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from knowledge.domain.periods import parse_period
+from knowledge.services.figures import FigureError, Figures, Recorded, audit_values
+from knowledge.store import figure_row
+from knowledge.store.audit import AuditEntry, add_audit, audit_by_actor, audit_for_request
+from knowledge.store.figures import add_figure, latest_figure
+
+UNDO_WINDOW = timedelta(hours=24)
+UNDO_SOURCE = "undo"
+
+
+def last_undoable(entries: list[AuditEntry]) -> AuditEntry | None:
+    """The newest figure the actor recorded that no later undo of theirs took back."""
+    undone = {(e.new or {}).get("undoes") for e in entries if e.action == "undo"}
+    return next((e for e in entries if e.action == "record" and e.id not in undone), None)
+
+
+def undo(figures: Figures, actor: str, now: datetime, request_id: str | None = None) -> Recorded:
+    if not figures.roles.can_write(actor):
+        raise figures.roles.refusal("officers can change the figures")
+    now = now.astimezone(UTC)
+    at = now.isoformat(timespec="seconds")
+    since = (now - UNDO_WINDOW).isoformat(timespec="seconds")
+    with figures.store.write_content() as db:
+        done = audit_for_request(db, request_id) if request_id else None
+        if done is not None:
+            indicator, period = figures.indicator(done.entity_key), parse_period(done.period)
+            return figures.result(indicator, period, *audit_values(done), repeated=True)
+        target = last_undoable(audit_by_actor(db, actor, "figure", since))
+        if target is None:
+            raise FigureError("you have changed no figure in the last 24 hours, so there is nothing to undo")
+        indicator, period = figures.indicator(target.entity_key), parse_period(target.period)
+        before, after = audit_values(target)
+        held = latest_figure(db, indicator.key, period.code)
+        if held is None or held["value"] != after:
+            raise FigureError(
+                f"{indicator.short_name} for {period.short_label} has been changed since by someone else; "
+                "record the value you want with `update`"
+            )
+        restored = before if before is not None else after
+        add_figure(
+            db,
+            figure_row(indicator.key, period, restored, at, actor, UNDO_SOURCE, withdrawn=before is None),
+        )
+        add_audit(
+            db,
+            at=at,
+            actor=actor,
+            action="undo",
+            entity="figure",
+            entity_key=indicator.key,
+            period=period.code,
+            old={"value": after},
+            new={"value": before, "undoes": target.id},
+            source=UNDO_SOURCE,
+            request_id=request_id,
+        )
+    return figures.result(indicator, period, after, before)
