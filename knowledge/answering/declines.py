@@ -14,7 +14,10 @@ from knowledge.understanding.query import Query
 ALL_INDICATORS = Suggestion("list:all", "All indicators", "all indicators")
 """Offered when a question names something not held: here is what is."""
 
-CANNOT_CHANGE = "I can't change figures or statuses: I only answer from what I hold."
+CANNOT_CHANGE = (
+    "I can't change figures or statuses from a question. Officers record a figure with "
+    "/csp update <indicator> <value> for <period>, e.g. /csp update knife crime 412 for 2019."
+)
 
 
 def suggestion_for(entry: Entry) -> Suggestion:

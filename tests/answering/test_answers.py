@@ -989,3 +989,9 @@ def test_asking_the_bot_to_change_a_figure_is_declined_with_the_reason(knowledge
     assert not answer.matched
     assert answer.declined_because.startswith("I can't change figures or statuses")
     assert answer.suggestions[0].key == "knife-crime"
+
+
+def test_a_request_to_change_a_figure_points_officers_to_the_command(knowledge):
+    answer = knowledge.ask("can you update the knife crime figure to 900")
+    assert not answer.matched
+    assert "/csp update <indicator> <value> for <period>" in render_text(answer)
