@@ -8,6 +8,7 @@ import pytest
 from knowledge.answering import Knowledge, open_knowledge
 from knowledge.datafiles import default_data_dir
 from knowledge.store import Store
+from tests.fake_slack import FakeSlack
 from tests.markup import write_marked_data
 
 
@@ -39,3 +40,11 @@ def marked_data_dir(tmp_path_factory, data_dir):
 def marked_knowledge(tmp_path_factory, marked_data_dir) -> Knowledge:
     """A seed store whose data carries markup that reaches replies unless escaped."""
     return open_knowledge(tmp_path_factory.mktemp("store") / "marked.db", marked_data_dir)
+
+
+@pytest.fixture
+def fake():
+    """A fake Slack Web API on 127.0.0.1 that records every call."""
+    fake = FakeSlack().start()
+    yield fake
+    fake.stop()

@@ -34,13 +34,6 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 20) -> 
     raise AssertionError("csp-bot serve did not start listening")
 
 
-@pytest.fixture
-def fake():
-    fake = FakeSlack().start()
-    yield fake
-    fake.stop()
-
-
 def serve_env(fake: FakeSlack, tmp_path, **extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     env.update(

@@ -11,16 +11,9 @@ import pytest
 from bot.app import web_client
 from knowledge.answering import open_knowledge
 from tests.block_limits import limit_problems
-from tests.fake_slack import HOME_TEAM, FakeSlack
+from tests.fake_slack import HOME_TEAM
 from tests.markup import ESCAPED_FACT, ESCAPED_TITLE, RAW_MARKUP, mrkdwn_texts
 from tests.slack_harness import direct_message, mention, settings_for, start_app
-
-
-@pytest.fixture
-def fake():
-    fake = FakeSlack().start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture

@@ -9,19 +9,12 @@ from itertools import count
 import pytest
 
 from knowledge.answering import open_knowledge
-from tests.fake_slack import HOME_TEAM, FakeSlack
+from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
 from tests.slack_harness import mention, settings_for, start_app
 
 ADMIN = "UBOSS0001"
 _triggers = count(1)
-
-
-@pytest.fixture
-def fake():
-    fake = FakeSlack().start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture

@@ -7,22 +7,13 @@ import json
 import queue
 import threading
 
-import pytest
 from websockets.sync.server import serve
 
 from bot.app import create_app
 from bot.server import socket_mode_handler
 from bot.settings import Mode
 from knowledge.answering import open_knowledge
-from tests.fake_slack import FakeSlack
 from tests.slack_harness import event_body, mention, settings_for
-
-
-@pytest.fixture
-def fake():
-    fake = FakeSlack().start()
-    yield fake
-    fake.stop()
 
 
 def test_socket_mode_starts_and_handles_an_envelope(fake, tmp_path, data_dir):
