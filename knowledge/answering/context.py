@@ -3,6 +3,7 @@ vocabulary, the police crime categories, and every indicator's latest figures.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,7 +22,7 @@ class Context:
     catalogue: Catalogue
     index: Index
     language: Language
-    crime_types: dict[str, CrimeType]
+    crime_types: Mapping[str, CrimeType]
 
     @cached_property
     def latest_views(self) -> list[IndicatorView]:

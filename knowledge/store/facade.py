@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from knowledge.datafiles import default_data_dir
 from knowledge.domain.periods import Period
@@ -16,9 +15,12 @@ from knowledge.store.catalogue import Catalogue, read_catalogue
 from knowledge.store.claims import EventClaims
 from knowledge.store.db import Connections
 from knowledge.store.figures import FigureHistory
-from knowledge.store.migrations import migrate
+from knowledge.store.schema import schema_is_current
 from knowledge.store.seed_sync import sync_seed_if_changed
 from knowledge.store.statuses import StatusHistory
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Store:
@@ -32,7 +34,10 @@ class Store:
         self.figures = FigureHistory(self._connections)
         self.statuses = StatusHistory(self._connections)
         self.events = EventClaims(self._connections)
-        migrate(self._connections)
+        if not schema_is_current(self._connections.conn):
+            from knowledge.store.migrations import migrate  # imports sqlite-utils
+
+            migrate(self._connections)
         sync_seed_if_changed(self._connections, self.data_dir)
 
     @property

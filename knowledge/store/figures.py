@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+import sqlite3
+from typing import TYPE_CHECKING
 
 from knowledge.domain.models import Figure
 from knowledge.domain.periods import Period, parse_period
-from knowledge.store.db import Connections, now_iso
+from knowledge.store.db import Connections, now_iso, select
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def figure_row(
@@ -46,16 +50,17 @@ def latest_figure(db: Database, indicator_key: str, period_code: str) -> dict | 
     return None if row is None or row.get("withdrawn") else row
 
 
-def current_figures(db: Database) -> dict[str, list[Figure]]:
+def current_figures(db: sqlite3.Connection | Database) -> dict[str, list[Figure]]:
     """The latest recorded figure for each indicator and period, oldest period first."""
-    rows = db.query(
+    rows = select(
+        db,
         """
         SELECT f.* FROM figures f
         JOIN (SELECT MAX(id) AS id FROM figures GROUP BY indicator_key, period) latest
           ON latest.id = f.id
         WHERE NOT f.withdrawn
         ORDER BY f.indicator_key, f.period_end, f.period_start
-        """
+        """,
     )
     figures: dict[str, list[Figure]] = {}
     for row in rows:
@@ -90,7 +95,7 @@ class FigureHistory:
             return add_figure(db, row)
 
     def current(self) -> dict[str, list[Figure]]:
-        return current_figures(self._connections.db)
+        return current_figures(self._connections.conn)
 
     def history(self, indicator_key: str) -> list[dict]:
         return figure_history(self._connections.db, indicator_key)
