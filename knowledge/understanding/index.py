@@ -124,13 +124,16 @@ class Index:
         self._weigh(entries, places, document_frequency)
         self._arrange(entries, places)
         self._post(places)
+        # Kept with the index, so that a question needs no word-frequency list loaded (a
+        # quarter of a second) when the index comes from its cache.
+        language.remember_frequencies(self._surface_words | language.known_words)
         self._speller = Speller(
-            self._surface_words | language.known_words, language.stopwords, self._surface_words
+            self._surface_words | language.known_words,
+            language.stopwords,
+            self._surface_words,
+            language.english,
         )
         self._names, self._name_keys = _offered_names(entries)
-        # Kept with the index, so that a question of known words needs no word-frequency
-        # list loaded (a quarter of a second) when the index comes from its cache.
-        language.remember_frequencies(self._surface_words | language.known_words)
         self._cache_corrections()
 
     def _cache_corrections(self) -> None:

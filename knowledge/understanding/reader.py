@@ -10,6 +10,7 @@ from knowledge.domain.periods import Period
 from knowledge.understanding import when
 from knowledge.understanding.index import Index
 from knowledge.understanding.query import Query
+from knowledge.understanding.speller import CHAT
 from knowledge.understanding.text import MAX_QUESTION_CHARS, clean, stem, words
 
 _CLAUSE_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[:;!?()\[\]–—]|\s-\s")
@@ -87,7 +88,8 @@ class Reader:
         tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
         tokens, measures = self.language.unheld_measures.remove(tokens)
         corrections = self._corrections(tokens)
-        swapped = self.language.swap_synonyms([corrections.get(t, t) for t in tokens])
+        read = [corrections.get(t, t) for t in tokens]
+        swapped = self.language.swap_synonyms([word for word in read if word != CHAT])
         without_time, times = self.language.times.remove(swapped)
         without_intents, intents = self.language.intents.remove(without_time)
         topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))
@@ -131,13 +133,14 @@ class Reader:
         self, topic_words: list[str], stems: list[str], corrections: dict[str, str]
     ) -> tuple[dict[str, float], set[str]]:
         """Each stem's weight, and the stems typed as telling words (no commoner in English
-        than "crime"): a correction is judged by the word typed."""
+        than "crime"): a correction is judged by the word typed and the word read, the less
+        telling of the two ("hat" read as "hate" is not telling, nor "ppl" read as "people")."""
         weights: dict[str, float] = {}
         typed = {fixed: word for word, fixed in corrections.items()}
         telling: set[str] = set()
         for word, token in zip(topic_words, stems, strict=True):
             weights.setdefault(token, self.index.weight(token, word))
-            if self.index.salience(typed.get(word, word)) == 1.0:
+            if min(self.index.salience(typed.get(word, word)), self.index.salience(word)) == 1.0:
                 telling.add(token)
         return weights, telling
 

@@ -7,9 +7,12 @@ side finds the other.
 
 from __future__ import annotations
 
+import bisect
 import html
+import math
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 
 import snowballstemmer
@@ -110,3 +113,90 @@ def english_zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en", wordlist="small")
+
+
+class EnglishWords:
+    """wordfreq's small English list (every word it holds is at least as common as
+    `ENGLISH_ZIPF`), kept with the index so that reading a word never seen needs no word list
+    loaded: how common each word is, and the everyday words its texting shorthand stands for.
+
+    Packed as one string and one array, so that the index loads it in a fraction of a
+    millisecond; the table is unpacked (a few milliseconds) when a word never seen is first
+    read.
+    """
+
+    def __init__(self, packed: str, zipfs: bytes, shorthand: dict[str, str]) -> None:
+        self._packed = packed
+        self._zipfs = zipfs
+        self.shorthand = shorthand
+        """Texting shorthand wordfreq knows ("ppl", "thru") and the everyday word it stands for."""
+        self._words: list[str] | None = None
+        self._zipf_array: array | None = None
+
+    @classmethod
+    def from_wordfreq(cls) -> EnglishWords:
+        """The list read from wordfreq (a quarter of a second: only when an index is built)."""
+        from wordfreq import get_frequency_dict
+
+        frequencies = get_frequency_dict("en", wordlist="small")
+        table: dict[str, float] = {}
+        # Words first, then the forms with an apostrophe as `words` reads them ("when's" as
+        # "whens"), where that is not a word already ("we'll" is not "well").
+        for apostrophes in (False, True):
+            for word, frequency in frequencies.items():
+                joined = word.replace("'", "")
+                if ("'" in word) is apostrophes and joined.isalpha() and joined.isascii():
+                    table.setdefault(joined, round(math.log10(frequency) + 9, 2))
+        ordered = sorted(table)
+        zipfs = array("H", (round(table[word] * 100) for word in ordered))
+        return cls("\n".join(ordered), zipfs.tobytes(), _shorthand(table))
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_words": None, "_zipf_array": None}
+
+    def _unpacked(self) -> tuple[list[str], array]:
+        if self._words is None or self._zipf_array is None:
+            zipfs = array("H")
+            zipfs.frombytes(self._zipfs)
+            self._words, self._zipf_array = self._packed.split("\n"), zipfs
+        return self._words, self._zipf_array
+
+    def zipf(self, word: str) -> float:
+        """As `english_zipf` for a word of letters: 0 for one the list does not hold."""
+        ordered, zipfs = self._unpacked()
+        at = bisect.bisect_left(ordered, word)
+        return zipfs[at] / 100 if at < len(ordered) and ordered[at] == word else 0.0
+
+    def __contains__(self, word: str) -> bool:
+        return self.zipf(word) > 0.0
+
+
+SHORTHAND_GAP = 0.9
+"""Shorthand is at least this much rarer (in zipf: about eight times) than the word it stands
+for: "ppl" (3.7) for "people" (6.3), "tho" (4.4) for "though" (5.4)."""
+_VOWELS = frozenset("aeiou")
+
+
+def _shorthand(table: dict[str, float]) -> dict[str, str]:
+    """Texting shorthand wordfreq knows, and the everyday word (no rarer than `TELLING_ZIPF`)
+    each stands for: a word written without its vowels ("ppl", "pls", "hrs", "nxt") or with
+    its "-ough" cut short ("thru", "tho"), of three letters or more, when that word is far
+    commoner than the shorthand. A word with a vowel in it is a word ("bus" is not "business"),
+    and two letters are as often an acronym ("hr", "pd") as shorthand."""
+    forms: dict[str, tuple[float, str]] = {}
+    for word, zipf in table.items():
+        if zipf < TELLING_ZIPF:
+            continue
+        for form in _cut_short(word):
+            if len(form) >= 3 and form in table and forms.get(form, (0.0, ""))[0] < zipf:
+                forms[form] = (zipf, word)
+    return {form: word for form, (zipf, word) in forms.items() if table[form] + SHORTHAND_GAP <= zipf}
+
+
+def _cut_short(word: str) -> set[str]:
+    """The ways texting writes a word short: without its vowels ("people" as "ppl"), and
+    "-ough" as "-u" or "-o" ("through" as "thru", "though" as "tho")."""
+    forms = {word[0] + "".join(c for c in word[1:] if c not in _VOWELS)}
+    if "ough" in word:
+        forms |= {word.replace("ough", "u"), word.replace("ough", "o")}
+    return {form for form in forms - {word} if not _VOWELS & set(form) or "ough" in word}

@@ -14,6 +14,7 @@ from knowledge.datafiles import VOCABULARY_FILE, load_file
 from knowledge.understanding.text import (
     COMMON_ZIPF,
     EVERYDAY_SALIENCE,
+    EnglishWords,
     clean,
     english_zipf,
     salience_of_zipf,
@@ -113,6 +114,8 @@ class Language:
     _speaker_words: frozenset[str] = field(init=False)
     _synonym_forms: dict[str, str] = field(init=False)
     _zipf: dict[str, float] = field(init=False, default_factory=dict)
+    english: EnglishWords | None = field(init=False, default=None)
+    """wordfreq's English list, kept with the index (see `remember_frequencies`)."""
 
     def __post_init__(self) -> None:
         v = self.vocabulary
@@ -176,13 +179,21 @@ class Language:
         return salience_of_zipf(self.zipf(word)) if word.isalpha() else 1.0
 
     def zipf(self, word: str) -> float:
-        """How common a word is in English: from the words remembered, else wordfreq's list."""
+        """How common a word is in English: from the words remembered, else wordfreq's list
+        (as kept with the index, or loaded)."""
         known = self._zipf.get(word)
-        return known if known is not None else english_zipf(word)
+        if known is not None:
+            return known
+        if self.english is not None and word.isalpha() and word.isascii():
+            return self.english.zipf(word)
+        return english_zipf(word)
 
     def remember_frequencies(self, known: set[str]) -> None:
-        """Keep how common each of these words is, so that reading them needs no word list
-        loaded once this vocabulary is stored with the index."""
+        """Keep how common each of these words is, and wordfreq's English list, so that
+        reading any word needs no word list loaded once this vocabulary is stored with the
+        index."""
+        if self.english is None:
+            self.english = EnglishWords.from_wordfreq()
         self._zipf.update((w, english_zipf(w)) for w in known if w.isalpha() and w not in self._zipf)
 
     def placed(self, typed: list[str], word: str, by: frozenset[str] | None = None) -> bool:
