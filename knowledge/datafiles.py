@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
 SEED_FILES = {"indicators": "indicators.yaml", "plans": "plans.yaml", "facts": "facts.yaml"}
 VOCABULARY_FILE = "vocabulary.yaml"
+FIELD_WORDS_FILE = "field_words.yaml"
+NARROWING_FILE = "narrowing.yaml"
 CRIME_TYPES_FILE = "crime_types.yaml"
+WORDS_FILES = (VOCABULARY_FILE, FIELD_WORDS_FILE, NARROWING_FILE, CRIME_TYPES_FILE)
+"""The files the index is read with besides the store: a change to one rebuilds it."""
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -116,17 +120,22 @@ def _check_references(seed: Seed, data_dir: Path) -> None:
                 f"{SEED_FILES['plans']} (known: {', '.join(sorted(priorities))})"
             )
     keys: dict[str, str] = {}
-    entries = (
+    for kind, key in entry_keys(seed):
+        if key in keys:
+            raise DataFileError(f"{data_dir}: key '{key}' is used by a {keys[key]} and a {kind}")
+        keys[key] = kind
+
+
+def entry_keys(seed: Seed) -> list[tuple[str, str]]:
+    """(kind, key) of every entry the seed holds: indicators, priorities, deliverables,
+    manifesto actions and fact topics."""
+    return (
         [("indicator", i.key) for i in seed.indicators.indicators]
         + [("priority", p.key) for p in seed.plans.csp_priorities.priorities]
         + [("deliverable", d.key) for d in seed.plans.strategic_plan.deliverables]
         + [("action", a.key) for a in seed.plans.manifesto.actions]
         + [("topic", t.key) for g in seed.facts.groups for t in g.topics]
     )
-    for kind, key in entries:
-        if key in keys:
-            raise DataFileError(f"{data_dir}: key '{key}' is used by a {keys[key]} and a {kind}")
-        keys[key] = kind
 
 
 def load_seed(data_dir: Path) -> Seed:

@@ -17,7 +17,7 @@ from knowledge.answering.context import Context
 from knowledge.answering.notes import finished
 from knowledge.answering.route import answer_query
 from knowledge.answering.types import Answer, Home, declined_because
-from knowledge.datafiles import CRIME_TYPES_FILE, VOCABULARY_FILE
+from knowledge.datafiles import WORDS_FILES
 from knowledge.domain.crime_types import CrimeType, load_crime_types
 from knowledge.domain.models import Kind
 from knowledge.store import Catalogue, Store
@@ -25,7 +25,7 @@ from knowledge.understanding import cache
 from knowledge.understanding.entries import build_entries
 from knowledge.understanding.index import Index
 from knowledge.understanding.reader import Reader
-from knowledge.understanding.vocabulary import Language, load_vocabulary
+from knowledge.understanding.vocabulary import Language, load_language
 
 
 class Knowledge:
@@ -35,7 +35,7 @@ class Knowledge:
         self.store = store
         folder = data_dir or store.data_dir
         self._folder = folder
-        self._data_digest = cache.digest([folder / VOCABULARY_FILE, folder / CRIME_TYPES_FILE])
+        self._data_digest = cache.digest([folder / name for name in WORDS_FILES])
         self._lock = threading.Lock()
         self._current: tuple[Context, Reader] | None = None
         self.index_builds = 0
@@ -49,7 +49,7 @@ class Knowledge:
     @cached_property
     def language(self) -> Language:
         """The vocabulary, compiled when an index must be built: a cached index brings its own."""
-        return Language(load_vocabulary(self._folder))
+        return load_language(self._folder)
 
     def current(self) -> tuple[Context, Reader]:
         """The answering context and reader for the store's latest content revision."""

@@ -71,8 +71,11 @@ class CrimeType(Strict):
         return f"Police figures for {self.name} count more than this: I hold {indicator_name} only."
 
 
+KEY_PREFIX = "crime-type:"
+
+
 def _key(name: str) -> str:
-    return "crime-type:" + "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+    return KEY_PREFIX + "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
 
 
 def load_crime_types(data_dir: Path) -> list[CrimeType]:

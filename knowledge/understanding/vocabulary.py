@@ -1,16 +1,28 @@
 """The vocabulary in `data/vocabulary.yaml`, compiled once: synonyms, stopwords, intent and
-time phrases, places, and who is asking."""
+time phrases, places, and who is asking; with the words of the field for each measure
+(`data/field_words.yaml`)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, RootModel
 
-from knowledge.datafiles import VOCABULARY_FILE, load_file
+from knowledge.datafiles import (
+    CRIME_TYPES_FILE,
+    FIELD_WORDS_FILE,
+    VOCABULARY_FILE,
+    DataFileError,
+    entry_keys,
+    load_file,
+    load_seed,
+)
+from knowledge.domain.crime_types import KEY_PREFIX, load_crime_types
+from knowledge.domain.models import Text
 from knowledge.understanding.text import (
     COMMON_ZIPF,
     EVERYDAY_SALIENCE,
@@ -47,6 +59,62 @@ class Vocabulary(BaseModel):
 
 def load_vocabulary(data_dir: Path) -> Vocabulary:
     return load_file(data_dir / VOCABULARY_FILE, Vocabulary)
+
+
+class FieldWords(RootModel[dict[str, dict[str, list[Text]]]]):
+    """`data/field_words.yaml`: for each measure (the key of an entry the data holds), the
+    words it is known by, each with the everyday words of the field that stand for them."""
+
+
+FieldWordGroups = dict[str, dict[str, list[str]]]
+
+
+def load_field_words(data_dir: Path, vocabulary: Vocabulary | None = None) -> FieldWordGroups:
+    """The field's words by measure, checked: each measure is an entry the data holds, and
+    no word is given twice (here, or as a synonym in `vocabulary.yaml`). No file: none; no
+    crime categories file: no groups for them."""
+    path = data_dir / FIELD_WORDS_FILE
+    if not path.exists():
+        return {}
+    groups = load_file(path, FieldWords).root
+    known = _measure_keys(data_dir)
+    if not (data_dir / CRIME_TYPES_FILE).exists():
+        groups = {key: stands for key, stands in groups.items() if not key.startswith(KEY_PREFIX)}
+    seen: dict[tuple[str, ...], str] = {}
+    if vocabulary is not None:
+        seen = {_phrase_key(k): f"a synonym in {VOCABULARY_FILE}" for k in vocabulary.synonyms}
+    for measure, stands in groups.items():
+        if measure not in known:
+            close = ", ".join(difflib.get_close_matches(measure, known, n=3)) or "none close"
+            raise DataFileError(
+                f"{path}: entry '{measure}': not the key of an indicator, priority, deliverable, "
+                f"action, fact topic or crime-type:<name> the data holds (closest: {close})"
+            )
+        for target, phrases in stands.items():
+            where = f"{path}: entry '{measure}', '{target}'"
+            if not _phrase_key(target):
+                raise DataFileError(f"{where}: has no words")
+            for phrase in phrases:
+                key = _phrase_key(phrase)
+                if not key:
+                    raise DataFileError(f"{where}: '{phrase}' has no words")
+                if key in seen:
+                    raise DataFileError(f"{where}: '{phrase}' is also {seen[key]}")
+                seen[key] = f"given under '{measure}', '{target}'"
+    return groups
+
+
+def _measure_keys(data_dir: Path) -> list[str]:
+    """The keys field words may be grouped under: every entry of the seed, and the police
+    crime categories."""
+    keys = [key for _, key in entry_keys(load_seed(data_dir))]
+    return keys + [crime.key for crime in load_crime_types(data_dir)]
+
+
+def load_language(data_dir: Path) -> Language:
+    """The vocabulary and the field's words of a data folder, compiled."""
+    vocabulary = load_vocabulary(data_dir)
+    return Language(vocabulary, load_field_words(data_dir, vocabulary))
 
 
 class PhraseTable:
@@ -97,6 +165,8 @@ class Language:
     """The vocabulary, compiled once: used for every question and every entry."""
 
     vocabulary: Vocabulary
+    field_words: FieldWordGroups = field(default_factory=dict)
+    """The field's words for each measure: synonyms, kept apart by measure."""
     synonyms: PhraseTable = field(init=False)
     intents: PhraseTable = field(init=False)
     times: PhraseTable = field(init=False)
@@ -121,9 +191,10 @@ class Language:
         v = self.vocabulary
         self._speaking = _speaking_pattern(v.speakers, v.speaking)
         self._speaker_words = frozenset(clean(s).split()[0] for s in v.speakers if clean(s).split())
-        self.synonyms = PhraseTable({_phrase_key(k): " ".join(words(val)) for k, val in v.synonyms.items()})
+        synonyms = {**v.synonyms, **self.field_synonyms()}
+        self.synonyms = PhraseTable({_phrase_key(k): " ".join(words(val)) for k, val in synonyms.items()})
         # "stabbed" is a form of "stabbing", so it stands for what "stabbing" stands for.
-        single = [key[0] for key in map(_phrase_key, v.synonyms) if len(key) == 1]
+        single = [key[0] for key in map(_phrase_key, synonyms) if len(key) == 1]
         self._synonym_forms = {stem(word): word for word in sorted(single, key=len, reverse=True)}
         self.intents = PhraseTable(
             {_phrase_key(p): name for name, phrases in v.intents.items() for p in phrases}
@@ -137,7 +208,7 @@ class Language:
         self.narrowing = self.placing | frozenset(words(v.narrowing))
         self.limiting = frozenset(words(v.limiting))
         self.known_words = set(self.stopwords)
-        for key, value in v.synonyms.items():
+        for key, value in synonyms.items():
             self.known_words.update(words(clean(key)))
             self.known_words.update(words(value))
         for phrase in v.unheld_measures:
@@ -145,6 +216,16 @@ class Language:
         for phrases in list(v.intents.values()) + list(v.time.values()):
             for phrase in phrases:
                 self.known_words.update(words(clean(phrase)))
+
+    def field_synonyms(self) -> dict[str, str]:
+        """The field's words, each with the words it stands for."""
+        return {
+            phrase: target
+            for stands in self.field_words.values()
+            for target, phrases in stands.items()
+            for phrase in phrases
+            if _phrase_key(phrase) != _phrase_key(target)
+        }
 
     def swap_synonyms(self, typed: list[str]) -> list[str]:
         """The words with each synonym swapped for what it stands for, a rarer form of a

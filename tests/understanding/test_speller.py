@@ -109,7 +109,7 @@ def test_a_question_reads_its_everyday_words_and_keeps_no_unknown(reader, questi
 
 
 def test_a_slip_read_as_an_everyday_word_is_not_telling(reader):
-    """"ppl" typed is rare in English; "people" read is everyday: the less telling counts."""
+    """ "ppl" typed is rare in English; "people" read is everyday: the less telling counts."""
     assert "peopl" not in reader.read("ppl in treatment").telling
 
 
