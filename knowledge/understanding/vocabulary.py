@@ -1,6 +1,6 @@
 """The vocabulary in `data/vocabulary.yaml`, compiled once: synonyms, stopwords, intent and
 time phrases, places, and who is asking; with the words of the field for each measure
-(`data/field_words.yaml`)."""
+(`data/field_words.yaml`) and the words that narrow a topic (`data/narrowing.yaml`)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from knowledge.datafiles import (
 )
 from knowledge.domain.crime_types import KEY_PREFIX, load_crime_types
 from knowledge.domain.models import Text
+from knowledge.understanding.narrowing import Narrowing, NarrowingTable, load_narrowing
 from knowledge.understanding.text import (
     COMMON_ZIPF,
     EVERYDAY_SALIENCE,
@@ -112,9 +113,9 @@ def _measure_keys(data_dir: Path) -> list[str]:
 
 
 def load_language(data_dir: Path) -> Language:
-    """The vocabulary and the field's words of a data folder, compiled."""
+    """The vocabulary, the field's words and the narrowing words of a data folder, compiled."""
     vocabulary = load_vocabulary(data_dir)
-    return Language(vocabulary, load_field_words(data_dir, vocabulary))
+    return Language(vocabulary, load_field_words(data_dir, vocabulary), load_narrowing(data_dir))
 
 
 class PhraseTable:
@@ -167,6 +168,7 @@ class Language:
     vocabulary: Vocabulary
     field_words: FieldWordGroups = field(default_factory=dict)
     """The field's words for each measure: synonyms, kept apart by measure."""
+    narrowing_words: dict[Narrowing, list[str]] = field(default_factory=dict)
     synonyms: PhraseTable = field(init=False)
     intents: PhraseTable = field(init=False)
     times: PhraseTable = field(init=False)
@@ -186,6 +188,7 @@ class Language:
     _zipf: dict[str, float] = field(init=False, default_factory=dict)
     english: EnglishWords | None = field(init=False, default=None)
     """wordfreq's English list, kept with the index (see `remember_frequencies`)."""
+    _narrowing: NarrowingTable = field(init=False)
 
     def __post_init__(self) -> None:
         v = self.vocabulary
@@ -207,7 +210,9 @@ class Language:
         self.placing = frozenset(words(v.placing))
         self.narrowing = self.placing | frozenset(words(v.narrowing))
         self.limiting = frozenset(words(v.limiting))
-        self.known_words = set(self.stopwords)
+        self._narrowing = NarrowingTable(self.narrowing_words, self.stopwords)
+        # A narrowing word is a word the bot knows: "Wapping" is not a slip for "wrapping".
+        self.known_words = set(self.stopwords) | self._narrowing.surface
         for key, value in synonyms.items():
             self.known_words.update(words(clean(key)))
             self.known_words.update(words(value))
@@ -226,6 +231,15 @@ class Language:
             for phrase in phrases
             if _phrase_key(phrase) != _phrase_key(target)
         }
+
+    def narrowing_kind(self, word: str) -> Narrowing | None:
+        """The kind of narrowing a word or phrase as typed is ("buses": place, "medium risk":
+        group, "solved": outcome), in any of its forms; None for a word that narrows nothing."""
+        return self._narrowing.kind(word)
+
+    def narrowings(self, typed: list[str]) -> list[tuple[int, int, Narrowing]]:
+        """(start, end, kind) of each narrowing word or phrase in the typed words."""
+        return self._narrowing.scan(typed)
 
     def swap_synonyms(self, typed: list[str]) -> list[str]:
         """The words with each synonym swapped for what it stands for, a rarer form of a

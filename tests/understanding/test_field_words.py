@@ -21,7 +21,7 @@ QUESTIONS = {
     "total-burglary": ["housebreaking figures", "how many burglars"],
     "crime-type:burglary-residential": ["domestic burglaries", "how many homes were burgled"],
     "crime-type:burglary-business-and-community": ["commercial burglary"],
-    "domestic-abuse-offences": ["intimate partner violence", "IPV figures", "coercive control"],
+    "domestic-abuse-offences": ["intimate partner violence", "IPV figures", "abusive partners"],
     "hate-crime-offences": ["hate motivated crime this year", "racist incidents", "islamophobic attacks"],
     "sdvc-conviction-rate": ["how many found guilty at the DV court", "guilty pleas at the sdvc"],
     "asb-portal-reports": ["ASB reports through the council's reporting tool", "ASB reported online"],
