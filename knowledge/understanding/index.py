@@ -126,13 +126,11 @@ class Index:
         self._post(places)
         # Kept with the index, so that a question needs no word-frequency list loaded (a
         # quarter of a second) when the index comes from its cache.
-        language.remember_frequencies(self._surface_words | language.known_words)
-        self._speller = Speller(
-            self._surface_words | language.known_words,
-            language.stopwords,
-            self._surface_words,
-            language.english,
-        )
+        known = self._surface_words | language.known_words
+        field = language.field_known - known
+        kept = language.stopwords | (language.unchanged_words - known - field)
+        language.remember_frequencies(known | field | kept)
+        self._speller = Speller(known | field | kept, kept, self._surface_words, language.english, field)
         self._names, self._name_keys = _offered_names(entries)
         self._cache_corrections()
 

@@ -31,8 +31,12 @@ class Speller:
         stopwords: Iterable[str],
         entry_words: Iterable[str] = (),
         english: EnglishWords | None = None,
+        rare: Iterable[str] = (),
     ) -> None:
         self._english = english
+        self._rare = frozenset(rare)
+        """Known words only a word that is no English word may be corrected to: the field's
+        slang is near too many words ("shank" to "shaking", "jacked" to "jacket")."""
         stop = set(stopwords)
         self._targets = sorted({w for w in known if len(w) >= 3 and w.isalpha() and w not in stop})
         self._known_set = set(known) | stop
@@ -56,7 +60,8 @@ class Speller:
         """The English word an everyday word typed short or with a slip stands for: texting
         shorthand wordfreq knows ("ppl", "thru"), or a word it does not know one slip from
         one it does or the bot does: a letter dropped ("bettr", "numbr"), doubled
-        ("hamletts") or two swapped ("hwo"). A lone letter ("u", "r", "w/") is only chat.
+        ("hamletts") or two swapped ("hwo"), to a word it knows or a common English one. A
+        lone letter ("u", "r", "w/") is only chat.
         None for anything else."""
         english = self._english
         if english is None:
@@ -69,10 +74,11 @@ class Speller:
         return self._slip_of(word, english)
 
     def _slip_of(self, word: str, english: EnglishWords) -> str | None:
-        """The commonest word one slip away, a doubled letter or two swapped ("the way it is
-        typed") before a letter dropped or added anywhere."""
+        """The commonest word one slip away that the bot knows or that is common in English
+        (a rare one says no more than the slip: "IOPC" is not "IOC"), a doubled letter or
+        two swapped ("the way it is typed") before a letter dropped or added anywhere."""
         for candidates in (_doubling_and_swaps(word), _insertions_and_deletions(word)):
-            found = [c for c in candidates if c in self._known_set or c in english]
+            found = [c for c in candidates if c in self._known_set or english.zipf(c) >= COMMON_ZIPF]
             if found:
                 return max(found, key=lambda c: (english.zipf(c), c in self._known_set, c))
         return None
@@ -110,7 +116,7 @@ class Speller:
         if stem(word) == stem(known) and (known.startswith(word) or word.startswith(known)):
             return True
         zipf = self._zipf(word)
-        if zipf >= COMMON_ZIPF:
+        if zipf >= COMMON_ZIPF or (known in self._rare and zipf >= ENGLISH_ZIPF):
             return False
         return zipf < ENGLISH_ZIPF or Levenshtein.distance(word, known) == 1
 
@@ -119,7 +125,9 @@ class Speller:
         commonest slip, which `fuzz.ratio` scores as two edits."""
         for i in range(len(word) - 1):
             candidate = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-            if candidate != word and candidate in self._target_set:
+            if candidate == word or candidate not in self._target_set:
+                continue
+            if candidate not in self._rare or self._zipf(word) < ENGLISH_ZIPF:
                 return candidate
         return None
 

@@ -180,6 +180,10 @@ class Language:
     narrowing: frozenset[str] = field(init=False)
     limiting: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
+    field_known: set[str] = field(init=False)
+    """The words the field's words are written with, besides the vocabulary's: the rarer
+    ones ("shank", "jacked") are corrections for a word that is no word ("shankng"), never
+    for an English one ("shaking", "jacket")."""
     _speaking: str | None = field(init=False)
     """The pattern's text: compiling it costs a tenth of start-up, so it is compiled (and kept
     by `re`'s own cache) only for a message that names a speaker at all."""
@@ -211,9 +215,8 @@ class Language:
         self.narrowing = self.placing | frozenset(words(v.narrowing))
         self.limiting = frozenset(words(v.limiting))
         self._narrowing = NarrowingTable(self.narrowing_words, self.stopwords)
-        # A narrowing word is a word the bot knows: "Wapping" is not a slip for "wrapping".
-        self.known_words = set(self.stopwords) | self._narrowing.surface
-        for key, value in synonyms.items():
+        self.known_words = set(self.stopwords)
+        for key, value in v.synonyms.items():
             self.known_words.update(words(clean(key)))
             self.known_words.update(words(value))
         for phrase in v.unheld_measures:
@@ -221,6 +224,8 @@ class Language:
         for phrases in list(v.intents.values()) + list(v.time.values()):
             for phrase in phrases:
                 self.known_words.update(words(clean(phrase)))
+        self.field_known = {w for k, val in self.field_synonyms().items() for w in words(clean(f"{k} {val}"))}
+        self.field_known -= self.known_words
 
     def field_synonyms(self) -> dict[str, str]:
         """The field's words, each with the words it stands for."""
@@ -231,6 +236,14 @@ class Language:
             for phrase in phrases
             if _phrase_key(phrase) != _phrase_key(target)
         }
+
+    @property
+    def unchanged_words(self) -> set[str]:
+        """Words the bot knows but never reads as a slip for another, nor another as a slip for
+        them: the words that narrow a topic ("Wapping" is not "wrapping", "bark" not "bar")
+        and who is asking ("YOS" is not "yobs")."""
+        said = {word for speaker in self.vocabulary.speakers for word in words(clean(speaker))}
+        return self._narrowing.surface | said
 
     def narrowing_kind(self, word: str) -> Narrowing | None:
         """The kind of narrowing a word or phrase as typed is ("buses": place, "medium risk":

@@ -155,4 +155,19 @@ def test_a_field_word_is_a_synonym_kept_by_measure(data_dir):
     assert language.swap_synonyms(["shanked"]) == ["knife", "crime"]  # a rarer form of it
     assert language.swap_synonyms(words("got lifted")) == ["arrests"]
     assert language.swap_synonyms(["lift"]) == ["lift"]  # a common word is given in phrases
-    assert "shank" in language.known_words
+    assert "shank" in language.field_known
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("shankng", "shanking"), ("muging", "mugging"), ("stabings", "stabbings")]
+)
+def test_a_field_word_mistyped_is_corrected(context, typed, read):
+    assert context[0].index.correct(typed) == read
+
+
+@pytest.mark.parametrize(
+    "word", ["shaking", "jacket", "blamed", "rubber", "detailed", "rid", "snitch", "rapist"]
+)
+def test_an_english_word_is_no_slip_for_the_fields_slang(context, word):
+    """The field's rarer words are near many English ones: "who is blamed" is not "bladed"."""
+    assert context[0].index.correct(word) == word

@@ -143,3 +143,13 @@ def test_a_never_seen_word_on_a_cached_index_loads_no_word_list(tmp_path):
     )
     output = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     assert output.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize(
+    "word", ["iopc", "hmrc", "idva", "pspo", "yos", "nps", "bark", "wapping", "commissioner"]
+)
+def test_an_acronym_a_role_or_a_word_near_a_narrowing_is_left_as_typed(knowledge, word):
+    """A slip reads only as a word the bot knows or a common English one ("IOPC" is not
+    "IOC"); who is asking ("YOS") and the words that narrow a topic ("Wapping") are known
+    and no correction for another ("bark" is not "bar")."""
+    assert knowledge.current()[0].index.correct(word) == word
