@@ -171,3 +171,15 @@ def test_a_field_word_mistyped_is_corrected(context, typed, read):
 def test_an_english_word_is_no_slip_for_the_fields_slang(context, word):
     """The field's rarer words are near many English ones: "who is blamed" is not "bladed"."""
     assert context[0].index.correct(word) == word
+
+
+def test_an_edited_file_is_read_by_the_next_start_not_the_cached_index(data_dir, tmp_path):
+    from knowledge.answering import open_knowledge
+
+    folder = _copy(data_dir, tmp_path)
+    db = tmp_path / "s.db"
+    first = open_knowledge(db, folder)
+    assert not first.ask("shivs this year").matched
+    first.store.close()
+    _write(folder, {"knife-crime": {"knife crime": ["shivs"]}})
+    assert answered_key(open_knowledge(db, folder).ask("shivs this year")) == "knife-crime"
