@@ -14,6 +14,7 @@ from knowledge.domain.models import Figure, Indicator
 from knowledge.domain.periods import Period
 from knowledge.store import Catalogue
 from knowledge.understanding.index import Index
+from knowledge.understanding.model import DecisionModel
 from knowledge.understanding.vocabulary import Language
 
 
@@ -23,6 +24,7 @@ class Context:
     index: Index
     language: Language
     crime_types: Mapping[str, CrimeType]
+    decision: DecisionModel
 
     @cached_property
     def latest_views(self) -> list[IndicatorView]:
