@@ -111,6 +111,15 @@ class Settings(BaseSettings):
             raise SettingsError(f"{how} needs {' and '.join(missing)}: set it in the environment or .env")
 
 
+class StoreSetting(BaseSettings):
+    """Only where the store is, from the environment or `.env` as the bot reads it: for commands
+    that need no Slack (backup, export), so a Slack setting they do not use cannot stop them."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    csp_bot_db: Path | None = None
+
+
 def load_settings(**overrides) -> Settings:
     """Read the settings; a malformed one raises SettingsError naming its variable."""
     try:
