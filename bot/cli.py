@@ -150,5 +150,35 @@ def backup(context: click.Context, path: Path, force: bool) -> None:
     click.echo(f"Backed up {made.source} to {made.path} ({made.size:,} bytes)")
 
 
+@main.command()
+@click.option(
+    "--out",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The folder to write the CSV files in (made if missing).",
+)
+@click.option("--force", is_flag=True, help="Replace the files if they are there.")
+@click.pass_context
+def export(context: click.Context, folder: Path, force: bool) -> None:
+    """Write every figure and status with its history, and the audit log, as CSV files."""
+    from knowledge.services.export import ExportError, export_csv
+    from knowledge.store import Store
+
+    path = _served_store(context)
+    if not path.is_file():
+        raise click.ClickException(f"there is no store at {path}")
+    store = Store(path)
+    try:
+        written = export_csv(store, folder, force=force)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        store.close()
+    for exported in written:
+        click.echo(f"{exported.path}: {exported.rows} {exported.what}")
+
+
 if __name__ == "__main__":
     main()
