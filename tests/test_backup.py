@@ -96,6 +96,7 @@ def test_the_command_prints_one_line_and_replaces_a_file_only_with_force(store, 
     size = target.stat().st_size
     assert made.output == f"Backed up {store.path.resolve()} to {target.resolve()} ({size:,} bytes)\n"
     assert counts(target) == (0, 0)
+    assert target.stat().st_mode & 0o777 == 0o600  # the figures are the partnership's: owner only
 
     record(officer_figures(store), 900)
     kept = target.read_bytes()
