@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from knowledge.answering import Knowledge
+from knowledge.services.commands import Learn, parse_command
 from knowledge.services.learning import Learning, LearningError, normalise
 from knowledge.services.roles import NotAllowed, Roles
 
@@ -207,3 +208,20 @@ def test_unknown_numbers_are_mistakes_not_crashes(learning):
         learning.dismiss(ADMIN, 99, NOW)
     with pytest.raises(LearningError, match="no alias 7"):
         learning.remove(ADMIN, 7, NOW)
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("learn", Learn()),
+        ("learn aliases", Learn("aliases")),
+        ("LEARN Approve #12", Learn("approve", 12)),
+        ("learn dismiss 12", Learn("dismiss", 12)),
+        ("learn remove 3", Learn("remove", 3)),
+        ("learn about knife crime", None),  # a question
+        ("learn approve", None),
+        ("learn remove 99999999999", None),
+    ],
+)
+def test_learn_subcommands_are_read_and_anything_else_is_a_question(typed, command):
+    assert parse_command(typed) == command
