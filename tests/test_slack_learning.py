@@ -200,3 +200,10 @@ def test_help_lists_learn_for_admins_only(slack, fake):
     command(slack, fake, "grant <@UOFFICER1|sam> officer")
     officer = text_of(command(slack, fake, "help", user="UOFFICER1"))
     assert "/csp update" in officer and "/csp learn" not in officer
+
+
+def test_a_stranger_granted_a_role_is_not_shown_its_commands(slack, fake):
+    fake.users["UEXT0001"] = {"team_id": "TOTHER01", "is_stranger": True}
+    command(slack, fake, "grant <@UEXT0001|ext> admin")
+    assert "/csp learn" not in text_of(command(slack, fake, "help", user="UEXT0001"))
+    assert "only share the partnership's figures" in text_of(command(slack, fake, "learn", user="UEXT0001"))
