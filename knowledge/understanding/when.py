@@ -187,7 +187,8 @@ _NOW = (
 )
 _SET_AGAINST = (
     r"vs\.?|v\.?|versus|against|as\s+against|(?:as\s+)?compared\s+(?:to|with|against)"
-    r"|compares?\s+(?:to|with|against)|in\s+comparison\s+(?:to|with)|relative\s+to|than(?:\s+in)?"
+    r"|compares?\s+(?:to|with|against)|in\s+comparison\s+(?:to|with)|relative\s+to"
+    r"|than(?:\s+(?:it|they|we|there|this|that)\s+(?:was|were|had|did|saw))?(?:\s+in)?"  # "than it was in"
 )
 _MOVED = (
     r"up|down|higher|lower|ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|increase[sd]?|decrease[sd]?"
@@ -275,6 +276,15 @@ _RULES: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Reading | N
     (
         "set against",
         re.compile(rf"\b(?P<said>(?:{_SET_AGAINST}|since)\s+(?P<baseline>{_BASELINE}))\b"),
+        _set_against,
+    ),
+    (
+        # "compare knife crime with 2017": the topic between the verb and the baseline
+        "compare a topic with",
+        re.compile(
+            rf"\bcompar(?:e|ing)\s+(?:[^\s,.;:?!]+\s+){{1,5}}?"
+            rf"(?P<said>(?:with|to|against)\s+(?P<baseline>{_BASELINE}))\b"
+        ),
         _set_against,
     ),
     (

@@ -29,6 +29,8 @@ def shown(view):
         "robbery better or worse than last year",
         "robbery this year vs last",
         "robbery last year compared to this",
+        "is robbery worse than it was last year",
+        "compare robbery with the previous year",
     ],
 )
 def test_the_year_before_is_compared_with_not_asked_for(knowledge, question):
@@ -55,6 +57,8 @@ def test_the_year_before_is_compared_with_not_asked_for(knowledge, question):
         "burglary between 2017 and 2018",
         "burglary this year compared to 2017",
         "is burglary better or worse than 2017",
+        "were there more burglaries than there were in 2017",
+        "compare burglary with 2017",
     ],
 )
 def test_a_year_named_to_compare_with_is_the_baseline(knowledge, question):

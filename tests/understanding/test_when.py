@@ -228,6 +228,14 @@ def test_two_sides(text, expected):
             "the latest robbery figure against the previous one",
             (None, "the year before", "compare", "the latest robbery figure"),
         ),
+        (
+            "is domestic abuse worse than it was last year",
+            (None, "the year before", "compare", "is domestic abuse worse"),
+        ),
+        (
+            "were there fewer robberies than there were in 2017",
+            (None, "2017", "compare", "were there fewer robberies"),
+        ),
         # a period named apart from the comparison is the one asked for
         ("2018 robbery vs 2017", ("2018", "2017", "compare", "robbery")),
     ],
@@ -245,6 +253,23 @@ def test_set_against(text, expected):
     ],
 )
 def test_moved_on_or_from(text, expected):
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("compare knife crime with 2017", (None, "2017", "compare", "compare knife crime")),
+        (
+            "can you compare asb calls to the previous year",
+            (None, "the year before", "compare", "can you compare asb calls"),
+        ),
+        ("compare 2018 with 2017 for burglary", ("2018", "2017", "compare", "compare for burglary")),
+        # a sentence of its own is another thing
+        ("compare the rrt. meet with 2017 staff", ("2017", None, None, "compare the rrt. meet with staff")),
+    ],
+)
+def test_compare_a_topic_with(text, expected):
     assert reading(text) == expected
 
 
