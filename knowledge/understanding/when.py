@@ -173,7 +173,7 @@ class Times:
 _A_PERIOD = rf"(?:fy\s*)?\d\d\s*/\s*\d\d(?!\d)|{_PERIOD_WORDS}"
 _BEFORE = (
     r"(?:the\s+)?(?:same\s+(?:period|time|months)\s+)?(?:last|previous|prior|preceding)\s+year(?:['’]?s)?"
-    r"|the\s+year\s+(?:before|earlier)|(?:a|one)\s+year\s+(?:ago|before|earlier)"
+    r"|the\s+year\s+(?:before|earlier)|(?:(?:a|one)\s+year|(?:12|twelve)\s+months)\s+(?:ago|before|earlier)"
     r"|(?:the\s+)?previous\s+(?:one|period)"
     # "this year vs last", but not "last quarter", "last month" or "last two years"
     r"|(?:last|previous)(?!\s+(?:quarter|month|week|time|few|couple|two|three|four|five|\d))"
@@ -181,12 +181,16 @@ _BEFORE = (
 _RECENT = r"(?:the\s+)?(?:last|past)\s+(?:12|twelve)\s+months|the\s+(?:last|past)\s+year|past\s+year"
 """The twelve months to now: the latest figure, unless it is what a figure is set against
 ("over the past year", "than the last year")."""
+_EARLIER = r"(?:before|previously|earlier|last\s+time)(?!\s+\w)"
+"""A time before, unnamed: what a figure is set against ("higher than before"), never a side
+of two ("before 2017")."""
 _NOW = (
     r"this\s+year(?:['’]?s)?|this\s+period|(?:the\s+)?latest|now|so\s+far|ytd|year\s+to\s+date"
     r"|(?:the\s+)?current\s+year|this(?=\s*(?:[^\w\s]|$))"
 )
 _SET_AGAINST = (
     r"vs\.?|v\.?|versus|against|as\s+against|(?:as\s+)?compared\s+(?:to|with|against)"
+    r"|(?:tracking|tracks?|stack(?:s|ing)?\s+up|measur(?:es|ed|ing)?\s+up)\s+(?:against|to|with)"
     r"|compares?\s+(?:to|with|against)|in\s+comparison\s+(?:to|with)|relative\s+to"
     r"|than(?:\s+(?:it|they|we|there|this|that)\s+(?:was|were|had|did|saw))?(?:\s+in)?"  # "than it was in"
 )
@@ -195,10 +199,10 @@ _MOVED = (
     r"|drop(?:s|ped)?|change[sd]?|difference|better|worse|improved|improvement|more|fewer|less"
 )
 _SIDE = rf"{_A_PERIOD}|{_BEFORE}|{_RECENT}|{_NOW}"
-_BASELINE = rf"{_A_PERIOD}|{_BEFORE}|{_RECENT}"
+_BASELINE = rf"{_A_PERIOD}|{_BEFORE}|{_RECENT}|{_EARLIER}"
 
 _NOW_RE = re.compile(rf"(?:{_NOW}|{_RECENT})")
-_BEFORE_RE = re.compile(rf"(?:{_BEFORE}|{_RECENT})")
+_BEFORE_RE = re.compile(rf"(?:{_BEFORE}|{_RECENT}|{_EARLIER})")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ def shown(view):
         "robbery last year compared to this",
         "is robbery worse than it was last year",
         "compare robbery with the previous year",
+        "is robbery higher than before",
+        "how is robbery tracking against last year",
+        "robbery: up on 12 months ago?",
     ],
 )
 def test_the_year_before_is_compared_with_not_asked_for(knowledge, question):

@@ -236,6 +236,14 @@ def test_two_sides(text, expected):
             "were there fewer robberies than there were in 2017",
             (None, "2017", "compare", "were there fewer robberies"),
         ),
+        ("is robbery higher than before", (None, "the year before", "compare", "is robbery higher")),
+        ("asb calls compared to previously?", (None, "the year before", "compare", "asb calls ?")),
+        ("is asb better than 12 months ago", (None, "the year before", "compare", "is asb better")),
+        (
+            "how is burglary tracking against last year",
+            (None, "the year before", "compare", "how is burglary"),
+        ),
+        ("how does robbery stack up against 2017", (None, "2017", "compare", "how does robbery")),
         # a period named apart from the comparison is the one asked for
         ("2018 robbery vs 2017", ("2018", "2017", "compare", "robbery")),
     ],
@@ -344,6 +352,8 @@ def test_two_periods_named_apart_compare_the_later_with_the_earlier():
         # "last" before a quarter, a month or a count of years is not the year before
         ("robbery vs last quarter", (None, None, None, "robbery vs")),
         ("robbery vs last two years", (None, None, None, "robbery vs last two years")),
+        # "before" a period is no comparison
+        ("knife crime since before 2017", ("2017", None, None, "knife crime since before")),
         # two things set against each other, not two times: the vocabulary reads "vs"
         ("knife crime vs robbery", (None, None, None, "knife crime vs robbery")),
         ("violence against women and girls", (None, None, None, "violence against women and girls")),
