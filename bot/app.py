@@ -47,6 +47,7 @@ def create_app(settings: Settings, knowledge: Knowledge, mode: Mode) -> App:
         knowledge=knowledge,
         strangers=StrangerPolicy(settings.csp_allowed_team_ids),
         roles=Roles(knowledge.store, settings.csp_bot_admins),
+        updates_channel=settings.csp_updates_channel,
     )
     handlers.register(app, services)
     return app

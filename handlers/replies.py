@@ -30,6 +30,8 @@ class Services:
     roles: Roles | None = None
     """Who may change the figures; by default only the store's own grants."""
     figures: Figures | None = None
+    updates_channel: str | None = None
+    """Where a public line goes after each figure recorded (CSP_UPDATES_CHANNEL); None: nowhere."""
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:

@@ -1,8 +1,9 @@
 """A small fake of Slack's Web API on 127.0.0.1 that records every call the bot makes.
 
-It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, users.info and
-apps.connections.open, and the response_url posts of slash commands and buttons. It can
-answer a method with 429 and Retry-After a given number of times.
+It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, views.open,
+users.info and apps.connections.open, and the response_url posts of slash commands and
+buttons. It can answer a method with 429 and Retry-After a given number of times, or with
+`{"ok": false, "error": …}` (a Slack API error) for chosen channels.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     delays: dict[str, float] = field(default_factory=dict)
     """Seconds to wait before answering a method: a slow Slack."""
+    failures: dict[str, dict[str | None, str]] = field(default_factory=dict)
+    """method -> {channel (None: any) -> the error Slack answers with}."""
     _rate_limits: dict[str, tuple[int, int]] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
@@ -84,7 +87,18 @@ class FakeSlack:
     def rate_limit(self, method: str, times: int, retry_after: int = 1) -> None:
         self._rate_limits[method] = (times, retry_after)
 
+    def fail(self, method: str, error: str, channel: str | None = None) -> None:
+        """Answer `method` (for one channel, or any) with a Slack API error from now on."""
+        self.failures.setdefault(method, {})[channel] = error
+
+    def _failure(self, method: str, params: dict) -> str | None:
+        failing = self.failures.get(method, {})
+        return failing.get(params.get("channel"), failing.get(None))
+
     def _answer(self, method: str, params: dict) -> dict:
+        failure = self._failure(method, params)
+        if failure:
+            return {"ok": False, "error": failure}
         if method == "auth.test":
             return {
                 "ok": True,
@@ -95,6 +109,12 @@ class FakeSlack:
             }
         if method == "chat.postMessage":
             return {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}"}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": f"{time.time():.6f}"}
+        if method == "views.open":
+            view = params.get("view")
+            view = json.loads(view) if isinstance(view, str) else view or {}
+            return {"ok": True, "view": {"id": f"V{len(self.posted('views.open')):08d}", **view}}
         if method == "users.info":
             user = self.users.get(params.get("user"), {"team_id": HOME_TEAM, "is_stranger": False})
             return {"ok": True, "user": {"id": params.get("user"), **user}}

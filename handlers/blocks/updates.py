@@ -65,6 +65,16 @@ def recorded(result: Recorded, note: str | None = None, undone: bool = False) ->
     return {"text": escape(line), "blocks": blocks}
 
 
+def public_line(user_id: str, result: Recorded) -> dict:
+    """ "<@U1> updated *Knife crime* for Jan-Jun 2019: 412 (was 380)", for the updates channel."""
+    indicator = result.indicator
+    text = (
+        f"{_who(user_id)} updated *{escape(indicator.short_name)}* for {escape(result.period.short_label)}: "
+        f"{escape(_value(indicator, result.new))} (was {escape(_value(indicator, result.old))})"
+    )
+    return {"text": text}
+
+
 def outlier(found: Outlier, note: str | None, pending: str) -> dict:
     """What was typed, why it looks off, and a button to record it all the same (or cancel).
     `pending` is the confirm button's value; one too long for a button is not offered."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
+from handlers.announce import announce
 from handlers.blocks import updates as say
 from handlers.replies import Services, refusal_message
 from knowledge.domain.periods import Period, PeriodKind
@@ -39,6 +40,8 @@ class Asker:
     request_id: str | None
     confirmed: bool = False
     """They clicked "Yes, record it" for a figure that looked off."""
+    client: WebClient | None = None
+    """For the public line in the updates channel after a figure is recorded."""
 
 
 def following(period: Period) -> Period:
@@ -90,6 +93,8 @@ def _update(services: Services, asker: Asker, command: Update) -> dict:
         # The click runs the command again, confirmed, as its own request: twice, it records once.
         pending = {"run": command.text(found.indicator.key), "request": asker.request_id}
         return say.outlier(check.outlier, command.note, json.dumps(pending, ensure_ascii=False))
+    if asker.client is not None:
+        announce(services, asker.client, asker.user_id, result)
     return say.recorded(result, command.note)
 
 
@@ -168,4 +173,4 @@ def officer_reply(
         return None
     if not user_id or services.strangers.refuses(client, user_id, *teams):
         return refusal_message()
-    return run(services, Asker(user_id, request_id, confirmed), command)
+    return run(services, Asker(user_id, request_id, confirmed, client), command)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from handlers.blocks.updates import ACTION_CANCEL, ACTION_CONFIRM, outlier
+from handlers.blocks.updates import ACTION_CANCEL, ACTION_CONFIRM, outlier, public_line
 from knowledge.domain.periods import parse_period
-from knowledge.services.figures import find_outlier
+from knowledge.services.figures import Recorded, find_outlier
 from tests.block_limits import limit_problems
 from tests.markup import mrkdwn_texts
 from tests.test_outliers import figure
@@ -38,3 +38,13 @@ def test_a_value_too_long_for_a_button_is_not_offered_cut_short(knowledge):
     assert limit_problems(message) == []
     assert not [b for b in message["blocks"] if b["type"] == "actions"]
     assert "shorter" in mrkdwn_texts(message)
+
+
+def test_the_public_line_escapes_names_and_mentions_only_the_officer(knowledge):
+    ctx, _ = knowledge.current()
+    knife = ctx.catalogue.indicator["knife-crime"].model_copy(update={"short_name": "Knife <!channel> & co"})
+    result = Recorded(knife, parse_period("Jan-Jun 2019"), 380, 412, None, None)
+    assert public_line("U0OFFICER", result) == {
+        "text": "<@U0OFFICER> updated *Knife &lt;!channel&gt; &amp; co* for Jan-Jun 2019: 412 (was 380)"
+    }
+    assert public_line("<!here>", result)["text"].startswith("&lt;!here&gt; updated")
