@@ -29,6 +29,8 @@ class Services:
     strangers: StrangerPolicy
     roles: Roles | None = None
     """Who may change the figures; by default only the store's own grants."""
+    officer_group: str | None = None
+    """The Slack user group (S…) whose members are officers, if there is one."""
     figures: Figures | None = None
     updates_channel: str | None = None
     """Where a public line goes after each figure recorded (CSP_UPDATES_CHANNEL); None: nowhere."""

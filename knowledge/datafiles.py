@@ -7,10 +7,10 @@ so whoever edited it can mend it without reading code.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 if TYPE_CHECKING:
@@ -22,24 +22,31 @@ CRIME_TYPES_FILE = "crime_types.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)
 
-# libyaml's loader is about twenty times faster; both are the safe loader.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StrictLoader(_SAFE_LOADER):
+@cache
+def _strict_loader() -> type:
     """The safe loader, refusing a key given twice in one mapping: YAML itself keeps the
-    last one silently, so an edited synonym or indicator would vanish without a word."""
+    last one silently, so an edited synonym or indicator would vanish without a word.
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key {key!r} is given twice", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep)
+    Made on first use: answering from an existing store reads no YAML, so need not import it.
+    """
+    import yaml
+
+    # libyaml's loader is about twenty times faster; both are the safe loader.
+    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(safe_loader):
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key {key!r} is given twice", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep)
+
+    return StrictLoader
 
 
 class DataFileError(ValueError):
@@ -59,8 +66,10 @@ def _read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise DataFileError(f"{path}: cannot be read ({error.strerror})") from None
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        return yaml.load(text, Loader=_strict_loader())
     except yaml.YAMLError as error:
         raise DataFileError(f"{path}: is not valid YAML: {error}") from None
 

@@ -139,8 +139,9 @@ def direct_message(text: str, user: str = "UALICE01", **extra) -> dict:
     }
 
 
-def start_app(settings: Settings, knowledge: Knowledge) -> RunningApp:
-    app = create_app(settings, knowledge, Mode.HTTP)
+def start_app(settings: Settings, knowledge: Knowledge, **options) -> RunningApp:
+    """`options` go to create_app (e.g. `monotonic=` a clock the test moves on)."""
+    app = create_app(settings, knowledge, Mode.HTTP, **options)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

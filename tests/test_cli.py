@@ -1,6 +1,8 @@
 """`csp-bot ask` and `csp-bot eval` as a user runs them."""
 
 import json
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -51,3 +53,19 @@ def test_eval_prints_the_scores():
     assert result.exit_code == 0
     assert result.output.startswith("tune: in scope ")
     assert "declined" in result.output
+
+
+def test_a_question_on_an_existing_store_imports_no_writing_or_yaml_library(tmp_path):
+    """Start-up: a one-shot question reads; sqlite-utils and PyYAML are for writes and data
+    files, and importing them is a fifth of the start-up budget."""
+    db = str(tmp_path / "cli.db")
+    ask = [sys.executable, "-m", "bot.cli", "--db", db, "ask", "knife crime this year"]
+    subprocess.run(ask, check=True, capture_output=True)  # makes the store and its index cache
+    probe = (
+        f"import runpy, sys; sys.argv = {['csp-bot', *ask[3:]]!r}\n"
+        "try:\n    runpy.run_module('bot.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('sqlite_utils', 'yaml') if m in sys.modules))"
+    )
+    output = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert "830 in Jan-Dec 2018" in output.stdout
+    assert output.stdout.strip().splitlines()[-1] == "[]"

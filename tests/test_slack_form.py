@@ -212,7 +212,7 @@ def test_without_a_channel_the_officer_is_told_in_a_dm(slack, fake):
 
 
 def test_where_the_bot_cannot_post_the_officer_is_told_in_a_dm(slack, fake, knowledge):
-    fake.fail("chat.postEphemeral", "channel_not_found", channel="CPRIVATE1")
+    fake.fail("chat.postEphemeral", "channel_not_found")
     view = open_form(slack, fake, channel="CPRIVATE1")["view"]
     submit(slack, view)
     dms = [c.params for c in fake.wait_for("chat.postMessage", count=2) if c.params["channel"] == ADMIN]

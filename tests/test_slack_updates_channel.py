@@ -63,7 +63,7 @@ def test_nothing_is_told_of_what_is_not_recorded(slack, fake):
 
 
 def test_a_failed_post_does_not_fail_the_update(slack, fake, knowledge, caplog):
-    fake.fail("chat.postMessage", "not_in_channel", channel=CHANNEL)
+    fake.fail("chat.postMessage", "not_in_channel")  # the next post: the public line
     with caplog.at_level(logging.WARNING, logger="handlers.announce"):
         reply = command(slack, fake, "update knife crime 900 for 2019")
     assert "Recorded: Knife crime for 2019: none → 900" in text_of(reply)

@@ -9,7 +9,9 @@ import pytest
 from sqlite_utils import Database
 
 from knowledge.domain.periods import Period
-from knowledge.store import Store, migrations
+from knowledge.store import Store
+from knowledge.store.migrations import migrations
+from knowledge.store.schema import STEPS, schema_is_current
 
 
 def test_a_new_store_is_migrated_and_seeded(store):
@@ -262,3 +264,15 @@ def test_two_processes_sharing_a_file_claim_an_event_once(store, data_dir):
     for worker in workers:
         worker.join(timeout=30)
     assert sorted([queue.get(timeout=5), queue.get(timeout=5)]) == [False, True]
+
+
+def test_the_plain_sql_list_of_schema_steps_is_the_migrations_list():
+    """The store skips sqlite-utils when no step is pending: a step added to one list and
+    not the other would leave a file unmigrated, or migrate it on every start."""
+    assert list(STEPS) == [m.name for m in migrations.pending(Database(memory=True))]
+
+
+def test_a_new_file_is_not_current_and_an_opened_store_is(tmp_path, data_dir):
+    assert not schema_is_current(sqlite3.connect(tmp_path / "new.db"))
+    Store(tmp_path / "csp.db", data_dir).close()
+    assert schema_is_current(sqlite3.connect(tmp_path / "csp.db"))

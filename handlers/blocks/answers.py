@@ -257,8 +257,22 @@ def _related(answer: Answer) -> list[dict]:
     return [context("Related:"), block] if block else []
 
 
+def _read_as(answer: Answer) -> list[dict]:
+    """How a less than sure answer was read, and a button for the next reading."""
+    read_as = answer.read_as
+    if read_as is None:
+        return []
+    blocks = [context(f":mag: {escape(read_as.note)}")]
+    if read_as.next_reading is not None:
+        other = read_as.next_reading
+        offered = Suggestion(other.key, f"Not that? {other.title}", other.question)
+        blocks.append(buttons([offered], "next_reading"))
+    return blocks
+
+
 def build_blocks(answer: Answer) -> list[dict]:
     blocks = [b for b in _BUILDERS[type(answer)](answer) if b is not None]
+    blocks.extend(_read_as(answer))
     blocks.extend(_related(answer))
     if answer.notes:
         blocks.append(context(*(escape(n) for n in answer.notes)))

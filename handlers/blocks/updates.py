@@ -156,7 +156,15 @@ def history(indicator: Indicator, lines: list[HistoryLine]) -> dict:
     return {"text": escape(title), "blocks": blocks[:MAX_BLOCKS]}
 
 
-def roles(holders: list[Holder]) -> dict:
-    lines = [f"• {_who(h.user_id)}: {h.role.value}" for h in holders] or ["Nobody holds a role yet."]
+def group_mention(usergroup_id: str) -> str:
+    """A user group as Slack shows it (@handle); the id was checked when the settings were read."""
+    return f"<!subteam^{usergroup_id}>"
+
+
+def roles(holders: list[Holder], officer_group: str | None = None) -> dict:
+    lines = [f"• {_who(h.user_id)}: {h.role.value}" for h in holders]
+    if officer_group:
+        lines.append(f"• every member of the user group {group_mention(officer_group)}: officer")
     text = "Who may change the figures"
-    return {"text": text, "blocks": [section(f"*{text}*\n" + "\n".join(lines))]}
+    body = "\n".join(lines or ["Nobody holds a role yet."])
+    return {"text": text, "blocks": [section(f"*{text}*\n{body}")]}

@@ -30,7 +30,7 @@ from knowledge.services.commands import (
 )
 from knowledge.services.figures import COMMAND_SOURCE, FigureError, NeedsConfirmation
 from knowledge.services.history import history
-from knowledge.services.roles import NotAllowed, RoleError
+from knowledge.services.roles import NotAllowed, Role, RoleError
 from knowledge.services.undo import undo
 
 
@@ -115,6 +115,12 @@ def _grant(services: Services, asker: Asker, command: Grant) -> dict:
 
 def _revoke(services: Services, asker: Asker, command: Revoke) -> dict:
     before = services.roles.revoke(asker.user_id, command.user_id, services.clock(), asker.request_id)
+    if services.officer_group and services.roles.role_of(command.user_id) is Role.OFFICER:
+        group = say.group_mention(services.officer_group)
+        return say.message(
+            f"<@{command.user_id}> no longer holds a role here (was {before.value}), but is still an "
+            f"officer as a member of {group}: take them out of that group in Slack."
+        )
     return say.message(f"<@{command.user_id}> now only reads (was {before.value}).")
 
 
@@ -132,7 +138,7 @@ def _dispatch(services: Services, asker: Asker, command: Command) -> dict:
     if isinstance(command, Revoke):
         return _revoke(services, asker, command)
     if isinstance(command, ListRoles):
-        return say.roles(services.roles.list_roles())
+        return say.roles(services.roles.list_roles(), services.officer_group)
     raise TypeError(command)
 
 

@@ -3,6 +3,7 @@ vocabulary, the police crime categories, and every indicator's latest figures.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,6 +14,7 @@ from knowledge.domain.models import Figure, Indicator
 from knowledge.domain.periods import Period
 from knowledge.store import Catalogue
 from knowledge.understanding.index import Index
+from knowledge.understanding.model import DecisionModel
 from knowledge.understanding.vocabulary import Language
 
 
@@ -21,7 +23,8 @@ class Context:
     catalogue: Catalogue
     index: Index
     language: Language
-    crime_types: dict[str, CrimeType]
+    crime_types: Mapping[str, CrimeType]
+    decision: DecisionModel
 
     @cached_property
     def latest_views(self) -> list[IndicatorView]:

@@ -8,6 +8,7 @@ chooses and composes an answer, and the notes finish it.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 
@@ -16,13 +17,14 @@ from knowledge.answering.context import Context
 from knowledge.answering.notes import finished
 from knowledge.answering.route import answer_query
 from knowledge.answering.types import Answer, Home, declined_because
-from knowledge.datafiles import CRIME_TYPES_FILE, VOCABULARY_FILE
-from knowledge.domain.crime_types import load_crime_types
+from knowledge.datafiles import CRIME_TYPES_FILE, VOCABULARY_FILE, default_data_dir
+from knowledge.domain.crime_types import CrimeType, load_crime_types
 from knowledge.domain.models import Kind
 from knowledge.store import Catalogue, Store
 from knowledge.understanding import cache
 from knowledge.understanding.entries import build_entries
 from knowledge.understanding.index import Index
+from knowledge.understanding.model import DecisionModel, load_model
 from knowledge.understanding.reader import Reader
 from knowledge.understanding.vocabulary import Language, load_vocabulary
 
@@ -34,12 +36,21 @@ class Knowledge:
         self.store = store
         folder = data_dir or store.data_dir
         self._folder = folder
-        self.crime_types = {c.key: c for c in load_crime_types(folder)}
         self._data_digest = cache.digest([folder / VOCABULARY_FILE, folder / CRIME_TYPES_FILE])
         self._lock = threading.Lock()
         self._current: tuple[Context, Reader] | None = None
         self.index_builds = 0
         """How many times the index was built: once per change of what the store knows."""
+
+    @cached_property
+    def crime_types(self) -> dict[str, CrimeType]:
+        """Read when first needed: an answer from a cached index rarely names a crime type."""
+        return {c.key: c for c in load_crime_types(self._folder)}
+
+    @cached_property
+    def decision(self) -> DecisionModel:
+        """The fitted weights that decide between answering and declining."""
+        return load_model(self._folder, default_data_dir())
 
     @cached_property
     def language(self) -> Language:
@@ -65,7 +76,7 @@ class Knowledge:
         index = cache.cached_index(
             self.store.path.with_name(self.store.path.name + ".index"), key, lambda: self._index(catalogue)
         )
-        return Context(catalogue, index, index.language, self.crime_types), Reader(index)
+        return Context(catalogue, index, index.language, _CrimeTypes(self), self.decision), Reader(index)
 
     def _index(self, catalogue: Catalogue) -> Index:
         self.index_builds += 1
@@ -89,6 +100,22 @@ class Knowledge:
         elif answer.matched and parts.leaves_a_part_out(ctx, query, answer):
             answer = parts.several_things(ctx, query, answer) or answer
         return finished(ctx, query, answer)
+
+
+class _CrimeTypes(Mapping[str, CrimeType]):
+    """The crime categories of a Knowledge, read from their file only when an answer asks."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self._knowledge = knowledge
+
+    def __getitem__(self, key: str) -> CrimeType:
+        return self._knowledge.crime_types[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._knowledge.crime_types)
+
+    def __len__(self) -> int:
+        return len(self._knowledge.crime_types)
 
 
 def open_knowledge(db_path: Path, data_dir: Path | None = None) -> Knowledge:

@@ -4,7 +4,6 @@ from knowledge.store.catalogue import Catalogue
 from knowledge.store.db import DB_ENV, default_db_path, now_iso
 from knowledge.store.facade import Store
 from knowledge.store.figures import figure_row
-from knowledge.store.migrations import migrations
 from knowledge.store.seed_sync import SEED_SOURCE
 
 __all__ = [
@@ -14,6 +13,5 @@ __all__ = [
     "Store",
     "default_db_path",
     "figure_row",
-    "migrations",
     "now_iso",
 ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from knowledge.domain.models import (
     Action,
@@ -18,9 +18,12 @@ from knowledge.domain.models import (
     Priority,
     Topic,
 )
-from knowledge.store.db import Connections, read_revision
+from knowledge.store.db import Connections, read_revision, select
 from knowledge.store.figures import current_figures
 from knowledge.store.statuses import current_statuses
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,12 @@ def read_catalogue(connections: Connections) -> Catalogue:
         return _read(db)
 
 
-def _read(db: Database) -> Catalogue:
+def _read(db: sqlite3.Connection) -> Catalogue:
     return Catalogue(
         revision=read_revision(db),
-        documents={row["key"]: Document(**_decoded(row, "aliases")) for row in db["documents"].rows},
+        documents={
+            row["key"]: Document(**_decoded(row, "aliases")) for row in select(db, "SELECT * FROM documents")
+        },
         priorities=[
             Priority(**_decoded(row, "aliases", "key_deliverables")) for row in _in_order(db, "priorities")
         ],
@@ -86,19 +91,18 @@ def _read(db: Database) -> Catalogue:
     )
 
 
-def read_indicator(db: Database, key: str) -> Indicator | None:
+def read_indicator(db: sqlite3.Connection | Database, key: str) -> Indicator | None:
     """One indicator, read on the connection given, so a write can look it up inside its own
     transaction."""
-    row = db.execute("SELECT * FROM indicators WHERE key = ?", [key]).fetchone()
-    if row is None:
+    rows = select(db, "SELECT * FROM indicators WHERE key = ?", [key])
+    if not rows:
         return None
-    columns = [c.name for c in db["indicators"].columns]
-    return Indicator(**_without_nulls(_decoded(dict(zip(columns, row, strict=True)), "aliases")))
+    return Indicator(**_without_nulls(_decoded(rows[0], "aliases")))
 
 
-def _in_order(db: Database, table: str) -> list[dict]:
+def _in_order(db: sqlite3.Connection, table: str) -> list[dict]:
     """Entries in the order the seed files give them, which is the order replies list them."""
-    return list(db[table].rows_where(order_by="position"))
+    return select(db, f"SELECT * FROM [{table}] ORDER BY position")
 
 
 def _decoded(row: dict, *json_columns: str) -> dict:

@@ -4,6 +4,10 @@ A sqlite connection belongs to the thread that made it, and Bolt runs listeners 
 threads, so each thread gets its own connection to the same file. Every write runs in one
 `BEGIN IMMEDIATE` transaction, so it happens whole or not at all, and two writers queue rather
 than fail half-way.
+
+Reads use the plain `sqlite3` connection; writes get it wrapped in sqlite-utils' `Database`.
+sqlite-utils is imported on the first write only: a one-shot question reads, and importing it
+(with what it pulls in) is a tenth of the start-up budget.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 DB_ENV = "CSP_BOT_DB"
 BUSY_TIMEOUT_SECONDS = 10
@@ -35,12 +43,24 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def read_meta(db: Database, key: str) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+def plain(db: sqlite3.Connection | Database) -> sqlite3.Connection:
+    """The sqlite3 connection under either kind."""
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
+def select(db: sqlite3.Connection | Database, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+    """Rows as dicts, by column name."""
+    cursor = plain(db).execute(sql, params)
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def read_meta(db: sqlite3.Connection | Database, key: str) -> str | None:
+    row = plain(db).execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
 
 
-def read_revision(db: Database) -> int:
+def read_revision(db: sqlite3.Connection | Database) -> int:
     return int(read_meta(db, "revision") or 0)
 
 
@@ -60,25 +80,38 @@ class Connections:
         self._local = threading.local()
 
     @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's plain connection, for reads."""
+        connection = getattr(self._local, "conn", None)
+        if connection is None:
+            connection = self._open()
+            self._local.conn = connection
+        return connection
+
+    @property
     def db(self) -> Database:
+        """This thread's connection wrapped for writing with sqlite-utils."""
         database = getattr(self._local, "db", None)
         if database is None:
-            database = self._open()
+            from sqlite_utils import Database
+
+            database = Database(self.conn)
             self._local.db = database
         return database
 
-    def _open(self) -> Database:
+    def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA journal_mode = WAL")
-        return Database(connection)
+        return connection
 
     def close(self) -> None:
         """Close this thread's connection; other threads keep theirs."""
-        database = getattr(self._local, "db", None)
-        if database is not None:
-            database.close()
-            self._local.db = None
+        connection = getattr(self._local, "conn", None)
+        if connection is not None:
+            connection.close()
+        self._local.conn = None
+        self._local.db = None
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -110,17 +143,17 @@ class Connections:
                 bump_revision(db)
 
     @contextmanager
-    def snapshot(self) -> Iterator[Database]:
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
         """Reads that all see the file as it was at one moment, whatever writers do meanwhile."""
-        db = self.db
-        db.conn.execute("BEGIN")
+        connection = self.conn
+        connection.execute("BEGIN")
         try:
-            yield db
+            yield connection
         finally:
-            db.conn.execute("COMMIT")
+            connection.execute("COMMIT")
 
     def meta(self, key: str) -> str | None:
-        return read_meta(self.db, key)
+        return read_meta(self.conn, key)
 
     def revision(self) -> int:
-        return read_revision(self.db)
+        return read_revision(self.conn)

@@ -5,10 +5,10 @@ A thin front over the parts in this package, so callers need one object and one 
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from knowledge.datafiles import default_data_dir
 from knowledge.domain.periods import Period
@@ -16,9 +16,12 @@ from knowledge.store.catalogue import Catalogue, read_catalogue
 from knowledge.store.claims import EventClaims
 from knowledge.store.db import Connections
 from knowledge.store.figures import FigureHistory
-from knowledge.store.migrations import migrate
+from knowledge.store.schema import schema_is_current
 from knowledge.store.seed_sync import sync_seed_if_changed
 from knowledge.store.statuses import StatusHistory
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Store:
@@ -32,7 +35,10 @@ class Store:
         self.figures = FigureHistory(self._connections)
         self.statuses = StatusHistory(self._connections)
         self.events = EventClaims(self._connections)
-        migrate(self._connections)
+        if not schema_is_current(self._connections.conn):
+            from knowledge.store.migrations import migrate  # imports sqlite-utils
+
+            migrate(self._connections)
         sync_seed_if_changed(self._connections, self.data_dir)
 
     @property
@@ -55,6 +61,10 @@ class Store:
         """A whole-or-nothing write of records that are not what the bot knows (event claims,
         and later audit rows, run claims, access logs): the revision stays, nothing rebuilds."""
         return self._connections.transaction()
+
+    def snapshot(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Reads that all see the store as it was at one moment, whatever writers do meanwhile."""
+        return self._connections.snapshot()
 
     def meta(self, key: str) -> str | None:
         return self._connections.meta(key)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+import sqlite3
+from typing import TYPE_CHECKING
 
 from knowledge.domain.models import Figure
 from knowledge.domain.periods import Period, parse_period
-from knowledge.store.db import Connections, now_iso
+from knowledge.store.db import Connections, now_iso, select
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def figure_row(
@@ -46,35 +50,37 @@ def latest_figure(db: Database, indicator_key: str, period_code: str) -> dict | 
     return None if row is None or row.get("withdrawn") else row
 
 
-def latest_held(db: Database, indicator_key: str, besides: str | None = None) -> dict | None:
+def latest_held(
+    db: sqlite3.Connection | Database, indicator_key: str, besides: str | None = None
+) -> dict | None:
     """The figure held for the indicator's latest period, leaving out the period `besides`
     unless nothing else is held: what a new figure is checked against."""
-    rows = list(
-        db.query(
-            """
-            SELECT f.* FROM figures f
-            JOIN (SELECT MAX(id) AS id FROM figures WHERE indicator_key = ? GROUP BY period) latest
-              ON latest.id = f.id
-            WHERE NOT f.withdrawn
-            ORDER BY f.period_end DESC, f.period_start DESC
-            """,
-            [indicator_key],
-        )
+    rows = select(
+        db,
+        """
+        SELECT f.* FROM figures f
+        JOIN (SELECT MAX(id) AS id FROM figures WHERE indicator_key = ? GROUP BY period) latest
+          ON latest.id = f.id
+        WHERE NOT f.withdrawn
+        ORDER BY f.period_end DESC, f.period_start DESC
+        """,
+        [indicator_key],
     )
     others = [row for row in rows if row["period"] != besides]
     return (others or rows or [None])[0]
 
 
-def current_figures(db: Database) -> dict[str, list[Figure]]:
+def current_figures(db: sqlite3.Connection | Database) -> dict[str, list[Figure]]:
     """The latest recorded figure for each indicator and period, oldest period first."""
-    rows = db.query(
+    rows = select(
+        db,
         """
         SELECT f.* FROM figures f
         JOIN (SELECT MAX(id) AS id FROM figures GROUP BY indicator_key, period) latest
           ON latest.id = f.id
         WHERE NOT f.withdrawn
         ORDER BY f.indicator_key, f.period_end, f.period_start
-        """
+        """,
     )
     figures: dict[str, list[Figure]] = {}
     for row in rows:
@@ -109,7 +115,7 @@ class FigureHistory:
             return add_figure(db, row)
 
     def current(self) -> dict[str, list[Figure]]:
-        return current_figures(self._connections.db)
+        return current_figures(self._connections.conn)
 
     def history(self, indicator_key: str) -> list[dict]:
         return figure_history(self._connections.db, indicator_key)

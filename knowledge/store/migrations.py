@@ -10,8 +10,9 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from knowledge.store.db import Connections
+from knowledge.store.schema import MIGRATION_SET
 
-migrations = Migrations("csp-bot")
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations()

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from knowledge.datafiles import load_seed, seed_digest
 from knowledge.domain.periods import parse_period
-from knowledge.domain.seed_files import Seed
 from knowledge.store.db import Connections, now_iso, read_meta
 from knowledge.store.figures import add_figure, figure_row
 from knowledge.store.statuses import add_status, status_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from knowledge.domain.seed_files import Seed
 
 SEED_SOURCE = "seed"
 SEED_DIGEST_KEY = "seed_digest"

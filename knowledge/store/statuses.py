@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+import sqlite3
+from typing import TYPE_CHECKING
 
 from knowledge.domain.models import ActionStatus
-from knowledge.store.db import Connections, now_iso
+from knowledge.store.db import Connections, now_iso, select
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def status_row(
@@ -26,14 +30,15 @@ def add_status(db: Database, row: dict) -> int:
     return db["action_statuses"].last_pk
 
 
-def current_statuses(db: Database) -> dict[str, ActionStatus]:
+def current_statuses(db: sqlite3.Connection | Database) -> dict[str, ActionStatus]:
     """The latest recorded status of each action."""
-    rows = db.query(
+    rows = select(
+        db,
         """
         SELECT s.* FROM action_statuses s
         JOIN (SELECT MAX(id) AS id FROM action_statuses GROUP BY action_key) latest
           ON latest.id = s.id
-        """
+        """,
     )
     return {
         row["action_key"]: ActionStatus(
@@ -65,7 +70,7 @@ class StatusHistory:
             return add_status(db, row)
 
     def current(self) -> dict[str, ActionStatus]:
-        return current_statuses(self._connections.db)
+        return current_statuses(self._connections.conn)
 
     def history(self, action_key: str) -> list[dict]:
         return status_history(self._connections.db, action_key)

@@ -167,3 +167,18 @@ def test_joined_parts_splits_around_a_name_holding_and(reader):
 )
 def test_clauses(text, expected):
     assert clauses(text) == expected
+
+
+def test_who_is_asking_is_taken_out_of_the_words(knowledge):
+    ctx, _ = knowledge.current()
+    language = ctx.language
+    assert language.without_speaker("probation here knife crime").split() == ["knife", "crime"]
+    assert language.without_speaker("from a health perspective knife crime").split() == ["knife", "crime"]
+    assert language.without_speaker("knife crime this year") == "knife crime this year"
+
+
+def test_the_speaker_pattern_is_kept_as_text_so_the_cached_index_loads_without_compiling_it(knowledge):
+    """Compiling it is a tenth of a one-shot question's start-up; a pickled Pattern is
+    recompiled on every load."""
+    ctx, _ = knowledge.current()
+    assert isinstance(ctx.language._speaking, str)
