@@ -225,3 +225,16 @@ def test_an_expired_trigger_is_said_so(slack, fake):
     reply = command(slack, fake, "update")
     assert "I could not open the form (Slack said expired_trigger_id)" in text_of(reply)
     assert "/csp update knife crime 900 for 2019" in text_of(reply)
+
+
+def test_a_member_of_the_officers_group_uses_the_form(fake, knowledge):
+    fake.usergroups["S0OFFICERS"] = ["UGROUP001"]
+    settings = settings_for(fake, csp_bot_admins=ADMIN, csp_officer_usergroup="S0OFFICERS")
+    running = start_app(settings, knowledge)
+    try:
+        view = open_form(running, fake, user="UGROUP001")["view"]
+        assert submit(running, view, user="UGROUP001") is None
+        assert knife_figures(knowledge)[-1] == ("2019", 900)
+        assert form_audits(knowledge)[0]["actor"] == "UGROUP001"
+    finally:
+        running.stop()

@@ -30,7 +30,7 @@ def open_update_form(
     logger: logging.Logger,
 ) -> None:
     user = command.get("user_id")
-    if not services.roles.can_write(user):  # a read of the store: cheap, and fails closed
+    if not services.roles.can_write(user):  # the store, or the officers' group (kept a while); fails closed
         refused = services.roles.refusal("officers can change the figures")
         respond(response_type="ephemeral", **say.refusal(str(refused)))
         return
