@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 
 from handlers.announce import announce
 from handlers.blocks import updates as say
+from handlers.commands.learn import learn_reply
 from handlers.replies import Services, refusal_message
 from knowledge.domain.periods import Period, PeriodKind
 from knowledge.services.commands import (
@@ -21,6 +22,7 @@ from knowledge.services.commands import (
     CommandError,
     Grant,
     History,
+    Learn,
     ListRoles,
     Revoke,
     Undo,
@@ -139,6 +141,8 @@ def _dispatch(services: Services, asker: Asker, command: Command) -> dict:
         return _revoke(services, asker, command)
     if isinstance(command, ListRoles):
         return say.roles(services.roles.list_roles(), services.officer_group)
+    if isinstance(command, Learn):
+        return learn_reply(services, asker, command)
     raise TypeError(command)
 
 
