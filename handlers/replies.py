@@ -35,6 +35,8 @@ class Services:
     figures: Figures | None = None
     learning: Learning | None = None
     """What partners' "did you mean" picks teach, once an admin approves."""
+    updates_channel: str | None = None
+    """Where a public line goes after each figure recorded (CSP_UPDATES_CHANNEL); None: nowhere."""
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
