@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -12,6 +14,7 @@ import handlers
 from bot.settings import Mode, Settings
 from handlers.access import StrangerPolicy
 from handlers.replies import Services
+from handlers.usergroup import OfficerGroup
 from knowledge.answering import Knowledge
 from knowledge.services.roles import Roles
 
@@ -31,7 +34,14 @@ def web_client(settings: Settings) -> WebClient:
     )
 
 
-def create_app(settings: Settings, knowledge: Knowledge, mode: Mode) -> App:
+def create_app(
+    settings: Settings,
+    knowledge: Knowledge,
+    mode: Mode,
+    *,
+    monotonic: Callable[[], float] = time.monotonic,
+) -> App:
+    """`monotonic` times how long what Slack said about people is kept (tests pass their own)."""
     settings.require(mode)
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -43,10 +53,17 @@ def create_app(settings: Settings, knowledge: Knowledge, mode: Mode) -> App:
         # Socket Mode requests come over the app's own authenticated socket, unsigned.
         request_verification_enabled=mode is Mode.HTTP,
     )
+    group = settings.csp_officer_usergroup
     services = Services(
         knowledge=knowledge,
-        strangers=StrangerPolicy(settings.csp_allowed_team_ids),
-        roles=Roles(knowledge.store, settings.csp_bot_admins),
+        strangers=StrangerPolicy(settings.csp_allowed_team_ids, clock=monotonic),
+        roles=Roles(
+            knowledge.store,
+            settings.csp_bot_admins,
+            is_group_member=OfficerGroup(app.client, group, clock=monotonic) if group else None,
+        ),
+        officer_group=group,
+        updates_channel=settings.csp_updates_channel,
     )
     handlers.register(app, services)
     return app

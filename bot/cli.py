@@ -1,4 +1,5 @@
-"""The `csp-bot` command: ask questions, score the question sets, serve Slack."""
+"""The `csp-bot` command: ask questions, score the question sets, serve Slack, back up and
+export the store."""
 
 from __future__ import annotations
 
@@ -34,6 +35,14 @@ def _open_knowledge(db: Path | None, data_dir: Path | None = None):
 def main(context: click.Context, db: Path | None) -> None:
     """The Tower Hamlets Community Safety Partnership bot."""
     context.obj = {"db": db}
+
+
+def _served_store(context: click.Context) -> Path:
+    """--db or $CSP_BOT_DB, else CSP_BOT_DB in `.env` as `serve` reads it, else the default:
+    a backup or an export is of the store the bot serves, not of an empty one beside it."""
+    from bot.settings import StoreSetting
+
+    return context.obj["db"] or StoreSetting().csp_bot_db or default_db_path()
 
 
 def answer_json(answer) -> dict:
@@ -124,6 +133,51 @@ def serve(context: click.Context, http_mode: bool, port: int | None, host: str |
         serve_http(app, host or settings.host, port or settings.port, settings.log_level)
     else:
         socket_mode_handler(app, settings.slack_app_token.get_secret_value()).start()
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@click.pass_context
+def backup(context: click.Context, path: Path, force: bool) -> None:
+    """Copy the store to PATH, safely while the bot runs and writes (SQLite's online backup)."""
+    from knowledge.store.backup import BackupError, backup_store
+
+    try:
+        made = backup_store(_served_store(context), path, force=force)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backed up {made.source} to {made.path} ({made.size:,} bytes)")
+
+
+@main.command()
+@click.option(
+    "--out",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The folder to write the CSV files in (made if missing).",
+)
+@click.option("--force", is_flag=True, help="Replace the files if they are there.")
+@click.pass_context
+def export(context: click.Context, folder: Path, force: bool) -> None:
+    """Write every figure and status with its history, and the audit log, as CSV files."""
+    from knowledge.services.export import ExportError, export_csv
+    from knowledge.store import Store
+
+    path = _served_store(context)
+    if not path.is_file():
+        raise click.ClickException(f"there is no store at {path}")
+    store = Store(path)
+    try:
+        written = export_csv(store, folder, force=force)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        store.close()
+    for exported in written:
+        click.echo(f"{exported.path}: {exported.rows} {exported.what}")
 
 
 if __name__ == "__main__":

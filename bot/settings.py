@@ -13,6 +13,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 SLACK_API = "https://slack.com/api/"
 _TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
+_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 
 
 class Mode(StrEnum):
@@ -43,6 +45,10 @@ class Settings(BaseSettings):
     """Teams whose people may ask from a shared channel, besides the installing team."""
     csp_bot_admins: Annotated[frozenset[str], NoDecode] = frozenset()
     """Slack user ids who are admins whatever the store says: they grant the first roles."""
+    csp_officer_usergroup: str | None = None
+    """A Slack user group (S…) whose members are officers, besides the roles in the store."""
+    csp_updates_channel: str | None = None
+    """A channel id: a public line goes there after each figure an officer records."""
     host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: str = "INFO"
@@ -86,6 +92,25 @@ class Settings(BaseSettings):
             raise ValueError(f"not Slack user ids: {', '.join(bad)} (they look like U0123ABCD)")
         return ids
 
+    @field_validator("csp_officer_usergroup", mode="before")
+    @classmethod
+    def _usergroup(cls, value: object) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str) or not _USERGROUP_ID.match(value.strip()):
+            raise ValueError(f"not a Slack user group id: {value} (it looks like S0123ABCD)")
+        return value.strip()
+
+    @field_validator("csp_updates_channel", mode="before")
+    @classmethod
+    def _updates_channel(cls, value: object) -> str | None:
+        channel = str(value).strip() if value is not None else ""
+        if channel and not _CHANNEL_ID.match(channel):
+            raise ValueError(
+                f"“{channel}” is not a channel id (one looks like C0123ABCD; the channel's details show it)"
+            )
+        return channel or None
+
     def require(self, mode: Mode) -> None:
         """Stop with the names of the variables a mode needs and does not have."""
         needed = {"SLACK_BOT_TOKEN": self.slack_bot_token}
@@ -97,6 +122,15 @@ class Settings(BaseSettings):
         if missing:
             how = "Socket Mode" if mode is Mode.SOCKET else "HTTP mode"
             raise SettingsError(f"{how} needs {' and '.join(missing)}: set it in the environment or .env")
+
+
+class StoreSetting(BaseSettings):
+    """Only where the store is, from the environment or `.env` as the bot reads it: for commands
+    that need no Slack (backup, export), so a Slack setting they do not use cannot stop them."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    csp_bot_db: Path | None = None
 
 
 def load_settings(**overrides) -> Settings:

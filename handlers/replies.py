@@ -13,6 +13,7 @@ from handlers.blocks import build_message, section
 from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
 from knowledge.services.figures import Figures
+from knowledge.services.learning import Learning
 from knowledge.services.roles import Roles
 
 STRANGER_REFUSAL = (
@@ -29,7 +30,13 @@ class Services:
     strangers: StrangerPolicy
     roles: Roles | None = None
     """Who may change the figures; by default only the store's own grants."""
+    officer_group: str | None = None
+    """The Slack user group (S…) whose members are officers, if there is one."""
     figures: Figures | None = None
+    learning: Learning | None = None
+    """What partners' "did you mean" picks teach, once an admin approves."""
+    updates_channel: str | None = None
+    """Where a public line goes after each figure recorded (CSP_UPDATES_CHANNEL); None: nowhere."""
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -37,6 +44,8 @@ class Services:
             self.roles = Roles(self.knowledge.store)
         if self.figures is None:
             self.figures = Figures(self.knowledge.store, self.roles)
+        if self.learning is None:
+            self.learning = Learning(self.knowledge, self.roles)
 
 
 def refusal_message() -> dict:

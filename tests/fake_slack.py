@@ -1,8 +1,9 @@
 """A small fake of Slack's Web API on 127.0.0.1 that records every call the bot makes.
 
-It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, users.info and
-apps.connections.open, and the response_url posts of slash commands and buttons. It can
-answer a method with 429 and Retry-After a given number of times.
+It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, views.open,
+users.info, usergroups.users.list and apps.connections.open, and the response_url posts of
+slash commands and buttons. It can answer a method with 429 and Retry-After a given number of
+times, with an API error (`ok: false`) a given number of times, or hang up without answering.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import parse_qsl, urlparse
 
 HOME_TEAM = "THOME001"
 BOT_USER = "UBOT0001"
+HANG_UP = "(hang up)"
 
 
 @dataclass
@@ -34,7 +36,10 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     delays: dict[str, float] = field(default_factory=dict)
     """Seconds to wait before answering a method: a slow Slack."""
+    usergroups: dict[str, list[str]] = field(default_factory=dict)
+    """User group id -> its members' ids, for usergroups.users.list."""
     _rate_limits: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _failures: dict[str, list[str]] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
 
@@ -84,6 +89,14 @@ class FakeSlack:
     def rate_limit(self, method: str, times: int, retry_after: int = 1) -> None:
         self._rate_limits[method] = (times, retry_after)
 
+    def fail(self, method: str, error: str = "missing_scope", times: int = 1) -> None:
+        """Answer the next `times` calls of a method with `{"ok": false, "error": error}`."""
+        self._failures.setdefault(method, []).extend([error] * times)
+
+    def hang_up(self, method: str, times: int = 1) -> None:
+        """Close the connection without answering the next `times` calls of a method."""
+        self._failures.setdefault(method, []).extend([HANG_UP] * times)
+
     def _answer(self, method: str, params: dict) -> dict:
         if method == "auth.test":
             return {
@@ -95,9 +108,20 @@ class FakeSlack:
             }
         if method == "chat.postMessage":
             return {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}"}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": f"{time.time():.6f}"}
+        if method == "views.open":
+            view = params.get("view")
+            view = json.loads(view) if isinstance(view, str) else view or {}
+            return {"ok": True, "view": {"id": f"V{len(self.posted('views.open')):08d}", **view}}
         if method == "users.info":
             user = self.users.get(params.get("user"), {"team_id": HOME_TEAM, "is_stranger": False})
             return {"ok": True, "user": {"id": params.get("user"), **user}}
+        if method == "usergroups.users.list":
+            members = self.usergroups.get(params.get("usergroup"))
+            if members is None:
+                return {"ok": False, "error": "no_such_subteam"}
+            return {"ok": True, "users": list(members)}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         return {"ok": True}
@@ -113,7 +137,15 @@ class FakeSlack:
             return
         time.sleep(self.delays.get(method, 0))
         self._record(Call(method, params, dict(request.headers), path))
-        self._send(request, 200, self._answer(method, params))
+        with self._changed:
+            failures = self._failures.get(method)
+            failure = failures.pop(0) if failures else None
+        if failure == HANG_UP:
+            request.close_connection = True  # the client reads no status line at all
+        elif failure is not None:
+            self._send(request, 200, {"ok": False, "error": failure})
+        else:
+            self._send(request, 200, self._answer(method, params))
 
     @staticmethod
     def _send(request: BaseHTTPRequestHandler, status: int, body: dict, headers: dict | None = None) -> None:

@@ -33,6 +33,7 @@ def test_manifest_events_and_command_match_the_listeners(manifest, knowledge):
 def test_manifest_scopes_cover_every_web_api_method_used(manifest):
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"} <= scopes
+    assert "usergroups:read" in scopes  # usergroups.users.list, for CSP_OFFICER_USERGROUP
 
 
 def test_socket_mode_and_http_manifests_differ_only_in_transport():

@@ -93,3 +93,22 @@ def test_a_failed_write_leaves_no_role_and_no_audit_row(roles, store, monkeypatc
 def test_admins_setting_reads_a_comma_separated_list():
     settings = Settings(_env_file=None, csp_bot_admins="UBOSS0001, UDEPUTY01")
     assert settings.csp_bot_admins == frozenset({"UBOSS0001", "UDEPUTY01"})
+
+
+def test_a_group_member_is_an_officer_and_the_group_is_asked_only_about_the_unnamed(store):
+    asked: list[str] = []
+
+    def in_group(user_id: str) -> bool:
+        asked.append(user_id)
+        return user_id in {"UGROUP001", "UBOSS0001"}
+
+    roles = Roles(store, frozenset({"UBOSS0001"}), is_group_member=in_group)
+    roles.grant("UBOSS0001", "UDEPUTY01", "admin", NOW)
+    assert roles.role_of("UGROUP001") is Role.OFFICER and roles.can_write("UGROUP001")
+    assert roles.role_of("USOMEONE1") is Role.READER
+    assert roles.role_of(None) is Role.READER
+    assert roles.role_of("UBOSS0001") is Role.ADMIN and roles.role_of("UDEPUTY01") is Role.ADMIN
+    assert not roles.is_admin("UGROUP001")
+    assert asked == ["UGROUP001", "UGROUP001", "USOMEONE1"]  # Roles keeps nothing; the group may
+    with pytest.raises(NotAllowed):
+        roles.grant("UGROUP001", "USOMEONE1", "officer", NOW)

@@ -42,3 +42,23 @@ def test_each_mode_names_what_it_lacks(mode, named, monkeypatch):
     settings = load_settings(_env_file=None, slack_bot_token="xoxb-1")
     with pytest.raises(SettingsError, match=named):
         settings.require(mode)
+
+
+def test_the_officers_user_group_is_read_and_checked(monkeypatch):
+    monkeypatch.setenv("CSP_OFFICER_USERGROUP", " S0123ABCD ")
+    assert load_settings(_env_file=None).csp_officer_usergroup == "S0123ABCD"
+    monkeypatch.setenv("CSP_OFFICER_USERGROUP", "")
+    assert load_settings(_env_file=None).csp_officer_usergroup is None
+    monkeypatch.setenv("CSP_OFFICER_USERGROUP", "@officers")
+    with pytest.raises(SettingsError, match="CSP_OFFICER_USERGROUP: not a Slack user group id"):
+        load_settings(_env_file=None)
+
+
+def test_the_updates_channel_is_a_channel_id_or_nothing(monkeypatch):
+    monkeypatch.setenv("CSP_UPDATES_CHANNEL", " C0UPDATES ")
+    assert load_settings(_env_file=None).csp_updates_channel == "C0UPDATES"
+    monkeypatch.setenv("CSP_UPDATES_CHANNEL", "")
+    assert load_settings(_env_file=None).csp_updates_channel is None
+    monkeypatch.setenv("CSP_UPDATES_CHANNEL", "#csp-updates")
+    with pytest.raises(SettingsError, match="CSP_UPDATES_CHANNEL: “#csp-updates” is not a channel id"):
+        load_settings(_env_file=None)

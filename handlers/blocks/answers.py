@@ -19,6 +19,7 @@ from handlers.blocks.kit import (
     row_line,
     section,
 )
+from handlers.blocks.picks import pick_buttons
 from knowledge.answering.types import (
     ActionAnswer,
     ActionsDocumentAnswer,
@@ -213,7 +214,10 @@ def _declined(answer: Declined) -> list[dict]:
     blocks = [section(f":thinking_face: {text}")]
     if answer.suggestions:
         blocks.append(section(f"*{answer.suggestions_heading}:*"))
-        blocks.append(buttons(answer.suggestions, "did_you_mean"))
+        if answer.declined_because:  # what it does hold instead: not what the question meant
+            blocks.append(buttons(answer.suggestions, "did_you_mean"))
+        else:  # a guess: the partner's pick says which entry the question meant
+            blocks.append(pick_buttons(answer.suggestions, answer.question, "did_you_mean"))
     blocks.append(context("Ask “help” to see what I can answer."))
     return blocks
 
@@ -257,8 +261,22 @@ def _related(answer: Answer) -> list[dict]:
     return [context("Related:"), block] if block else []
 
 
+def _read_as(answer: Answer) -> list[dict]:
+    """How a less than sure answer was read, and a button for the next reading."""
+    read_as = answer.read_as
+    if read_as is None:
+        return []
+    blocks = [context(f":mag: {escape(read_as.note)}")]
+    if read_as.next_reading is not None:
+        other = read_as.next_reading
+        offered = Suggestion(other.key, f"Not that? {other.title}", other.question)
+        blocks.append(buttons([offered], "next_reading"))
+    return blocks
+
+
 def build_blocks(answer: Answer) -> list[dict]:
     blocks = [b for b in _BUILDERS[type(answer)](answer) if b is not None]
+    blocks.extend(_read_as(answer))
     blocks.extend(_related(answer))
     if answer.notes:
         blocks.append(context(*(escape(n) for n in answer.notes)))

@@ -17,13 +17,14 @@ from knowledge.answering.context import Context
 from knowledge.answering.notes import finished
 from knowledge.answering.route import answer_query
 from knowledge.answering.types import Answer, Home, declined_because
-from knowledge.datafiles import WORDS_FILES
+from knowledge.datafiles import WORDS_FILES, default_data_dir
 from knowledge.domain.crime_types import CrimeType, load_crime_types
 from knowledge.domain.models import Kind
 from knowledge.store import Catalogue, Store
 from knowledge.understanding import cache
 from knowledge.understanding.entries import build_entries
 from knowledge.understanding.index import Index
+from knowledge.understanding.model import DecisionModel, load_model
 from knowledge.understanding.reader import Reader
 from knowledge.understanding.vocabulary import Language, load_language
 
@@ -45,6 +46,11 @@ class Knowledge:
     def crime_types(self) -> dict[str, CrimeType]:
         """Read when first needed: an answer from a cached index rarely names a crime type."""
         return {c.key: c for c in load_crime_types(self._folder)}
+
+    @cached_property
+    def decision(self) -> DecisionModel:
+        """The fitted weights that decide between answering and declining."""
+        return load_model(self._folder, default_data_dir())
 
     @cached_property
     def language(self) -> Language:
@@ -70,7 +76,7 @@ class Knowledge:
         index = cache.cached_index(
             self.store.path.with_name(self.store.path.name + ".index"), key, lambda: self._index(catalogue)
         )
-        return Context(catalogue, index, index.language, _CrimeTypes(self)), Reader(index)
+        return Context(catalogue, index, index.language, _CrimeTypes(self), self.decision), Reader(index)
 
     def _index(self, catalogue: Catalogue) -> Index:
         self.index_builds += 1

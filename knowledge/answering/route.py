@@ -7,36 +7,47 @@ from dataclasses import replace
 
 from knowledge.answering import compose, declines
 from knowledge.answering.context import Context
-from knowledge.answering.types import Answer
+from knowledge.answering.declines import suggestion_for
+from knowledge.answering.types import Answer, ReadAs
 from knowledge.domain.models import Kind
 from knowledge.understanding import decide
+from knowledge.understanding.evidence import evidence
 from knowledge.understanding.index import Candidate
+from knowledge.understanding.model import Outcome
 from knowledge.understanding.query import Query
 
 LIST_INTENTS = ("all_indicators", "worse", "better", "up", "down")
 PRIORITY_LIST_INTENTS = ("indicators_word", *LIST_INTENTS)
+NOT_OFFERED = (Kind.LIST, Kind.CRIME_TYPE)  # a list is not a topic; a crime type is not held
 
 
 def answer_query(ctx: Context, query: Query) -> Answer:
     """The answer to one reading of a message (the whole of it, or one part)."""
+    settled, ranked = settled_or_ranked(ctx, query)
+    if settled is not None:
+        return settled
+    return _weighed(ctx, query, ranked)
+
+
+def settled_or_ranked(ctx: Context, query: Query) -> tuple[Answer | None, list[Candidate]]:
+    """An answer the structure of the question settles (a reason to decline, a list, two
+    indicators named, one entry across its items), or the ranking the model must weigh."""
     declined = _declined_with_reason(ctx, query)
     if declined is not None:
-        return declined
+        return declined, []
     if query.empty or query.only_everyday_words:
         general = _general(ctx, query)
         if general is not None:
-            return general
+            return general, []
     ranked = ctx.index.rank(query)
     named = decide.named_indicators(query, ranked)
     if named:
-        return compose.indicators_side_by_side(ctx, query, [c.entry.key for c in named])
+        return compose.indicators_side_by_side(ctx, query, [c.entry.key for c in named]), ranked
     whole = decide.across_items(ctx.index, query, ranked)
     if whole is not None:
         rivals = [c for c in ranked if c.entry is not whole.entry]
-        return answer_with(ctx, query, [whole, *rivals])
-    if decide.confident(ranked):
-        return answer_with(ctx, query, ranked)
-    return _unsure(ctx, query, ranked)
+        return answer_with(ctx, query, [whole, *rivals]), ranked
+    return None, ranked
 
 
 def _declined_with_reason(ctx: Context, query: Query) -> Answer | None:
@@ -67,21 +78,37 @@ def _general(ctx: Context, query: Query) -> Answer | None:
     return None
 
 
-def _unsure(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
-    """Not sure enough of the first candidate: the same thing told twice, or a name with
-    chatter around it, is still answered; otherwise the closest topics are offered."""
-    if decide.told_twice(ranked):
+def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
+    """The model's outcome for the first candidate: answer; answer saying how the question
+    was read and what it did not use; or decline with the closest topics. The same thing
+    told in two places is answered whatever the weighing."""
+    if not ranked:
+        return declines.unknown(query, ctx.index.suggest(query, ranked))
+    found = evidence(ctx.language, query, ranked)
+    outcome, _ = ctx.decision.outcome(found)
+    if decide.told_twice(ranked) and outcome is not Outcome.ANSWER:
         answer = compose.entry_answer(ctx, query, ranked[0], ranked)
         return replace(answer, notes=(*answer.notes, f"This is also in “{ranked[1].entry.title}”."))
-    chatter = decide.chatter(ctx.language, query, ranked)
-    if not chatter:
+    if outcome is Outcome.DECLINE:
         return declines.unknown(query, ctx.index.suggest(query, ranked))
     answer = answer_with(ctx, query, ranked)
-    if not answer.matched:
+    if not answer.matched or (outcome is Outcome.ANSWER and not found.unused):
         return answer
-    unused = " or ".join(f"“{w}”" for w in chatter)
-    note = f"I read this as “{ranked[0].entry.title}”: I hold nothing about {unused}."
-    return replace(answer, notes=(note, *answer.notes))
+    sure = outcome is Outcome.ANSWER
+    return replace(answer, read_as=_read_as(ranked, found.unused, offer_next=not sure))
+
+
+def _read_as(ranked: list[Candidate], unused: tuple[str, ...], offer_next: bool) -> ReadAs:
+    """Said with an answer that left words out, or that the model was less than sure of:
+    then the next reading is offered too."""
+    top = ranked[0]
+    others = (c.entry for c in ranked[1:] if c.entry.kind not in NOT_OFFERED)
+    following = next(others, None) if offer_next else None
+    return ReadAs(
+        title=top.entry.title,
+        unused=unused,
+        next_reading=suggestion_for(following) if following is not None else None,
+    )
 
 
 def answer_with(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:

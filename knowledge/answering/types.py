@@ -36,6 +36,8 @@ class IndicatorView:
     held_periods: tuple[Period, ...]
     missing_period: Period | None = None
     """A period the question asked for that the store holds no figure for."""
+    missing_baseline: Period | None = None
+    """A period the question asked to compare with that the store holds no figure for."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,22 @@ class Suggestion:
     title: str
     question: str
     """What to ask to get this entry: the text a "did you mean" button sends."""
+
+
+@dataclass(frozen=True)
+class ReadAs:
+    """How an answer the bot is less than sure of was read: the words it did not use, and
+    the next reading, offered as a button."""
+
+    title: str
+    unused: tuple[str, ...]
+    next_reading: Suggestion | None = None
+
+    @property
+    def note(self) -> str:
+        unused = ", ".join(f"“{w}”" for w in self.unused)
+        said = f"I read this as “{self.title}”"
+        return f"{said} (I didn't use: {unused})." if unused else f"{said}."
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,6 +76,7 @@ class Answer:
     title: str
     notes: tuple[str, ...] = ()
     related: tuple[Suggestion, ...] = ()
+    read_as: ReadAs | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -41,6 +41,8 @@ def _bullets(items: list[str] | tuple[str, ...], focus: int | None) -> list[str]
 
 def render_text(answer: Answer) -> str:
     lines = _RENDERERS[type(answer)](answer)
+    if answer.read_as is not None:
+        lines.insert(0, answer.read_as.note)
     lines.extend(answer.notes)
     return "\n".join(line for line in lines if line is not None).strip()
 

@@ -2,11 +2,13 @@
 
 Admins named in the settings (`CSP_BOT_ADMINS`) are admins whatever the store says, so a
 new install has someone who can grant, and no grant in the store can lock them out.
-Anyone else is a reader unless the store holds a role for them: the check fails closed.
+Anyone else is a reader unless the store holds a role for them, or they belong to the
+officers' group (a Slack user group, asked through `is_group_member`): the check fails closed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -41,18 +43,41 @@ class Holder:
     granted_at: str
 
 
+GroupMembership = Callable[[str], bool]
+"""Whether a user belongs to the officers' group. It answers False when it cannot tell."""
+
+
 class Roles:
-    def __init__(self, store: Store, bootstrap_admins: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        store: Store,
+        bootstrap_admins: frozenset[str] = frozenset(),
+        is_group_member: GroupMembership | None = None,
+    ) -> None:
         self.store = store
         self.bootstrap_admins = bootstrap_admins
+        self.is_group_member = is_group_member
+        """Members are officers unless they hold more; None when there is no officers' group."""
 
     def role_of(self, user_id: str | None) -> Role:
+        """The settings and the store first; the group is asked only about someone they do not name."""
+        held = self._held(user_id)
+        if held is Role.READER and user_id and self.is_group_member and self.is_group_member(user_id):
+            return Role.OFFICER
+        return held
+
+    def _held(self, user_id: str | None) -> Role:
+        """The role the settings or the store give, without asking the group."""
         if not user_id:
             return Role.READER
         if user_id in self.bootstrap_admins:
             return Role.ADMIN
         held = role_of(self.store.db, user_id)
         return Role(held) if held in {r.value for r in GRANTABLE} else Role.READER
+
+    def is_admin(self, user_id: str | None) -> bool:
+        """The group makes officers only, so this never asks it."""
+        return self._held(user_id) is Role.ADMIN
 
     def can_write(self, user_id: str | None) -> bool:
         return self.role_of(user_id) in GRANTABLE
@@ -78,7 +103,7 @@ class Roles:
         self, actor: str, user_id: str, role: str, now: datetime, request_id: str | None = None
     ) -> Role:
         """Give a user a role; returns the role they held before."""
-        if self.role_of(actor) is not Role.ADMIN:
+        if not self.is_admin(actor):
             raise self.refusal("admins can grant roles")
         try:
             wanted = Role(role.strip().lower())
@@ -106,7 +131,7 @@ class Roles:
 
     def revoke(self, actor: str, user_id: str, now: datetime, request_id: str | None = None) -> Role:
         """Take a user's role away, so they only read; returns the role they held."""
-        if self.role_of(actor) is not Role.ADMIN:
+        if not self.is_admin(actor):
             raise self.refusal("admins can revoke roles")
         if user_id in self.bootstrap_admins:
             raise RoleError("that admin is named in the bot's settings (CSP_BOT_ADMINS): change it there")

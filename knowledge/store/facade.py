@@ -5,6 +5,7 @@ A thin front over the parts in this package, so callers need one object and one 
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +61,10 @@ class Store:
         """A whole-or-nothing write of records that are not what the bot knows (event claims,
         and later audit rows, run claims, access logs): the revision stays, nothing rebuilds."""
         return self._connections.transaction()
+
+    def snapshot(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Reads that all see the store as it was at one moment, whatever writers do meanwhile."""
+        return self._connections.snapshot()
 
     def meta(self, key: str) -> str | None:
         return self._connections.meta(key)

@@ -154,6 +154,54 @@ def m005_figure_withdrawals(db: Database) -> None:
     db["figures"].add_column("withdrawn", int, not_null_default=0)
 
 
+@migrations()
+def m006_learning(db: Database) -> None:
+    """Learning from partners: the "did you mean" choices they pick, and the aliases an admin
+    approved from them.
+
+    `picks` is bookkeeping (who picked which entry for which question, when). An alias is
+    what the bot knows: approving or removing one is a content write. A removed alias keeps
+    its row, marked with who removed it and when; `pick_reviews` says up to which pick a
+    question and entry were last decided on (approved, dismissed or removed), so a pair is
+    offered again only when partners pick it again after that.
+    """
+    db["picks"].create(
+        {"id": int, "at": str, "user_id": str, "question": str, "normalised": str, "entry_key": str},
+        pk="id",
+        not_null=["at", "user_id", "question", "normalised", "entry_key"],
+    )
+    db["picks"].create_index(["normalised", "entry_key"])
+    db["learned_aliases"].create(
+        {
+            "id": int,
+            "alias": str,
+            "entry_key": str,
+            "question": str,
+            "approved_by": str,
+            "approved_at": str,
+            "removed_by": str,
+            "removed_at": str,
+        },
+        pk="id",
+        not_null=["alias", "entry_key", "approved_by", "approved_at"],
+    )
+    db["learned_aliases"].create_index(["alias"])
+    db["pick_reviews"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "decision": str,
+            "alias": str,
+            "entry_key": str,
+            "upto_pick": int,
+        },
+        pk="id",
+        not_null=["at", "actor", "decision", "alias", "entry_key", "upto_pick"],
+    )
+    db["pick_reviews"].create_index(["alias", "entry_key"])
+
+
 def migrate(connections: Connections) -> None:
     """Under the write lock, so two processes starting on a new file migrate it once."""
     with connections.transaction() as db:

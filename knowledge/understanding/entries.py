@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 from knowledge.domain.crime_types import CrimeType
@@ -67,7 +68,14 @@ def build_entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[En
     for crime in crime_types:
         names = ((p, None) for p in (crime.name, *crime.aliases))
         entries.append(Entry(crime.key, Kind.CRIME_TYPE, crime.name, tuple(names)))
-    return entries
+    return [_with_learned(entry, catalogue.learned.get(entry.key, ())) for entry in entries]
+
+
+def _with_learned(entry: Entry, aliases: tuple[str, ...]) -> Entry:
+    """An entry also named by the questions an admin approved for it ("break ins at homes")."""
+    if not aliases:
+        return entry
+    return replace(entry, phrases=(*entry.phrases, *((alias, None) for alias in aliases)))
 
 
 def _figures_quoted(figures: list[Figure]) -> list[str]:

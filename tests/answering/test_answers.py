@@ -441,8 +441,8 @@ def test_the_last_two_years_compare_them(knowledge, question):
 def test_everyday_words_around_an_exact_name_are_chatter(knowledge, question, key, word):
     answer = knowledge.ask(question)
     assert (answer.matched, answer.key) == (True, key)
-    note = f"I hold nothing about “{word}”."
-    assert note in answer.notes[0] and note in render_text(answer)
+    assert word in answer.read_as.unused
+    assert f"(I didn't use: “{word}”" in render_text(answer).splitlines()[0]
 
 
 @pytest.mark.parametrize(
