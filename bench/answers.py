@@ -112,7 +112,8 @@ def synthetic_data(folder: Path, entries: int, rng: random.Random) -> Path:
     (data / "indicators.yaml").write_text(yaml.safe_dump(real_indicators))
     (data / "plans.yaml").write_text(yaml.safe_dump(plans))
     (data / "facts.yaml").write_text(yaml.safe_dump(facts))
-    (data / "vocabulary.yaml").write_text((real / "vocabulary.yaml").read_text())
+    for words_file in ("vocabulary.yaml", "field_words.yaml", "narrowing.yaml"):
+        (data / words_file).write_text((real / words_file).read_text())
     return data
 
 

@@ -71,6 +71,13 @@ def _unheld_words(query: Query, top: Candidate) -> list[str]:
     return [typed.get(token, token) for token in query.tokens if token not in top.words]
 
 
+def _as_typed(query: Query, unheld: list[str]) -> tuple[str, ...]:
+    """The words not used as the partner typed them: one read from a slip or shorthand is
+    shown as typed ("ppl", not the "peopl" of "people")."""
+    read = {stem(fixed): typed for typed, fixed in query.corrections.items() if fixed}
+    return tuple(read.get(stem(word), word) for word in unheld)
+
+
 def _narrowing(language: Language, query: Query, unheld: list[str]) -> list[str]:
     """The words that may narrow the topic to something not held: each follows a word placing
     or narrowing the question ("at night", "on buses", "by ward"), or stands right before a
@@ -129,4 +136,4 @@ def evidence(language: Language, query: Query, ranked: list[Candidate]) -> Evide
         float(bool(chatter(language, query, ranked))),
     )
     # Rounded: sums over sets differ in the last bits from one run to the next.
-    return Evidence(tuple(round(v, 6) for v in values), tuple(unheld))
+    return Evidence(tuple(round(v, 6) for v in values), _as_typed(query, unheld))

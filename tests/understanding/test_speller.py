@@ -153,3 +153,10 @@ def test_an_acronym_a_role_or_a_word_near_a_narrowing_is_left_as_typed(knowledge
     "IOC"); who is asking ("YOS") and the words that narrow a topic ("Wapping") are known
     and no correction for another ("bark" is not "bar")."""
     assert knowledge.current()[0].index.correct(word) == word
+
+
+def test_a_word_not_used_is_named_as_typed(knowledge):
+    """"ppl" is read as "people", which knife crime does not hold: the note names "ppl"."""
+    answer = knowledge.ask("no. of ppl stabbed pls")
+    assert answered_key(answer) == "knife-crime"
+    assert answer.read_as is not None and answer.read_as.unused == ("ppl",)
