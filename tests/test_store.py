@@ -22,6 +22,9 @@ def test_a_new_store_is_migrated_and_seeded(store):
         "m003_audit",
         "m004_roles",
         "m005_figure_withdrawals",
+        "m008_digest_runs",
+        "m009_taskings",
+        "m010_access_log",
     ]
     catalogue = store.catalogue()
     assert len(catalogue.indicators) == 13
