@@ -180,5 +180,14 @@ def export(context: click.Context, folder: Path, force: bool) -> None:
         click.echo(f"{exported.path}: {exported.rows} {exported.what}")
 
 
+def _add_weekly_commands() -> None:
+    from bot.cli_weekly import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_weekly_commands()
+
 if __name__ == "__main__":
     main()

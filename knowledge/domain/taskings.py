@@ -163,6 +163,10 @@ class TaskingsFile(BaseModel):
 
 
 def load_commitments(data_dir: Path) -> Commitments:
-    from knowledge.datafiles import load_file
+    """From the data folder's taskings.yaml, else the one shipped with the bot."""
+    from knowledge.datafiles import default_data_dir, load_file
 
-    return load_file(data_dir / TASKINGS_FILE, TaskingsFile).commitments
+    path = data_dir / TASKINGS_FILE
+    if not path.exists():
+        path = default_data_dir() / TASKINGS_FILE
+    return load_file(path, TaskingsFile).commitments
