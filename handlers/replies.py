@@ -14,6 +14,7 @@ from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
 from knowledge.services.figures import Figures
 from knowledge.services.roles import Roles
+from knowledge.services.weekly import Weekly
 
 STRANGER_REFUSAL = (
     "Sorry, I can only share the partnership's figures with people from its own workspace. "
@@ -32,6 +33,8 @@ class Services:
     officer_group: str | None = None
     """The Slack user group (S…) whose members are officers, if there is one."""
     figures: Figures | None = None
+    weekly: Weekly | None = None
+    """The digest, the taskings and their schedule; None where the app was made without them."""
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:

@@ -7,8 +7,10 @@ import re
 from slack_bolt import App
 
 from handlers.actions.ask_button import make_button_listener
+from handlers.actions.home_button import on_view_home
 from handlers.actions.run_button import make_run_listener
 from handlers.blocks import ACTION_ASK
+from handlers.blocks.digest import ACTION_VIEW_HOME
 from handlers.blocks.updates import ACTION_RUN
 from handlers.replies import Services
 
@@ -16,3 +18,4 @@ from handlers.replies import Services
 def register(app: App, services: Services) -> None:
     app.action(re.compile(rf"^{ACTION_ASK}_\d+$"))(make_button_listener(services))
     app.action(re.compile(rf"^{ACTION_RUN}_\d+$"))(make_run_listener(services))
+    app.action(ACTION_VIEW_HOME)(on_view_home)

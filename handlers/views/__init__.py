@@ -1,11 +1,14 @@
-"""Modal submissions (`app.view(...)`): none yet; this is where they will be wired."""
+"""Modal submissions (`app.view(...)`): the form that raises a PTF tasking."""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
+from handlers.blocks.taskings import TASK_FORM
 from handlers.replies import Services
+from handlers.views.tasking_form import make_tasking_form_listener
 
 
 def register(app: App, services: Services) -> None:
-    """Nothing to wire until the bot opens a modal."""
+    if services.weekly is not None:
+        app.view(TASK_FORM)(make_tasking_form_listener(services))
