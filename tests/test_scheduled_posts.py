@@ -218,3 +218,19 @@ def test_each_channel_gets_its_own_post_once(fake, db, data_dir):
     jobs.digest_due()
     jobs.catch_up()
     assert len(posts(fake, "CDIGEST01")) == 1 and len(posts(fake, "CDIGEST02")) == 1
+
+
+def test_the_scheduler_runs_each_job_on_its_london_time(fake, db, data_dir):
+    from bot.scheduler import build_scheduler
+
+    clock = Clock(utc(2024, 3, 27, 12, 0))
+    jobs = jobs_for(fake, db, data_dir, clock, csp_tasking_day="tue", csp_tasking_time="09:15")
+    scheduler = build_scheduler(jobs, check_now=False)
+    triggers = {job.id: job.trigger for job in scheduler.get_jobs()}
+    assert set(triggers) == {"digest", "tasking", "reminders", "catch-up"}
+    assert triggers["digest"].get_next_fire_time(None, clock.now) == utc(2024, 4, 1, 7, 0)
+    assert triggers["tasking"].get_next_fire_time(None, clock.now) == utc(2024, 4, 2, 8, 15)
+    assert [(r.what, r.when) for r in jobs.next_runs()][:2] == [
+        ("Review reminders", utc(2024, 3, 28, 9, 0)),
+        ("Weekly digest", utc(2024, 4, 1, 7, 0)),
+    ]
