@@ -88,7 +88,8 @@ def tasking(context: click.Context, preview: bool, post: bool) -> None:
         summary = desk.summary(getpass.getuser(), CLI, _now(), "csp-bot tasking --preview")
         click.echo(render_summary(summary))
         return
-    _report(_jobs(context, knowledge).post_now("tasking"), "tasking summary (CSP_TASKING_CHANNELS)")
+    jobs = _jobs(context, knowledge)
+    _report(jobs.post_now("tasking", f"cli:{getpass.getuser()}"), "tasking summary (CSP_TASKING_CHANNELS)")
 
 
 @click.command(name="demo-taskings")

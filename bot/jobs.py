@@ -63,7 +63,16 @@ class Jobs:
 
     # ---- one post ---------------------------------------------------------------------------
 
-    def _post(self, kind: str, channel: str, week: str, now: datetime, due: datetime, late: bool) -> Result:
+    def _post(
+        self,
+        kind: str,
+        channel: str,
+        week: str,
+        now: datetime,
+        due: datetime,
+        late: bool,
+        actor: str = SCHEDULER,
+    ) -> Result:
         key = RunKey(kind, channel, week)
         late_for = due if late else None
         held = self.store.runs.get(key)
@@ -71,7 +80,7 @@ class Jobs:
             return Result(key, Outcome.ALREADY_POSTED, held["ts"])
         if kind == TASKING:
             if not self.poster.is_private(channel):
-                self.desk.log(SCHEDULER, channel, "tasking summary", "refused", now, "not a private channel")
+                self.desk.log(actor, channel, "tasking summary", "refused", now, "not a private channel")
                 log.warning("tasking summary not posted to %s: it is not a private channel", channel)
                 return Result(key, Outcome.FAILED, error="not a private channel")
             result = post_once(
@@ -84,7 +93,7 @@ class Jobs:
                 late=late,
             )
             if result.outcome in (Outcome.POSTED, Outcome.FOUND):
-                self.desk.log(SCHEDULER, channel, "tasking summary", "posted", now, f"week {week}")
+                self.desk.log(actor, channel, "tasking summary", "posted", now, f"week {week}")
             return result
         return post_once(
             self.store,
@@ -98,11 +107,11 @@ class Jobs:
 
     # ---- now, from the command line ---------------------------------------------------------
 
-    def post_now(self, kind: str) -> list[Result]:
+    def post_now(self, kind: str, actor: str = SCHEDULER) -> list[Result]:
         """`--post`: this week's post, now, in every channel it has not gone to this week."""
         now = self.clock()
         week = week_key(local_date(now))
-        return [self._post(kind, channel, week, now, now, False) for channel in self._channels(kind)]
+        return [self._post(kind, channel, week, now, now, False, actor) for channel in self._channels(kind)]
 
     def _channels(self, kind: str) -> list[str]:
         return self.weekly.channels(kind)

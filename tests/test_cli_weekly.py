@@ -3,6 +3,7 @@ and `schedule`, as the issue's checks run them."""
 
 from __future__ import annotations
 
+import getpass
 import os
 import subprocess
 import sys
@@ -98,13 +99,13 @@ def test_the_tasking_summary_goes_only_to_a_private_channel(env, fake, monkeypat
     result = CliRunner().invoke(main, ["tasking", "--post"])
     assert result.exit_code != 0 and "failed" in result.output
     assert fake.posted("chat.postMessage") == []
-    assert "scheduler  CPUBLIC01  tasking summary: refused (not a private channel)" in run("access-log")
+    assert "  CPUBLIC01  tasking summary: refused (not a private channel)" in run("access-log")
     fake.channels["CPUBLIC01"] = {"is_private": True}
     run("tasking", "--post")
     run("tasking", "--post")
     [post] = fake.posted("chat.postMessage")
     assert "PTF tasking summary" in post.params["text"]
-    assert "scheduler  CPUBLIC01  tasking summary: posted" in run("access-log")
+    assert f"cli:{getpass.getuser()}  CPUBLIC01  tasking summary: posted" in run("access-log")
 
 
 def test_schedule_says_what_runs_next(env):

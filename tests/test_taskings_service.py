@@ -13,6 +13,7 @@ from knowledge.answering import open_knowledge
 from knowledge.domain.periods import parse_period
 from knowledge.domain.taskings import Outcomes, Status, TaskingError
 from knowledge.services.digest import build_digest
+from knowledge.services.figures import Figures
 from knowledge.services.roles import NotAllowed, Roles
 from knowledge.services.taskings import Change, TaskingFieldErrors, Taskings
 from knowledge.store import figure_row
@@ -138,3 +139,13 @@ def test_the_digest_lists_status_changes_and_stays_within_limits(tmp_path, data_
     message = build_digest_message(digest)
     assert "<!here>" not in str(message) and "and 45 more" in str(message)
     assert limit_problems(message) == []
+
+
+def test_the_digest_lists_only_changes_since_the_last_one(tmp_path, data_dir):
+    knowledge = open_knowledge(tmp_path / "w.db", data_dir)
+    figures = Figures(knowledge.store, Roles(knowledge.store, frozenset({OFFICER})))
+    figures.record(OFFICER, "knife-crime", "2019", "900", None, "command", None, NOW - timedelta(days=8))
+    figures.record(OFFICER, "knife-crime", "2019", "910", None, "command", None, NOW - timedelta(days=1))
+    [change] = build_digest(knowledge, NOW - timedelta(days=7), NOW).figures
+    assert (change.old, change.new, change.by) == (900, 910, (OFFICER,))
+    assert build_digest(knowledge, NOW - timedelta(hours=1), NOW).figures == ()
