@@ -1,5 +1,5 @@
-"""The `csp-bot` command: ask questions, score the question sets, serve Slack, back up and
-export the store."""
+"""The `csp-bot` command: ask questions, score the question sets, serve Slack (with the weekly
+posts' scheduler), back up and export the store; the weekly jobs' commands are in `cli_weekly`."""
 
 from __future__ import annotations
 
@@ -142,6 +142,7 @@ def _import_for_evaluation(db: Path, data_dir: Path, files: tuple[Path, ...]) ->
 def serve(context: click.Context, http_mode: bool, port: int | None, host: str | None) -> None:
     """Run the Slack bot: Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) or --http (SLACK_SIGNING_SECRET)."""
     from bot.app import create_app
+    from bot.scheduler import make_jobs, start_scheduler
     from bot.server import serve_http, socket_mode_handler
     from bot.settings import Mode, SettingsError, load_settings
 
@@ -154,6 +155,7 @@ def serve(context: click.Context, http_mode: bool, port: int | None, host: str |
     knowledge = _open_knowledge(context.obj["db"] or settings.csp_bot_db)
     knowledge.current()  # build the index before the first question arrives
     app = create_app(settings, knowledge, mode)
+    start_scheduler(make_jobs(settings, knowledge))  # the weekly posts, in a background thread
     if mode is Mode.HTTP:
         serve_http(app, host or settings.host, port or settings.port, settings.log_level)
     else:
@@ -204,6 +206,15 @@ def export(context: click.Context, folder: Path, force: bool) -> None:
     for exported in written:
         click.echo(f"{exported.path}: {exported.rows} {exported.what}")
 
+
+def _add_weekly_commands() -> None:
+    from bot.cli_weekly import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_weekly_commands()
 
 if __name__ == "__main__":
     main()
