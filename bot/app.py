@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 import handlers
+from bot.scheduler import make_weekly
 from bot.settings import Mode, Settings
 from handlers.access import StrangerPolicy
 from handlers.replies import Services
@@ -65,5 +66,6 @@ def create_app(
         officer_group=group,
         updates_channel=settings.csp_updates_channel,
     )
+    services.weekly = make_weekly(settings, knowledge, services.roles)
     handlers.register(app, services)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,11 +11,14 @@ from typing import Annotated
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from knowledge.domain.schedule import Weekday
+
 SLACK_API = "https://slack.com/api/"
 _TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+_CHANNEL = _CHANNEL_ID
 
 
 class Mode(StrEnum):
@@ -49,6 +53,17 @@ class Settings(BaseSettings):
     """A Slack user group (S…) whose members are officers, besides the roles in the store."""
     csp_updates_channel: str | None = None
     """A channel id: a public line goes there after each figure an officer records."""
+    csp_digest_channels: Annotated[frozenset[str], NoDecode] = frozenset()
+    """Channels the weekly digest goes to, besides those an admin adds with `/csp digest here`."""
+    csp_digest_day: Weekday = Weekday.MONDAY
+    csp_digest_time: time = time(8, 0)
+    """When the digest goes out, London time (GMT or BST as the clocks say)."""
+    csp_tasking_channels: Annotated[frozenset[str], NoDecode] = frozenset()
+    """The private channels the PTF tasking summary goes to; it is refused everywhere else."""
+    csp_tasking_day: Weekday = Weekday.MONDAY
+    csp_tasking_time: time = time(8, 30)
+    csp_reminder_time: time = time(9, 0)
+    """When owners are reminded, the day before a tasking's review."""
     host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: str = "INFO"
@@ -110,6 +125,19 @@ class Settings(BaseSettings):
                 f"“{channel}” is not a channel id (one looks like C0123ABCD; the channel's details show it)"
             )
         return channel or None
+    @field_validator("csp_digest_channels", "csp_tasking_channels", mode="before")
+    @classmethod
+    def _channels(cls, value: object) -> frozenset[str]:
+        ids = _id_set(value)
+        bad = sorted(i for i in ids if not _CHANNEL.match(i))
+        if bad:
+            raise ValueError(f"not Slack channel ids: {', '.join(bad)} (they look like C0123ABCD)")
+        return ids
+
+    @field_validator("csp_digest_day", "csp_tasking_day", mode="before")
+    @classmethod
+    def _weekday(cls, value: object) -> Weekday:
+        return value if isinstance(value, Weekday) else Weekday.named(str(value))
 
     def require(self, mode: Mode) -> None:
         """Stop with the names of the variables a mode needs and does not have."""

@@ -15,6 +15,7 @@ from knowledge.domain.models import Kind
 from knowledge.services.figures import Figures
 from knowledge.services.learning import Learning
 from knowledge.services.roles import Roles
+from knowledge.services.weekly import Weekly
 
 STRANGER_REFUSAL = (
     "Sorry, I can only share the partnership's figures with people from its own workspace. "
@@ -37,6 +38,8 @@ class Services:
     """What partners' "did you mean" picks teach, once an admin approves."""
     updates_channel: str | None = None
     """Where a public line goes after each figure recorded (CSP_UPDATES_CHANNEL); None: nowhere."""
+    weekly: Weekly | None = None
+    """The digest, the taskings and their schedule; None where the app was made without them."""
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:

@@ -21,6 +21,7 @@ VOCABULARY_FILE = "vocabulary.yaml"
 FIELD_WORDS_FILE = "field_words.yaml"
 NARROWING_FILE = "narrowing.yaml"
 CRIME_TYPES_FILE = "crime_types.yaml"
+HEADLINES_FILE = "headline_periods.yaml"
 WORDS_FILES = (VOCABULARY_FILE, FIELD_WORDS_FILE, NARROWING_FILE, CRIME_TYPES_FILE)
 """The files the index is read with besides the store: a change to one rebuilds it."""
 

@@ -2,8 +2,11 @@
 
 It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, views.open,
 users.info, usergroups.users.list and apps.connections.open, and the response_url posts of
-slash commands and buttons. It can answer a method with 429 and Retry-After a given number of
-times, with an API error (`ok: false`) a given number of times, or hang up without answering.
+slash commands and buttons; and, for scheduled posts, conversations.history (the messages
+posted to a channel, with their metadata, including one whose answer was lost),
+conversations.info (`channels` says which are private), conversations.open and bots.info. It
+can answer a method with 429 and Retry-After a given number of times, with an API error
+(`ok: false`) a given number of times, or hang up without answering.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ class Call:
     headers: dict
     path: str = ""
     at: float = field(default_factory=time.perf_counter)
+    ts: str = field(default_factory=lambda: f"{time.time():.6f}")
+    """The ts Slack gives a message this call posts."""
 
 
 @dataclass
@@ -38,6 +43,8 @@ class FakeSlack:
     """Seconds to wait before answering a method: a slow Slack."""
     usergroups: dict[str, list[str]] = field(default_factory=dict)
     """User group id -> its members' ids, for usergroups.users.list."""
+    channels: dict[str, dict] = field(default_factory=dict)
+    """Channel id -> what conversations.info says of it (e.g. {"is_private": True})."""
     _rate_limits: dict[str, tuple[int, int]] = field(default_factory=dict)
     _failures: dict[str, list[str]] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
@@ -97,7 +104,7 @@ class FakeSlack:
         """Close the connection without answering the next `times` calls of a method."""
         self._failures.setdefault(method, []).extend([HANG_UP] * times)
 
-    def _answer(self, method: str, params: dict) -> dict:
+    def _answer(self, method: str, params: dict, call: Call) -> dict:
         if method == "auth.test":
             return {
                 "ok": True,
@@ -107,7 +114,7 @@ class FakeSlack:
                 "team": "CSP",
             }
         if method == "chat.postMessage":
-            return {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}"}
+            return {"ok": True, "channel": params.get("channel"), "ts": call.ts}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"{time.time():.6f}"}
         if method == "views.open":
@@ -124,7 +131,35 @@ class FakeSlack:
             return {"ok": True, "users": list(members)}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
+        if method == "conversations.history":
+            return {"ok": True, "messages": self.history(params.get("channel")), "has_more": False}
+        if method == "conversations.info":
+            channel = params.get("channel")
+            return {
+                "ok": True,
+                "channel": {"id": channel, "is_private": False, **self.channels.get(channel, {})},
+            }
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(params.get("users"))[1:]}}
+        if method == "bots.info":
+            return {"ok": True, "bot": {"id": params.get("bot"), "app_id": "A0CSP"}}
         return {"ok": True}
+
+    def history(self, channel: str | None) -> list[dict]:
+        """Newest first, as Slack gives them: every post recorded for the channel (or for the
+        user whose direct message it is), whether or not its answer reached the bot."""
+        dm_user = "U" + channel[1:] if channel and channel.startswith("D") else None
+        messages = [
+            {
+                "type": "message",
+                "ts": c.ts,
+                "text": c.params.get("text"),
+                "metadata": c.params.get("metadata"),
+            }
+            for c in self.posted("chat.postMessage")
+            if c.params.get("channel") in (channel, dm_user)
+        ]
+        return list(reversed(messages))
 
     def _handle(self, request: BaseHTTPRequestHandler, params: dict) -> None:
         path = urlparse(request.path).path
@@ -136,7 +171,8 @@ class FakeSlack:
             self._send(request, 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(limited[1])})
             return
         time.sleep(self.delays.get(method, 0))
-        self._record(Call(method, params, dict(request.headers), path))
+        call = Call(method, params, dict(request.headers), path)
+        self._record(call)
         with self._changed:
             failures = self._failures.get(method)
             failure = failures.pop(0) if failures else None
@@ -145,7 +181,7 @@ class FakeSlack:
         elif failure is not None:
             self._send(request, 200, {"ok": False, "error": failure})
         else:
-            self._send(request, 200, self._answer(method, params))
+            self._send(request, 200, self._answer(method, params, call))
 
     @staticmethod
     def _send(request: BaseHTTPRequestHandler, status: int, body: dict, headers: dict | None = None) -> None:

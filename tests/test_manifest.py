@@ -34,6 +34,9 @@ def test_manifest_scopes_cover_every_web_api_method_used(manifest):
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"} <= scopes
     assert "usergroups:read" in scopes  # usergroups.users.list, for CSP_OFFICER_USERGROUP
+    # conversations.history and conversations.info, for posting each week's digest once and
+    # the tasking summary only to private channels
+    assert {"channels:history", "groups:history", "channels:read", "groups:read"} <= scopes
 
 
 def test_socket_mode_and_http_manifests_differ_only_in_transport():

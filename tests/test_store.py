@@ -23,6 +23,9 @@ def test_a_new_store_is_migrated_and_seeded(store):
         "m004_roles",
         "m005_figure_withdrawals",
         "m006_learning",
+        "m008_digest_runs",
+        "m009_taskings",
+        "m010_access_log",
     ]
     catalogue = store.catalogue()
     assert len(catalogue.indicators) == 13

@@ -11,9 +11,11 @@ from slack_bolt import App
 from handlers.actions.ask_button import make_button_listener
 from handlers.actions.cancel_button import on_cancel
 from handlers.actions.confirm_button import make_confirm_listener
+from handlers.actions.home_button import on_view_home
 from handlers.actions.pick_button import make_pick_listener
 from handlers.actions.run_button import make_run_listener
 from handlers.blocks import ACTION_ASK
+from handlers.blocks.digest import ACTION_VIEW_HOME
 from handlers.blocks.picks import ACTION_PICK
 from handlers.blocks.updates import ACTION_CANCEL, ACTION_CONFIRM, ACTION_RUN
 from handlers.replies import Services
@@ -25,3 +27,4 @@ def register(app: App, services: Services) -> None:
     app.action(re.compile(rf"^{ACTION_RUN}_\d+$"))(make_run_listener(services))
     app.action(ACTION_CONFIRM)(make_confirm_listener(services))
     app.action(ACTION_CANCEL)(on_cancel)
+    app.action(ACTION_VIEW_HOME)(on_view_home)

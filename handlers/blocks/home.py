@@ -38,10 +38,17 @@ def _chunks(lines: list[str], limit: int) -> list[str]:
     return chunks + ([current] if current else [])
 
 
-def build_home_view(home: Home | None) -> dict:
-    """The App Home: the scorecard by CSP priority and the manifesto actions, within 100 blocks."""
+def build_home_view(home: Home | None, schedule: list[str] | None = None) -> dict:
+    """The App Home: the scorecard by CSP priority, the manifesto actions, and what is posted
+    next (`schedule`, lines already safe as mrkdwn), within 100 blocks."""
     if home is None:
         return {"type": "home", "blocks": [section(f":lock: {HOME_REFUSED}")]}
+    if schedule:
+        # Kept out of the scorecard's budget: at the end, one context block of its own.
+        view = build_home_view(home)
+        blocks = view["blocks"][: MAX_HOME_BLOCKS - 2]
+        blocks += [{"type": "divider"}, context(*schedule)]
+        return {"type": "home", "blocks": blocks}
     blocks = [
         header("Community Safety Partnership scorecard"),
         context(

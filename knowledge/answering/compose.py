@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import islice
 
 from knowledge.answering import declines
-from knowledge.answering.context import Context, indicator_view
+from knowledge.answering.context import Asked, Context
 from knowledge.answering.types import (
     ActionAnswer,
     ActionsDocumentAnswer,
@@ -63,12 +63,13 @@ def help_answer(raw: str) -> HelpAnswer:
 
 def _view(ctx: Context, query: Query, indicator: Indicator) -> IndicatorView:
     """One indicator's figure for the period asked, against what the question compares it with."""
-    return indicator_view(ctx.catalogue, indicator, query.time, query.period, query.comparison)
+    asked = Asked(query.time, query.period, query.comparison, query.span, ctx.today())
+    return ctx.view(indicator, asked)
 
 
 def _views(ctx: Context, query: Query) -> list[IndicatorView]:
     baseline = query.comparison.baseline if query.comparison else None
-    if query.period or query.time == "previous" or baseline:
+    if query.period or query.time == "previous" or baseline or query.span:
         return [_view(ctx, query, i) for i in ctx.catalogue.indicators]
     return ctx.latest_views  # the latest against the year before: made once per revision
 

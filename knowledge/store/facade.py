@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from knowledge.datafiles import default_data_dir
 from knowledge.domain.periods import Period
+from knowledge.store.access_log import AccessLog
 from knowledge.store.catalogue import Catalogue, read_catalogue
 from knowledge.store.claims import EventClaims
 from knowledge.store.db import Connections
 from knowledge.store.figures import FigureHistory
+from knowledge.store.runs import Runs
 from knowledge.store.schema import schema_is_current
 from knowledge.store.seed_sync import sync_seed_if_changed
 from knowledge.store.statuses import StatusHistory
@@ -35,6 +37,8 @@ class Store:
         self.figures = FigureHistory(self._connections)
         self.statuses = StatusHistory(self._connections)
         self.events = EventClaims(self._connections)
+        self.runs = Runs(self._connections)
+        self.access = AccessLog(self._connections)
         if not schema_is_current(self._connections.conn):
             from knowledge.store.migrations import migrate  # imports sqlite-utils
 

@@ -202,6 +202,103 @@ def m006_learning(db: Database) -> None:
     db["pick_reviews"].create_index(["alias", "entry_key"])
 
 
+@migrations()
+def m008_digest_runs(db: Database) -> None:
+    """Scheduled posts, each claimed before it is posted so it goes out at most once per week
+    and channel, whatever restarts, retries or second processes do (`runs`); the channels an
+    admin chose in Slack; and since when each kind has been scheduled for a channel, so a
+    week before that is not taken for a missed one."""
+    db["scheduled_runs"].create(
+        {
+            "id": int,
+            "kind": str,
+            "channel": str,
+            "week": str,
+            "status": str,
+            "attempts": int,
+            "due_at": str,
+            "late": int,
+            "first_claimed_at": str,
+            "claimed_at": str,
+            "claimed_by": str,
+            "posted_at": str,
+            "ts": str,
+            "error": str,
+        },
+        pk="id",
+        not_null=["kind", "channel", "week", "status", "attempts", "first_claimed_at", "claimed_at"],
+    )
+    db["scheduled_runs"].create_index(["kind", "channel", "week"], unique=True)
+    db["post_channels"].create(
+        {"kind": str, "channel": str, "added_by": str, "added_at": str},
+        pk=("kind", "channel"),
+        not_null=["added_by", "added_at"],
+    )
+    db["schedule_watch"].create({"kind": str, "channel": str, "since": str}, pk=("kind", "channel"))
+
+
+@migrations()
+def m009_taskings(db: Database) -> None:
+    """PTF taskings and the log of their updates. Bookkeeping, not what the bot answers from:
+    writing one moves no content revision."""
+    db["taskings"].create(
+        {
+            "ref": str,
+            "raised_on": str,
+            "source": str,
+            "ward": str,
+            "location": str,
+            "theme": str,
+            "ask": str,
+            "lead_agency": str,
+            "owner": str,
+            "review_on": str,
+            "status": str,
+            "outcomes": str,
+            "created_by": str,
+            "created_at": str,
+            "updated_at": str,
+            "closed_at": str,
+            "demo": int,
+        },
+        pk="ref",
+        not_null=["raised_on", "source", "ward", "theme", "ask", "lead_agency", "owner", "review_on",
+                  "status", "outcomes", "created_by", "created_at", "demo"],
+    )
+    db["taskings"].create_index(["status"])
+    db["tasking_updates"].create(
+        {
+            "id": int,
+            "ref": str,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "status": str,
+            "added": str,
+            "note": str,
+            "changes": str,
+            "request_id": str,
+        },
+        pk="id",
+        foreign_keys=[("ref", "taskings", "ref")],
+        not_null=["ref", "at", "actor", "action"],
+    )
+    db["tasking_updates"].create_index(["ref"])
+    db["tasking_updates"].create_index(["at"])
+
+
+@migrations()
+def m010_access_log(db: Database) -> None:
+    """Who saw tasking details, or asked and was refused, when and where: taskings are police
+    intelligence, personal data under Part 3 of the Data Protection Act 2018. Append-only."""
+    db["access_log"].create(
+        {"id": int, "at": str, "actor": str, "place": str, "what": str, "outcome": str, "detail": str},
+        pk="id",
+        not_null=["at", "actor", "place", "what", "outcome"],
+    )
+    db["access_log"].create_index(["at"])
+
+
 def migrate(connections: Connections) -> None:
     """Under the write lock, so two processes starting on a new file migrate it once."""
     with connections.transaction() as db:

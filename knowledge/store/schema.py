@@ -16,6 +16,9 @@ STEPS = (
     "m004_roles",
     "m005_figure_withdrawals",
     "m006_learning",
+    "m008_digest_runs",
+    "m009_taskings",
+    "m010_access_log",
 )
 """The names of the steps in `migrations`, in order; a test keeps the two lists the same."""
 

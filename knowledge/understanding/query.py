@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from knowledge.domain.periods import Period
 from knowledge.understanding.text import words
-from knowledge.understanding.when import Comparison
+from knowledge.understanding.when import Comparison, Span
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Query:
     finer: str | None = None
     """"monthly" or "quarterly" when the question names a month or quarter with no year
     ("knife crime Q4"): the figures are for whole years."""
+    span: Span | None = None
+    """A run of months named relative to now ("so far", "last month", "since April")."""
     clauses: tuple[Query, ...] = ()
     """Each clause of a message of two or more (between its punctuation), read on its own."""
     parts: tuple[Query, ...] = ()

@@ -75,7 +75,7 @@ class Reader:
         swapped = self.language.swap_synonyms([word for word in read if word != CHAT])
         without_time, times = self.language.times.remove(swapped)
         without_intents, intents = self.language.intents.remove(without_time)
-        topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))
+        topic_words = self._without_values_quoted(self.language.topic_words(without_intents), tokens)
         baseline_text = said.comparison.text if said.comparison else ""
         named_periods = words(f"{said.period_text or ''} {baseline_text} {said.finer_text}")
         period_tokens = [stem(w) for w in named_periods if self.index.holds(stem(w))]
@@ -104,7 +104,18 @@ class Reader:
             elsewhere=elsewhere,
             unheld_measures=list(dict.fromkeys(measures)),
             finer=said.finer,
+            span=said.span,
         )
+
+    def _without_values_quoted(self, topic: list[str], typed: list[str]) -> list[str]:
+        """The topic words less a number no entry holds: a value quoted ("we had 320?") is no
+        topic, though one after a word that narrows the measure ("per 1000") is part of it."""
+        narrowing = self.language.narrowing
+        return [
+            w
+            for w in dict.fromkeys(topic)
+            if not w.isdigit() or self.index.holds(w) or self.language.placed(typed, w, narrowing)
+        ]
 
     def _corrections(self, tokens: list[str]) -> dict[str, str]:
         """Each misspelt word and the known word it stands for."""

@@ -155,6 +155,60 @@ YEAR_BEFORE = Comparison()
 
 
 @dataclass(frozen=True)
+class Span:
+    """A run of months named relative to now: "so far" (January to the latest month), "this
+    financial year", "the last 12 months", "last month", "since April", "in March". It means
+    a period only for an indicator with monthly figures; one with annual figures shows its
+    latest year."""
+
+    kind: str
+    """ "ytd", "fytd", "rolling", "last_month", "since" or "month"."""
+    month: int | None = None
+    text: str = ""
+
+
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)}
+_SPANS = (
+    (
+        "fytd",
+        re.compile(
+            r"\b(?:this|current)\s+(?:financial|fiscal)\s+year|financial\s+year\s+to\s+date"
+            r"|fy\s*td\b|\bthis\s+fy\b"
+        ),
+    ),
+    (
+        "rolling",
+        re.compile(
+            r"\b(?:last|past|previous|latest)\s+(?:12|twelve)\s+months"
+            r"|\brolling\s+(?:year|12\s+months|twelve\s+months)"
+        ),
+    ),
+    ("ytd", re.compile(r"\b(?:so\s+far(?:\s+this\s+year)?|ytd|year\s+to\s+date|this\s+year)\b")),
+    ("last_month", re.compile(r"\b(?:last|previous|past)\s+month\b")),
+    ("since", re.compile(rf"\bsince\s+(?P<month>{_MONTH})\b(?!\s*{_YEAR})")),
+    ("month", re.compile(rf"\b(?:in|for|during|of)\s+(?P<month>{_MONTH})\b(?!\s*{_YEAR})")),
+)
+
+
+def find_span(text: str) -> tuple[Span | None, str]:
+    """The first run of months named relative to now, if any, and the text without a month's
+    name ("since April", "in March": "march" is no topic). Other spans keep their words: they
+    are the vocabulary's time words too ("so far" is "latest")."""
+    for kind, pattern in _SPANS:
+        found = pattern.search(text)
+        if not found:
+            continue
+        month = found.groupdict().get("month")
+        if month is None:
+            return Span(kind, None, found.group(0)), text
+        rest = text[: found.start()] + " " + text[found.end() :]
+        return Span(kind, _MONTH_NUMBER[month[:3]], found.group(0)), rest
+    return None, text
+
+
+@dataclass(frozen=True)
 class Times:
     """What a message says of time, and the text without it."""
 
@@ -168,6 +222,7 @@ class Times:
     finer: str | None
     finer_text: str
     rest: str
+    span: Span | None = None
 
 
 _A_PERIOD = rf"(?:fy\s*)?\d\d\s*/\s*\d\d(?!\d)|{_PERIOD_WORDS}"
@@ -339,5 +394,9 @@ def read_times(text: str) -> Times:
             comparison, time = Comparison(other, other_text or ""), "compare"
     if comparison is None and _DIRECTION.search(rest):
         comparison = YEAR_BEFORE
-    finer, finer_text, rest = finer_period(rest)
-    return Times(period, period_text, comparison, time, finer, finer_text, rest)
+    finer, finer_text, without_finer = finer_period(rest)
+    # Read on the text before the finer words go: "in December" is a month with no year
+    # (so finer, for annual figures) and a span (the December just gone, for monthly ones).
+    span, without_span = find_span(rest) if period is None else (None, rest)
+    rest = finer_period(without_span)[2] if span and span.month else without_finer
+    return Times(period, period_text, comparison, time, finer, finer_text, rest, span)
