@@ -22,6 +22,7 @@ def test_a_new_store_is_migrated_and_seeded(store):
         "m003_audit",
         "m004_roles",
         "m005_figure_withdrawals",
+        "m007_import_batches",
     ]
     catalogue = store.catalogue()
     assert len(catalogue.indicators) == 13
@@ -276,3 +277,15 @@ def test_a_new_file_is_not_current_and_an_opened_store_is(tmp_path, data_dir):
     assert not schema_is_current(sqlite3.connect(tmp_path / "new.db"))
     Store(tmp_path / "csp.db", data_dir).close()
     assert schema_is_current(sqlite3.connect(tmp_path / "csp.db"))
+
+
+def test_a_withdrawn_indicator_is_neither_in_the_catalogue_nor_found_by_key(store):
+    """An undone import withdraws the indicators it made; their figures' history stays."""
+    from knowledge.store.catalogue import read_indicator
+    from knowledge.store.imports import withdraw_indicator
+
+    with store.write_content() as db:
+        withdraw_indicator(db, "knife-crime")
+    assert "knife-crime" not in store.catalogue().indicator
+    assert read_indicator(store.db, "knife-crime") is None
+    assert len(store.figure_history("knife-crime")) == 2
