@@ -7,9 +7,11 @@ import re
 
 from handlers.blocks.kit import MAX_BLOCKS, MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, clip, context, escape, section
 from knowledge.domain.models import Indicator
+from knowledge.render.imports import undone_text
 from knowledge.render.phrasing import JUDGEMENT_EMOJI, change_summary, number
 from knowledge.services.figures import Recorded
 from knowledge.services.history import HistoryLine
+from knowledge.services.import_undo import BatchUndone
 from knowledge.services.roles import Holder
 
 ACTION_RUN = "csp_run"
@@ -59,6 +61,12 @@ def recorded(result: Recorded, note: str | None = None, undone: bool = False) ->
     if note:
         blocks.append(context(f"Note: {escape(note)}"))
     return {"text": escape(line), "blocks": blocks}
+
+
+def batch_undone(result: BatchUndone) -> dict:
+    """An import taken back whole by `/csp undo`."""
+    text = escape(undone_text(result))
+    return {"text": text, "blocks": [section(f":white_check_mark: *{text}*")]}
 
 
 def _run_button(title: str, command: str, index: int) -> dict:
