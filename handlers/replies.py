@@ -13,6 +13,7 @@ from handlers.blocks import build_message, section
 from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
 from knowledge.services.figures import Figures
+from knowledge.services.imports import Imports
 from knowledge.services.roles import Roles
 
 STRANGER_REFUSAL = (
@@ -32,6 +33,8 @@ class Services:
     officer_group: str | None = None
     """The Slack user group (S…) whose members are officers, if there is one."""
     figures: Figures | None = None
+    imports: Imports | None = None
+    """Police data files sent by admins."""
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -39,6 +42,8 @@ class Services:
             self.roles = Roles(self.knowledge.store)
         if self.figures is None:
             self.figures = Figures(self.knowledge.store, self.roles)
+        if self.imports is None:
+            self.imports = Imports(self.knowledge.store)
 
 
 def refusal_message() -> dict:

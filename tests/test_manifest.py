@@ -34,6 +34,7 @@ def test_manifest_scopes_cover_every_web_api_method_used(manifest):
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"} <= scopes
     assert "usergroups:read" in scopes  # usergroups.users.list, for CSP_OFFICER_USERGROUP
+    assert "files:read" in scopes  # files.info and the download of a CSV an admin sends
 
 
 def test_socket_mode_and_http_manifests_differ_only_in_transport():
