@@ -119,6 +119,7 @@ def _month(name: str, line: int, column: int) -> Period:
 def _header(names: list[str], line: int) -> _Header:
     found: dict[str, int] = {}
     months: list[Period] = []
+    seen: set[Period] = set()
     columns: list[int] = []
     for index, name in enumerate(names):
         squashed = _squashed(name)
@@ -129,9 +130,10 @@ def _header(names: list[str], line: int) -> _Header:
             found[role] = index
             continue
         month = _month(name, line, index + 1)
-        if month in months:
+        if month in seen:
             raise ImportFileError(f"the month {name.strip()} is given twice", line=line, column=index + 1)
         months.append(month)
+        seen.add(month)
         columns.append(index)
     for role, shown in (("majortext", "MajorText"), ("minortext", "MinorText"), ("borough", "BoroughName")):
         if role not in found:
@@ -146,6 +148,10 @@ def _header(names: list[str], line: int) -> _Header:
 
 
 def _counts(cells: list[str], header: _Header, line: int) -> tuple[int, ...]:
+    values = [cells[column] for column in header.month_columns]
+    joined = "".join(values)
+    if all(values) and joined.isascii() and joined.isdigit():  # every cell plain digits: most rows
+        return tuple(map(int, values))
     counts = []
     for column in header.month_columns:
         cell = cells[column].strip()
