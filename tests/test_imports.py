@@ -231,3 +231,17 @@ def test_another_borough(imports, store):
     result = imports.apply(mps_file(), "june.csv", "cli:sam", NOW, borough="hackney")
     assert result.plan.borough == "Hackney"
     assert current(store, "total-burglary")[Period.month(2019, 5).code] == 1
+
+
+def test_an_import_that_fails_half_way_writes_nothing(imports, store, monkeypatch):
+    """The batch row, its figures, its indicators and its audit row are one transaction."""
+    import knowledge.services.imports as service
+
+    def audit_fails(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(service, "add_audit", audit_fails)
+    before = counts(store)
+    with pytest.raises(RuntimeError, match="disk full"):
+        imports.apply(mps_file(), "june.csv", "cli:sam", NOW)
+    assert counts(store) == before

@@ -289,3 +289,27 @@ def test_a_withdrawn_indicator_is_neither_in_the_catalogue_nor_found_by_key(stor
     assert "knife-crime" not in store.catalogue().indicator
     assert read_indicator(store.db, "knife-crime") is None
     assert len(store.figure_history("knife-crime")) == 2
+
+
+def test_a_store_from_before_imports_is_upgraded_keeping_its_figures(tmp_path, data_dir):
+    """m007 on a file that has figures: each keeps its value and has no batch; every
+    indicator is held (not withdrawn)."""
+    from knowledge.datafiles import load_seed
+    from knowledge.store.seed_sync import write_seed
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m007_import_batches")
+    write_seed(db, load_seed(data_dir), "2026-01-01T00:00:00+00:00")
+    held = db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
+    db.conn.commit()
+    db.conn.close()
+    store = Store(path, data_dir)
+    try:
+        assert "m007_import_batches" in [m.name for m in migrations.applied(store.db)]
+        rows = store.db.execute("SELECT COUNT(*), COUNT(batch_id) FROM figures").fetchone()
+        assert rows == (held, 0) and held > 0
+        assert store.db.execute("SELECT SUM(withdrawn) FROM indicators").fetchone()[0] == 0
+        assert [f.value for f in store.catalogue().figures["knife-crime"]] == [889, 830]
+    finally:
+        store.close()
