@@ -63,6 +63,7 @@ def create_app(
             is_group_member=OfficerGroup(app.client, group, clock=monotonic) if group else None,
         ),
         officer_group=group,
+        updates_channel=settings.csp_updates_channel,
     )
     handlers.register(app, services)
     return app

@@ -7,7 +7,7 @@ import json
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -95,20 +95,44 @@ def ask(context: click.Context, question: str, as_json: bool) -> None:
     show_default=True,
 )
 @click.option("--quiet", is_flag=True, help="Only the summary lines, not each failure.")
-def evaluate(which: str, quiet: bool) -> None:
+@click.option(
+    "--file",
+    "files",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    multiple=True,
+    help="Score this CSV instead (a set kept outside data/questions/).",
+)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Today, for 'last month'.")
+@click.option(
+    "--import-mps",
+    "imports",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    multiple=True,
+    help="Import this MPS borough crime file into the fresh store first.",
+)
+def evaluate(which: str, quiet: bool, files: tuple[Path, ...], today, imports: tuple[Path, ...]) -> None:
     """Score the labelled question sets in data/questions/ on a fresh store of the seed."""
+    from knowledge.answering import open_knowledge
     from tools.evaluation import question_set_path, read_questions, report, score
 
     data_dir = default_data_dir()
     names = list(QUESTION_SETS) if which == "all" else [which]
+    sets = [(p.stem, p) for p in files] or [(n, question_set_path(data_dir, n)) for n in names]
     with tempfile.TemporaryDirectory() as folder:
-        knowledge = _open_knowledge(Path(folder) / "eval.db", data_dir)
-        for name in names:
-            labels = read_questions(question_set_path(data_dir, name))
+        db = Path(folder) / "eval.db"
+        if imports:
+            _import_for_evaluation(db, data_dir, imports)
+        knowledge = open_knowledge(db, data_dir, today=(lambda: today.date()) if today else date.today)
+        for name, path in sets:
+            labels = read_questions(path)
             result = score(name, knowledge, labels)
             text = report(result)
             click.echo(text.splitlines()[0] if quiet else text)
         knowledge.store.close()
+
+
+def _import_for_evaluation(db: Path, data_dir: Path, files: tuple[Path, ...]) -> None:
+    raise click.ClickException("importing for an evaluation needs the MPS import (not merged yet)")
 
 
 @main.command()

@@ -14,6 +14,7 @@ SLACK_API = "https://slack.com/api/"
 _TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
+_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 
 
 class Mode(StrEnum):
@@ -46,6 +47,8 @@ class Settings(BaseSettings):
     """Slack user ids who are admins whatever the store says: they grant the first roles."""
     csp_officer_usergroup: str | None = None
     """A Slack user group (S…) whose members are officers, besides the roles in the store."""
+    csp_updates_channel: str | None = None
+    """A channel id: a public line goes there after each figure an officer records."""
     host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: str = "INFO"
@@ -97,6 +100,16 @@ class Settings(BaseSettings):
         if not isinstance(value, str) or not _USERGROUP_ID.match(value.strip()):
             raise ValueError(f"not a Slack user group id: {value} (it looks like S0123ABCD)")
         return value.strip()
+
+    @field_validator("csp_updates_channel", mode="before")
+    @classmethod
+    def _updates_channel(cls, value: object) -> str | None:
+        channel = str(value).strip() if value is not None else ""
+        if channel and not _CHANNEL_ID.match(channel):
+            raise ValueError(
+                f"“{channel}” is not a channel id (one looks like C0123ABCD; the channel's details show it)"
+            )
+        return channel or None
 
     def require(self, mode: Mode) -> None:
         """Stop with the names of the variables a mode needs and does not have."""

@@ -14,6 +14,7 @@ from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
 from knowledge.services.figures import Figures
 from knowledge.services.imports import Imports
+from knowledge.services.learning import Learning
 from knowledge.services.roles import Roles
 
 STRANGER_REFUSAL = (
@@ -33,6 +34,10 @@ class Services:
     officer_group: str | None = None
     """The Slack user group (S…) whose members are officers, if there is one."""
     figures: Figures | None = None
+    learning: Learning | None = None
+    """What partners' "did you mean" picks teach, once an admin approves."""
+    updates_channel: str | None = None
+    """Where a public line goes after each figure recorded (CSP_UPDATES_CHANNEL); None: nowhere."""
     imports: Imports | None = None
     """Police data files sent by admins."""
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
@@ -42,6 +47,8 @@ class Services:
             self.roles = Roles(self.knowledge.store)
         if self.figures is None:
             self.figures = Figures(self.knowledge.store, self.roles)
+        if self.learning is None:
+            self.learning = Learning(self.knowledge, self.roles)
         if self.imports is None:
             self.imports = Imports(self.knowledge.store)
 

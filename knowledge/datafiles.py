@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 SEED_FILES = {"indicators": "indicators.yaml", "plans": "plans.yaml", "facts": "facts.yaml"}
 VOCABULARY_FILE = "vocabulary.yaml"
 CRIME_TYPES_FILE = "crime_types.yaml"
+HEADLINES_FILE = "headline_periods.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -1,9 +1,9 @@
 """A small fake of Slack's Web API on 127.0.0.1 that records every call the bot makes.
 
-It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, users.info,
-usergroups.users.list, files.info and apps.connections.open, the response_url posts of slash
-commands and buttons, and the download of a file it holds (with the bot token only). It can
-answer a method with 429 and Retry-After a given number of times, with an API error
+It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, views.open,
+users.info, usergroups.users.list, files.info and apps.connections.open, the response_url posts
+of slash commands and buttons, and the download of a file it holds (with the bot token only).
+It can answer a method with 429 and Retry-After a given number of times, with an API error
 (`ok: false`) a given number of times, or hang up without answering.
 """
 
@@ -112,6 +112,12 @@ class FakeSlack:
             }
         if method == "chat.postMessage":
             return {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}"}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": f"{time.time():.6f}"}
+        if method == "views.open":
+            view = params.get("view")
+            view = json.loads(view) if isinstance(view, str) else view or {}
+            return {"ok": True, "view": {"id": f"V{len(self.posted('views.open')):08d}", **view}}
         if method == "users.info":
             user = self.users.get(params.get("user"), {"team_id": HOME_TEAM, "is_stranger": False})
             return {"ok": True, "user": {"id": params.get("user"), **user}}

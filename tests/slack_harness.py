@@ -155,3 +155,19 @@ def start_app(settings: Settings, knowledge: Knowledge, **options) -> RunningApp
             raise RuntimeError("the app did not start")
         time.sleep(0.01)
     return RunningApp(f"http://127.0.0.1:{port}", server, thread)
+
+
+def view_submission(view: dict, values: dict, user: str = "UALICE01", view_id: str = "V0FORM001") -> dict:
+    """The payload Slack sends when a modal is submitted: the view as opened, with its id and
+    the state of its inputs (`values`: block_id -> {action_id: element state})."""
+    return {
+        "type": "view_submission",
+        "team": {"id": HOME_TEAM, "domain": "csp"},
+        "user": {"id": user, "team_id": HOME_TEAM, "name": user.lower()},
+        "api_app_id": "A0CSP",
+        "token": "unused",
+        "trigger_id": f"sub.{next(_ids)}",
+        "view": {**view, "id": view_id, "team_id": HOME_TEAM, "hash": "1.abc", "state": {"values": values}},
+        "response_urls": [],
+        "is_enterprise_install": False,
+    }

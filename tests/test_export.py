@@ -178,7 +178,7 @@ def test_files_already_there_are_replaced_only_with_force(history, store, tmp_pa
     assert export(history, tmp_path).exit_code == 0
     before = (tmp_path / "csp-figures.csv").read_bytes()
     Figures(store, Roles(store, frozenset({ADMIN}))).record(
-        ADMIN, "knife-crime", "2022", "10", None, "command", None, NOW
+        ADMIN, "knife-crime", "2022", "100", None, "command", None, NOW
     )
     refused = export(history, tmp_path)
     assert refused.exit_code != 0 and "already there" in refused.output and "--force" in refused.output
@@ -187,7 +187,7 @@ def test_files_already_there_are_replaced_only_with_force(history, store, tmp_pa
         export_csv(store, tmp_path)
 
     assert export(history, tmp_path, "--force").exit_code == 0
-    assert ("2022", "10.0") in [(r["period"], r["value"]) for r in read(tmp_path / "csp-figures.csv")]
+    assert ("2022", "100.0") in [(r["period"], r["value"]) for r in read(tmp_path / "csp-figures.csv")]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "csp-audit.csv",
         "csp-figures.csv",

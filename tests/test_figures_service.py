@@ -20,8 +20,17 @@ def figures(store):
     return Figures(store, Roles(store, frozenset({ADMIN})))
 
 
-def record(figures, value="900", period="2019", key="knife-crime", actor=ADMIN, request_id=None, note=None):
-    return figures.record(actor, key, period, value, note, "command", request_id, NOW)
+def record(
+    figures,
+    value="900",
+    period="2019",
+    key="knife-crime",
+    actor=ADMIN,
+    request_id=None,
+    note=None,
+    confirmed=False,
+):
+    return figures.record(actor, key, period, value, note, "command", request_id, NOW, confirmed)
 
 
 def test_a_figure_is_recorded_with_its_change_on_a_year_before(figures, store):
@@ -62,7 +71,7 @@ def test_a_recorded_figure_moves_the_content_revision_on(figures, store):
     [("knife-crime", "1,234", 1234), ("knife-crime", "0", 0), ("knife-crime", " 12 ", 12)],
 )
 def test_counts_are_whole_numbers(figures, key, value, expected):
-    assert record(figures, value, key=key).new == expected
+    assert record(figures, value, key=key, confirmed=True).new == expected
 
 
 @pytest.mark.parametrize("value", ["-3", "12.5", "lots", "1,2,3x", ""])
@@ -78,7 +87,7 @@ def rate_key(store) -> str:
 
 @pytest.mark.parametrize(("value", "expected"), [("69%", 69), ("69.5", 69.5), ("100", 100), ("0%", 0)])
 def test_rates_are_percentages(figures, store, value, expected):
-    assert record(figures, value, key=rate_key(store)).new == expected
+    assert record(figures, value, key=rate_key(store), confirmed=True).new == expected
 
 
 @pytest.mark.parametrize("value", ["101", "150%", "-5%", "high"])
@@ -98,7 +107,7 @@ def test_a_rate_outside_0_to_100_is_refused(figures, store, value):
     ],
 )
 def test_periods_are_read_as_questions_read_them(figures, text, code):
-    assert record(figures, period=text).period.code == code
+    assert record(figures, period=text, confirmed=True).period.code == code
 
 
 def test_a_period_not_understood_is_refused_with_examples(figures):
@@ -135,7 +144,7 @@ def test_a_repeated_request_is_applied_once(figures, store):
 def test_figures_recorded_from_many_threads_at_once_are_all_kept(figures, store):
     def work(worker: int) -> None:
         for i in range(10):
-            record(figures, str(worker * 100 + i), request_id=f"w{worker}-{i}")
+            record(figures, str(800 + worker * 10 + i), request_id=f"w{worker}-{i}")
         store.close()  # this thread's connection
 
     threads = [threading.Thread(target=work, args=(w,)) for w in range(8)]
@@ -146,3 +155,13 @@ def test_figures_recorded_from_many_threads_at_once_are_all_kept(figures, store)
     assert len(store.figure_history("knife-crime")) == 2 + 80
     assert store.db["audit"].count == 80
     assert store.db.execute("SELECT COUNT(DISTINCT request_id) FROM audit").fetchone()[0] == 80
+
+
+def test_check_names_each_part_that_is_wrong_as_record_reads_it(figures, store):
+    assert figures.check("knife-crime", "Jan-Jun 2019", "412") == {}
+    errors = figures.check("knife-crime", "someday", "-3")
+    assert set(errors) == {"period", "value"}
+    assert "2018/19" in errors["period"] and "1,234" in errors["value"]
+    assert set(figures.check(rate_key(store), "2019", "150%")) == {"value"}
+    assert set(figures.check(None, "2019", "12")) == {"indicator"}
+    assert set(figures.check("no-such-thing", "2019", "12")) == {"indicator"}

@@ -52,3 +52,13 @@ def test_the_officers_user_group_is_read_and_checked(monkeypatch):
     monkeypatch.setenv("CSP_OFFICER_USERGROUP", "@officers")
     with pytest.raises(SettingsError, match="CSP_OFFICER_USERGROUP: not a Slack user group id"):
         load_settings(_env_file=None)
+
+
+def test_the_updates_channel_is_a_channel_id_or_nothing(monkeypatch):
+    monkeypatch.setenv("CSP_UPDATES_CHANNEL", " C0UPDATES ")
+    assert load_settings(_env_file=None).csp_updates_channel == "C0UPDATES"
+    monkeypatch.setenv("CSP_UPDATES_CHANNEL", "")
+    assert load_settings(_env_file=None).csp_updates_channel is None
+    monkeypatch.setenv("CSP_UPDATES_CHANNEL", "#csp-updates")
+    with pytest.raises(SettingsError, match="CSP_UPDATES_CHANNEL: “#csp-updates” is not a channel id"):
+        load_settings(_env_file=None)

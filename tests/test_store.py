@@ -22,6 +22,7 @@ def test_a_new_store_is_migrated_and_seeded(store):
         "m003_audit",
         "m004_roles",
         "m005_figure_withdrawals",
+        "m006_learning",
         "m007_import_batches",
     ]
     catalogue = store.catalogue()

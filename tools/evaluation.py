@@ -88,6 +88,21 @@ class Failure:
     label: LabelledQuestion
     got: str
     got_period: str | None
+    wrong_figure: str | None = None
+    """ "sure" for a figure given as the answer, "read as" for one given saying how it was
+    read (with the next reading offered); None when no figure was given."""
+    first_choice_right: bool = False
+    """A decline whose first "did you mean" choice was the answer wanted."""
+
+
+def _failure(label: LabelledQuestion, answer: Answer) -> Failure:
+    wrong_figure = None
+    if isinstance(answer, IndicatorAnswer) and answer.indicator.current is not None:
+        offered = answer.read_as is not None and answer.read_as.next_reading is not None
+        wrong_figure = "read as" if offered else "sure"
+    first = getattr(answer, "suggestions", ())[:1] if not answer.matched else ()
+    first_right = bool(first) and label.in_scope and label.accepts(first[0].key)
+    return Failure(label, answered_key(answer), answered_period(answer), wrong_figure, first_right)
 
 
 @dataclass(frozen=True)
@@ -107,6 +122,9 @@ class Score:
     def rejection(self) -> float:
         return self.declined / self.out_of_scope if self.out_of_scope else 1.0
 
+    def wrong_figures(self, how: str) -> int:
+        return sum(f.wrong_figure == how for f in self.failures)
+
 
 def score(name: str, knowledge: Knowledge, labels: list[LabelledQuestion]) -> Score:
     failures: list[Failure] = []
@@ -121,7 +139,7 @@ def score(name: str, knowledge: Knowledge, labels: list[LabelledQuestion]) -> Sc
             out_of_scope += 1
             declined += right
         if not right:
-            failures.append(Failure(label, answered_key(answer), answered_period(answer)))
+            failures.append(_failure(label, answer))
     return Score(name, in_scope, correct, out_of_scope, declined, tuple(failures))
 
 
@@ -129,10 +147,16 @@ def report(result: Score) -> str:
     lines = [
         f"{result.name}: in scope {result.in_scope_correct}/{result.in_scope} correct "
         f"({result.accuracy:.1%}); out of scope {result.declined}/{result.out_of_scope} "
-        f"declined ({result.rejection:.1%})"
+        f"declined ({result.rejection:.1%}); wrong figures {result.wrong_figures('sure')} sure, "
+        f"{result.wrong_figures('read as')} read-as; declines with the right first choice "
+        f"{sum(f.first_choice_right for f in result.failures)}"
     ]
     for failure in result.failures:
         period = f" for {failure.label.period}" if failure.label.period else ""
+        if failure.wrong_figure:
+            period += f" [wrong figure, {failure.wrong_figure}]"
+        elif failure.first_choice_right:
+            period += " [right first choice]"
         got_period = f" ({failure.got_period})" if failure.got_period else ""
         lines.append(
             f"  FAIL {failure.label.question!r}: expected {failure.label.expect}{period}, "

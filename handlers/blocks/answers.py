@@ -19,6 +19,7 @@ from handlers.blocks.kit import (
     row_line,
     section,
 )
+from handlers.blocks.picks import pick_buttons
 from knowledge.answering.types import (
     ActionAnswer,
     ActionsDocumentAnswer,
@@ -213,7 +214,10 @@ def _declined(answer: Declined) -> list[dict]:
     blocks = [section(f":thinking_face: {text}")]
     if answer.suggestions:
         blocks.append(section(f"*{answer.suggestions_heading}:*"))
-        blocks.append(buttons(answer.suggestions, "did_you_mean"))
+        if answer.declined_because:  # what it does hold instead: not what the question meant
+            blocks.append(buttons(answer.suggestions, "did_you_mean"))
+        else:  # a guess: the partner's pick says which entry the question meant
+            blocks.append(pick_buttons(answer.suggestions, answer.question, "did_you_mean"))
     blocks.append(context("Ask “help” to see what I can answer."))
     return blocks
 

@@ -9,13 +9,17 @@ from handlers.blocks.kit import MAX_BLOCKS, MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, c
 from knowledge.domain.models import Indicator
 from knowledge.render.imports import undone_text
 from knowledge.render.phrasing import JUDGEMENT_EMOJI, change_summary, number
-from knowledge.services.figures import Recorded
+from knowledge.services.figures import Outlier, Recorded
 from knowledge.services.history import HistoryLine
 from knowledge.services.import_undo import BatchUndone
 from knowledge.services.roles import Holder
 
 ACTION_RUN = "csp_run"
 """action_id prefix of a button whose value is a /csp command to run for whoever clicks."""
+ACTION_CONFIRM = "csp_confirm"
+"""The "Yes, record it" button under a figure that looked off: its value is the command to run,
+confirmed, and the request it came from, as JSON."""
+ACTION_CANCEL = "csp_cancel"
 
 MAX_HISTORY_LINES = 40
 
@@ -61,6 +65,52 @@ def recorded(result: Recorded, note: str | None = None, undone: bool = False) ->
     if note:
         blocks.append(context(f"Note: {escape(note)}"))
     return {"text": escape(line), "blocks": blocks}
+
+
+def public_line(user_id: str, result: Recorded) -> dict:
+    """ "<@U1> updated *Knife crime* for Jan-Jun 2019: 412 (was 380)", for the updates channel."""
+    indicator = result.indicator
+    text = (
+        f"{_who(user_id)} updated *{escape(indicator.short_name)}* for {escape(result.period.short_label)}: "
+        f"{escape(_value(indicator, result.new))} (was {escape(_value(indicator, result.old))})"
+    )
+    return {"text": text}
+
+
+def outlier(found: Outlier, note: str | None, pending: str) -> dict:
+    """What was typed, why it looks off, and a button to record it all the same (or cancel).
+    `pending` is the confirm button's value; one too long for a button is not offered."""
+    value = _value(found.indicator, found.value)
+    what = f"{found.indicator.short_name}, {found.period.short_label}"
+    lines = [
+        f":warning: *Check this figure*: you typed *{escape(value)}* for {escape(what)}.",
+        f"{escape(found.reason)}. Is it right?",
+    ]
+    blocks = [section("\n".join(lines))]
+    if note:
+        blocks.append(context(f"Note: {escape(note)}"))
+    if len(pending) <= MAX_BUTTON_VALUE:
+        yes = {**_button(f"Yes, record {value}", ACTION_CONFIRM), "value": pending, "style": "primary"}
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": "csp_confirm",
+                "elements": [yes, _button("Cancel", ACTION_CANCEL)],
+            }
+        )
+    else:
+        blocks.append(
+            context("The note is too long to carry on a button: send the command again with a shorter one.")
+        )
+    return {"text": f"Check this figure: {escape(found.reason)}", "blocks": blocks}
+
+
+def _button(title: str, action_id: str) -> dict:
+    return {
+        "type": "button",
+        "text": {"type": "plain_text", "text": clip(title, MAX_BUTTON_TEXT), "emoji": True},
+        "action_id": action_id,
+    }
 
 
 def batch_undone(result: BatchUndone) -> dict:

@@ -6,11 +6,14 @@ they mean, and what to say back.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
+from handlers.announce import announce
 from handlers.blocks import updates as say
+from handlers.commands.learn import learn_reply
 from handlers.replies import Services, refusal_message
 from knowledge.domain.periods import Period, PeriodKind
 from knowledge.services.commands import (
@@ -19,6 +22,7 @@ from knowledge.services.commands import (
     CommandError,
     Grant,
     History,
+    Learn,
     ListRoles,
     Revoke,
     Undo,
@@ -26,7 +30,7 @@ from knowledge.services.commands import (
     find_indicator,
     parse_command,
 )
-from knowledge.services.figures import FigureError
+from knowledge.services.figures import COMMAND_SOURCE, FigureError, NeedsConfirmation
 from knowledge.services.history import history
 from knowledge.services.import_undo import BatchUndone
 from knowledge.services.roles import NotAllowed, Role, RoleError
@@ -37,6 +41,10 @@ from knowledge.services.undo import undo
 class Asker:
     user_id: str
     request_id: str | None
+    confirmed: bool = False
+    """They clicked "Yes, record it" for a figure that looked off."""
+    client: WebClient | None = None
+    """For the public line in the updates channel after a figure is recorded."""
 
 
 def following(period: Period) -> Period:
@@ -79,10 +87,17 @@ def _update(services: Services, asker: Asker, command: Update) -> dict:
         raise services.roles.refusal("officers can change the figures")
     if command.period is None:
         return _which_period(services, command, found.indicator.key)
-    result = services.figures.record(
-        asker.user_id, found.indicator.key, command.period, command.value, command.note,
-        "command", asker.request_id, services.clock(),
-    )  # fmt: skip
+    try:
+        result = services.figures.record(
+            asker.user_id, found.indicator.key, command.period, command.value, command.note,
+            COMMAND_SOURCE, asker.request_id, services.clock(), confirmed=asker.confirmed,
+        )  # fmt: skip
+    except NeedsConfirmation as check:
+        # The click runs the command again, confirmed, as its own request: twice, it records once.
+        pending = {"run": command.text(found.indicator.key), "request": asker.request_id}
+        return say.outlier(check.outlier, command.note, json.dumps(pending, ensure_ascii=False))
+    if asker.client is not None:
+        announce(services, asker.client, asker.user_id, result)
     return say.recorded(result, command.note)
 
 
@@ -128,6 +143,8 @@ def _dispatch(services: Services, asker: Asker, command: Command) -> dict:
         return _revoke(services, asker, command)
     if isinstance(command, ListRoles):
         return say.roles(services.roles.list_roles(), services.officer_group)
+    if isinstance(command, Learn):
+        return learn_reply(services, asker, command)
     raise TypeError(command)
 
 
@@ -153,10 +170,12 @@ def officer_reply(
     user_id: str | None,
     teams: tuple[str | None, str | None],
     request_id: str | None,
+    confirmed: bool = False,
 ) -> dict | None:
     """The reply to a subcommand, or None when the text is a question to answer as usual.
 
     A stranger from another organisation is refused before anything is read or written.
+    `confirmed`: the officer has said a figure that looked off is right.
     """
     try:
         command = parse_command(_unescaped(text))
@@ -166,4 +185,4 @@ def officer_reply(
         return None
     if not user_id or services.strangers.refuses(client, user_id, *teams):
         return refusal_message()
-    return run(services, Asker(user_id, request_id), command)
+    return run(services, Asker(user_id, request_id, confirmed, client), command)

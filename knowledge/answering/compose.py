@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
 from knowledge.answering import declines
-from knowledge.answering.context import Context, indicator_view
+from knowledge.answering.context import Asked, Context
 from knowledge.answering.types import (
     ActionAnswer,
     ActionsDocumentAnswer,
@@ -24,7 +25,8 @@ from knowledge.answering.types import (
     TopicGroupAnswer,
 )
 from knowledge.domain.judgement import Judgement
-from knowledge.domain.models import Kind
+from knowledge.domain.models import Indicator, Kind
+from knowledge.domain.periods import Period
 from knowledge.understanding.index import Candidate
 from knowledge.understanding.query import Query
 
@@ -59,20 +61,31 @@ def help_answer(raw: str) -> HelpAnswer:
     return HelpAnswer(question=raw, key="help", title="What I can tell you", suggestions=examples)
 
 
+def _view(ctx: Context, query: Query, indicator: Indicator) -> IndicatorView:
+    """One indicator's figure for the period asked, against what the question compares it with."""
+    asked = Asked(query.time, query.period, query.comparison, query.span, ctx.today())
+    return ctx.view(indicator, asked)
+
+
 def _views(ctx: Context, query: Query) -> list[IndicatorView]:
-    if query.time or query.period:
-        return [indicator_view(ctx.catalogue, i, query.time, query.period) for i in ctx.catalogue.indicators]
-    return ctx.latest_views
+    baseline = query.comparison.baseline if query.comparison else None
+    if query.period or query.time == "previous" or baseline or query.span:
+        return [_view(ctx, query, i) for i in ctx.catalogue.indicators]
+    return ctx.latest_views  # the latest against the year before: made once per revision
 
 
 def indicator_list(ctx: Context, query: Query, intent: str, priority_key: str | None) -> IndicatorListAnswer:
     """All indicators, or those moving one way, of one priority or of all."""
-    rows = [v for v in _views(ctx, query) if priority_key is None or v.indicator.priority_key == priority_key]
+    views = [v for v in _views(ctx, query) if priority_key in (None, v.indicator.priority_key)]
     keep = _KEEP.get(intent)
-    if keep is not None:
-        rows = [r for r in rows if keep(r)]
+    rows = views if keep is None else [v for v in views if keep(v)]
     priority = ctx.catalogue.priority.get(priority_key) if priority_key else None
     title = LIST_TITLES[intent] + (f": {priority.name}" if priority else "")
+    baseline = query.comparison.baseline if query.comparison else None
+    judged_against = {v.previous.period for v in views if v.previous}
+    if keep is not None and baseline is not None and baseline in judged_against:
+        # "what got better compared with 2017": the rows are judged against it, not the year before.
+        title += f", compared with {baseline.short_label}"
     key = "list:" + ("all" if intent == "all_indicators" else intent)
     if priority:
         key += f":{priority.key}"
@@ -84,14 +97,35 @@ def indicator_list(ctx: Context, query: Query, intent: str, priority_key: str | 
         list_filter=None if intent == "all_indicators" else intent,
         priority=priority,
         priorities=tuple(ctx.catalogue.priorities),
+        notes=_periods_not_held(views),
     )
+
+
+def _periods_not_held(views: list[IndicatorView]) -> tuple[str, ...]:
+    """A list asked for a period, or against one, that no indicator holds ("what got better
+    compared with 2015") says so, and which periods are held, rather than list nothing."""
+    asked = _missing_from_all(v.missing_period for v in views)
+    against = _missing_from_all(v.missing_baseline for v in views)
+    if asked is None and against is None:
+        return ()
+    held = ", ".join(p.label for p in sorted({p for v in views for p in v.held_periods}))
+    if asked is None and against is not None:
+        return (f"I hold no figures for {against.label} to compare with. Periods held: {held}.",)
+    missing = " or ".join(p.label for p in (asked, against) if p is not None)
+    return (f"I hold no figures for {missing}. Periods held: {held}.",)
+
+
+def _missing_from_all(missing: Iterable[Period | None]) -> Period | None:
+    """The period every indicator lacks, or None when one holds it."""
+    found = set(missing)
+    return found.pop() if len(found) == 1 else None
 
 
 def indicators_side_by_side(ctx: Context, query: Query, keys: list[str]) -> IndicatorListAnswer:
     """The indicators a question names together ("knife crime vs robbery"), in the
     scorecard's order, for the period asked."""
     chosen = [i for i in ctx.catalogue.indicators if i.key in keys]
-    views = [indicator_view(ctx.catalogue, i, query.time, query.period) for i in chosen]
+    views = [_view(ctx, query, i) for i in chosen]
     names = [i.short_name for i in chosen]
     return IndicatorListAnswer(
         question=query.raw,
@@ -156,7 +190,7 @@ def entry_answer(ctx: Context, query: Query, top: Candidate, ranked: list[Candid
 
 def _indicator(ctx: Context, query: Query, key: str) -> IndicatorAnswer:
     indicator = ctx.catalogue.indicator[key]
-    view = indicator_view(ctx.catalogue, indicator, query.time, query.period)
+    view = _view(ctx, query, indicator)
     siblings = (
         Suggestion(i.key, i.short_name, i.short_name)
         for i in ctx.catalogue.indicators

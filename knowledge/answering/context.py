@@ -3,8 +3,9 @@ vocabulary, the police crime categories, and every indicator's latest figures.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from knowledge.answering.types import IndicatorView
@@ -12,10 +13,12 @@ from knowledge.domain.crime_types import CrimeType
 from knowledge.domain.judgement import compare
 from knowledge.domain.models import Figure, Indicator
 from knowledge.domain.periods import Period
+from knowledge.domain.series import Headline, HeadlinePolicies, Series
 from knowledge.store import Catalogue
 from knowledge.understanding.index import Index
 from knowledge.understanding.model import DecisionModel
 from knowledge.understanding.vocabulary import Language
+from knowledge.understanding.when import Comparison, Span
 
 
 @dataclass(frozen=True)
@@ -25,42 +28,107 @@ class Context:
     language: Language
     crime_types: Mapping[str, CrimeType]
     decision: DecisionModel
+    headlines: HeadlinePolicies = field(default_factory=HeadlinePolicies)
+    today: Callable[[], date] = date.today
 
     @cached_property
     def latest_views(self) -> list[IndicatorView]:
         """Every indicator's latest figure and change, made once per revision."""
-        return [indicator_view(self.catalogue, i) for i in self.catalogue.indicators]
+        return [self.view(i) for i in self.catalogue.indicators]
+
+    def view(self, indicator: Indicator, asked: Asked | None = None) -> IndicatorView:
+        """An indicator's figure for what is asked, by its own headline policy."""
+        return indicator_view(self.catalogue, indicator, asked, self.headlines.of(indicator.key))
 
 
-def _same_months_a_year_before(figures: list[Figure], figure: Figure) -> Figure | None:
-    wanted = figure.period.year_before()
-    return next((f for f in figures if f.period == wanted), None)
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks of an indicator's figures: a time word, a period, a comparison, a
+    span of months ("so far", "last month", "since April"), and today's date."""
+
+    time: str | None = None
+    period: Period | None = None
+    comparison: Comparison | None = None
+    span: Span | None = None
+    today: date | None = None
+
+
+def _month_before(today: date) -> Period:
+    return Period.month(today.year - (today.month == 1), (today.month - 2) % 12 + 1)
+
+
+def _span_period(series: Series, span: Span, today: date | None) -> Period | None:
+    """The period a span of months means for a series of monthly figures."""
+    if span.kind == "ytd":
+        return series.year_to_date()
+    if span.kind == "rolling":
+        return series.headline(Headline.ROLLING_YEAR)
+    if span.kind == "fytd":
+        return series.headline(Headline.FINANCIAL_YEAR_TO_DATE)
+    if span.kind == "last_month":
+        return _month_before(today) if today else series.latest_month
+    if span.kind == "since" and span.month:
+        return series.since(span.month)
+    if span.kind == "month" and span.month:
+        return series.last_named_month(span.month)
+    return None
+
+
+def _wanted(series: Series, asked: Asked, headline: Headline) -> Period | None:
+    """The period whose figure is asked for."""
+    if asked.period is not None:
+        return asked.period
+    if series.monthly and asked.span is not None:
+        return _span_period(series, asked.span, asked.today)
+    shown = series.headline(headline)
+    if asked.time == "previous" and shown is not None:
+        if series.monthly:  # "last year": the calendar year before the latest month's
+            return Period.year(series.latest_month.start.year - 1)
+        return shown.year_before()
+    return shown
+
+
+def _asked(series: Series, asked: Asked, headline: Headline) -> tuple[Figure | None, Period | None]:
+    """The figure asked for, and the period asked for when none is held (the headline figure
+    is shown instead)."""
+    shown_period = series.headline(headline)
+    shown = series.figure_for(shown_period) if shown_period else None
+    wanted = _wanted(series, asked, headline)
+    if wanted is None or wanted == shown_period:
+        return shown, None
+    chosen = series.figure_for(wanted)
+    return (shown, wanted) if chosen is None else (chosen, None)
+
+
+def _baseline(
+    series: Series, current: Figure, comparison: Comparison | None
+) -> tuple[Figure | None, Period | None]:
+    """The figure to compare with (the same months a year before, unless the question names
+    an earlier period), and the period named when none is held for it. A period named that
+    is not before the figure shown ("since 2018" when 2018 is the latest) is no comparison:
+    the year before is."""
+    wanted = comparison.baseline if comparison else None
+    year_before = series.figure_for(current.period.year_before())
+    if wanted is not None and wanted.end < current.period.start:
+        chosen = series.figure_for(wanted)
+        return (chosen, None) if chosen is not None else (year_before, wanted)
+    return year_before, None
 
 
 def indicator_view(
     catalogue: Catalogue,
     indicator: Indicator,
-    time: str | None = None,
-    period: Period | None = None,
+    asked: Asked | None = None,
+    headline: Headline = Headline.ROLLING_YEAR,
 ) -> IndicatorView:
-    """The figure asked for (latest unless a period or "last year" is named) and the one before."""
-    figures = catalogue.figures.get(indicator.key, [])
+    """The figure asked for and the one it is compared with: by default the headline figure
+    (the latest year, or with monthly figures the period the indicator's policy names),
+    against the same months a year before."""
+    asked = asked or Asked()
+    series = Series(tuple(catalogue.figures.get(indicator.key, [])))
     priority = catalogue.priority[indicator.priority_key]
-    held = tuple(f.period for f in figures)
-    missing = None
-    current = figures[-1] if figures else None
-    if period is not None:
-        chosen = next((f for f in figures if f.period == period), None)
-        if chosen is None:
-            missing = period
-        else:
-            current = chosen
-    elif time == "previous" and current is not None:
-        before = _same_months_a_year_before(figures, current)
-        if before is None:
-            missing = current.period.year_before()
-        else:
-            current = before
-    previous = _same_months_a_year_before(figures, current) if current else None
+    current, missing = _asked(series, asked, headline)
+    previous, missing_baseline = _baseline(series, current, asked.comparison) if current else (None, None)
     change = compare(indicator, current, previous) if current and previous else None
-    return IndicatorView(indicator, priority, current, previous, change, held, missing)
+    held = series.held_summary()
+    return IndicatorView(indicator, priority, current, previous, change, held, missing, missing_baseline)

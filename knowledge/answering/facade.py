@@ -8,7 +8,8 @@ chooses and composes an answer, and the notes finish it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from knowledge.answering.context import Context
 from knowledge.answering.notes import finished
 from knowledge.answering.route import answer_query
 from knowledge.answering.types import Answer, Home, declined_because
-from knowledge.datafiles import CRIME_TYPES_FILE, VOCABULARY_FILE, default_data_dir
+from knowledge.datafiles import CRIME_TYPES_FILE, HEADLINES_FILE, VOCABULARY_FILE, default_data_dir, load_file
 from knowledge.domain.crime_types import CrimeType, load_crime_types
 from knowledge.domain.models import Kind
+from knowledge.domain.periods import PeriodKind
+from knowledge.domain.series import HeadlinePolicies
 from knowledge.store import Catalogue, Store
 from knowledge.understanding import cache
 from knowledge.understanding.entries import build_entries
@@ -32,8 +35,12 @@ from knowledge.understanding.vocabulary import Language, load_vocabulary
 class Knowledge:
     """Answers questions from a store; rebuilds its index when what the store knows changes."""
 
-    def __init__(self, store: Store, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, store: Store, data_dir: Path | None = None, today: Callable[[], date] = date.today
+    ) -> None:
         self.store = store
+        self.today = today
+        """Today's date, for "last month": injected so that tests and evaluations fix it."""
         folder = data_dir or store.data_dir
         self._folder = folder
         self._data_digest = cache.digest([folder / VOCABULARY_FILE, folder / CRIME_TYPES_FILE])
@@ -46,6 +53,12 @@ class Knowledge:
     def crime_types(self) -> dict[str, CrimeType]:
         """Read when first needed: an answer from a cached index rarely names a crime type."""
         return {c.key: c for c in load_crime_types(self._folder)}
+
+    @cached_property
+    def headlines(self) -> HeadlinePolicies:
+        """Which period each indicator's headline figure is for, once it has monthly figures."""
+        path = self._folder / HEADLINES_FILE
+        return load_file(path, HeadlinePolicies) if path.exists() else HeadlinePolicies()
 
     @cached_property
     def decision(self) -> DecisionModel:
@@ -76,7 +89,13 @@ class Knowledge:
         index = cache.cached_index(
             self.store.path.with_name(self.store.path.name + ".index"), key, lambda: self._index(catalogue)
         )
-        return Context(catalogue, index, index.language, _CrimeTypes(self), self.decision), Reader(index)
+        # Read only when some indicator has monthly figures: a YAML file costs start-up.
+        monthly = any(f.period.kind is PeriodKind.MONTH for held in catalogue.figures.values() for f in held)
+        headlines = self.headlines if monthly else HeadlinePolicies()
+        context = Context(
+            catalogue, index, index.language, _CrimeTypes(self), self.decision, headlines, self.today
+        )
+        return context, Reader(index)
 
     def _index(self, catalogue: Catalogue) -> Index:
         self.index_builds += 1
@@ -118,5 +137,7 @@ class _CrimeTypes(Mapping[str, CrimeType]):
         return len(self._knowledge.crime_types)
 
 
-def open_knowledge(db_path: Path, data_dir: Path | None = None) -> Knowledge:
-    return Knowledge(Store(db_path, data_dir), data_dir)
+def open_knowledge(
+    db_path: Path, data_dir: Path | None = None, today: Callable[[], date] = date.today
+) -> Knowledge:
+    return Knowledge(Store(db_path, data_dir), data_dir, today)

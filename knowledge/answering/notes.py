@@ -38,12 +38,13 @@ def _undated_notes(entry: Entry | None, query: Query) -> tuple[str, ...]:
     """A note when the question names a period and the answer, a fact or an action, does not
     ("the ASB budget for 2020"): these carry no period of their own, so what is held is
     answered, saying so. None when its own words name the period ("November 2018")."""
-    if entry is None or entry.kind in (Kind.INDICATOR, Kind.LIST) or query.period_text is None:
+    dated = query.period_text or (query.comparison.text if query.comparison else "")
+    if entry is None or entry.kind in (Kind.INDICATOR, Kind.LIST) or not dated:
         return ()
-    asked = set(words(query.period_text))
+    asked = set(words(dated))
     if any(asked <= set(words(clean(text))) for text, _ in entry.phrases):
         return ()
-    return (f"I hold nothing dated {query.period_text}: this is what I hold, as dated by its source.",)
+    return (f"I hold nothing dated {dated}: this is what I hold, as dated by its source.",)
 
 
 def _finer_period_notes(answer: Answer, query: Query) -> tuple[str, ...]:

@@ -87,7 +87,13 @@ def answer_one_part(ctx: Context, query: Query) -> Answer | None:
         # "…the SYV numbers, both years if possible": the time is said in another part.
         timed = next((s for s in setting if s.time or s.period), None)
         if timed is not None:
-            read = replace(read, time=timed.time, period=timed.period, period_text=timed.period_text)
+            read = replace(
+                read,
+                time=timed.time,
+                period=timed.period,
+                period_text=timed.period_text,
+                comparison=timed.comparison or read.comparison,
+            )
             return answer_query(ctx, replace(read, raw=query.raw))
     return replace(asking[0][1], question=query.raw)
 

@@ -36,6 +36,8 @@ class IndicatorView:
     held_periods: tuple[Period, ...]
     missing_period: Period | None = None
     """A period the question asked for that the store holds no figure for."""
+    missing_baseline: Period | None = None
+    """A period the question asked to compare with that the store holds no figure for."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ A period is a run of whole months. Its `code` is the stable key kept in the stor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -38,6 +39,10 @@ class PeriodKind(StrEnum):
     YEAR = "year"
     FINANCIAL_YEAR = "financial_year"
     YEAR_TO_DATE = "ytd"
+    ROLLING_YEAR = "rolling_year"
+    """The twelve months to a month: the partnership's usual "rolling year"."""
+    MONTHS = "months"
+    """Any other run of whole months ("since April": April to the latest month)."""
 
 
 class PeriodError(ValueError):
@@ -81,6 +86,20 @@ class Period:
     def year_to_date(cls, year: int, last_month: int) -> Period:
         return cls(date(year, 1, 1), date(year, last_month, 1), PeriodKind.YEAR_TO_DATE)
 
+    @classmethod
+    def rolling_year(cls, year: int, last_month: int) -> Period:
+        start = date(year, 1, 1) if last_month == 12 else date(year - 1, last_month + 1, 1)
+        return cls(start, date(year, last_month, 1), PeriodKind.ROLLING_YEAR)
+
+    @classmethod
+    def run_of_months(cls, start: date, end: date) -> Period:
+        return cls(start.replace(day=1), end.replace(day=1), PeriodKind.MONTHS)
+
+    def each_month(self) -> list[Period]:
+        """The months the period is made of, in order."""
+        first = _month_index(self.start.year, self.start.month)
+        return [Period.month(i // 12, i % 12 + 1) for i in range(first, first + self.months)]
+
     @property
     def months(self) -> int:
         return (
@@ -97,7 +116,11 @@ class Period:
             return str(self.start.year)
         if self.kind is PeriodKind.FINANCIAL_YEAR:
             return f"FY{self.start.year}-{(self.start.year + 1) % 100:02d}"
-        return f"YTD{self.end.year}-{self.end.month:02d}"
+        if self.kind is PeriodKind.YEAR_TO_DATE:
+            return f"YTD{self.end.year}-{self.end.month:02d}"
+        if self.kind is PeriodKind.ROLLING_YEAR:
+            return f"R12-{self.end.year}-{self.end.month:02d}"
+        return f"{self.start.year}-{self.start.month:02d}..{self.end.year}-{self.end.month:02d}"
 
     @property
     def label(self) -> str:
@@ -148,6 +171,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "financial_year",
     ),
     (re.compile(rf"^ytd\s*{_YEAR}-(?P<month>\d\d?)$"), "ytd"),
+    (re.compile(rf"^r12-{_YEAR}-(?P<month>\d\d?)$"), "rolling_year"),
+    (re.compile(r"^(?P<y1>\d{4})-(?P<m1>\d\d)\.\.(?P<y2>\d{4})-(?P<m2>\d\d)$"), "run_of_months"),
     (re.compile(rf"^jan(?:uary)?\s*-\s*(?P<mname>[a-z]+)\s+{_YEAR}$"), "ytd_name"),
 ]
 
@@ -160,6 +185,61 @@ def _full_year(first: int, text: str) -> int:
     return end
 
 
+def _run_of_months(parts: dict[str, str]) -> Period:
+    start = date(int(parts["y1"]), int(parts["m1"]), 1)
+    end = date(int(parts["y2"]), int(parts["m2"]), 1)
+    if end < start:
+        raise PeriodError("a run of months must end after it starts")
+    return Period.run_of_months(start, end)
+
+
+def _month_of(parts: dict[str, str]) -> Period | None:
+    month = int(parts["month"])
+    if not 1 <= month <= 12:
+        raise PeriodError(f"month {month} is not 1 to 12")
+    return Period.month(int(parts["year"]), month)
+
+
+def _month_named(parts: dict[str, str]) -> Period | None:
+    month = _MONTH_NAMES.get(parts["mname"])
+    return None if month is None else Period.month(int(parts["year"]), month)
+
+
+def _financial_year(parts: dict[str, str]) -> Period:
+    first = int(parts["year"])
+    _full_year(first, parts["next"])
+    return Period.financial_year(first)
+
+
+def _financial_year_ending(parts: dict[str, str]) -> Period:
+    end_text = parts["next"]
+    end = int(end_text) if len(end_text) == 4 else 2000 + int(end_text)
+    return Period.financial_year(end - 1)
+
+
+def _year_to_named_month(parts: dict[str, str]) -> Period | None:
+    month = _MONTH_NAMES.get(parts["mname"])
+    if month is None:
+        return None
+    if month == 12:
+        return Period.year(int(parts["year"]))
+    return Period.year_to_date(int(parts["year"]), month)
+
+
+_BUILDERS: dict[str, Callable[[dict[str, str]], Period | None]] = {
+    "year": lambda p: Period.year(int(p["year"])),
+    "month": _month_of,
+    "month_name": _month_named,
+    "quarter": lambda p: Period.quarter(int(p["year"]), int(p["q"])),
+    "financial_year": _financial_year,
+    "financial_year_end": _financial_year_ending,
+    "ytd": lambda p: Period.year_to_date(int(p["year"]), int(p["month"])),
+    "rolling_year": lambda p: Period.rolling_year(int(p["year"]), int(p["month"])),
+    "run_of_months": lambda p: _run_of_months(p),
+    "ytd_name": _year_to_named_month,
+}
+
+
 def parse_period(text: str) -> Period:
     """Read a period from a code or label; raise PeriodError naming what was wrong."""
     cleaned = re.sub(r"\s+", " ", text.strip().lower().replace("–", "-"))
@@ -167,38 +247,9 @@ def parse_period(text: str) -> Period:
         found = pattern.match(cleaned)
         if not found:
             continue
-        parts = found.groupdict()
-        if form == "year":
-            return Period.year(int(parts["year"]))
-        if form == "month":
-            month = int(parts["month"])
-            if not 1 <= month <= 12:
-                raise PeriodError(f"month {month} is not 1 to 12")
-            return Period.month(int(parts["year"]), month)
-        if form == "month_name":
-            month = _MONTH_NAMES.get(parts["mname"])
-            if month is None:
-                continue
-            return Period.month(int(parts["year"]), month)
-        if form == "quarter":
-            return Period.quarter(int(parts["year"]), int(parts["q"]))
-        if form == "financial_year":
-            first = int(parts["year"])
-            _full_year(first, parts["next"])
-            return Period.financial_year(first)
-        if form == "financial_year_end":
-            end_text = parts["next"]
-            end = int(end_text) if len(end_text) == 4 else 2000 + int(end_text)
-            return Period.financial_year(end - 1)
-        if form == "ytd":
-            return Period.year_to_date(int(parts["year"]), int(parts["month"]))
-        if form == "ytd_name":
-            month = _MONTH_NAMES.get(parts["mname"])
-            if month is None:
-                continue
-            if month == 12:
-                return Period.year(int(parts["year"]))
-            return Period.year_to_date(int(parts["year"]), month)
+        period = _BUILDERS[form](found.groupdict())
+        if period is not None:
+            return period
     raise PeriodError(
         f"“{text}” is not a period I know; try 2018, Nov 2018, 2018-Q4, 2018/19 or Jan-Jun 2019"
     )

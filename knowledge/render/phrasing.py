@@ -103,10 +103,15 @@ def confidence_note(indicator: Indicator) -> str | None:
 
 
 def missing_period_note(view: IndicatorView) -> str | None:
-    if view.missing_period is None:
+    """What was asked and is not held: the period asked for, or the one to compare with."""
+    asked, against = view.missing_period, view.missing_baseline
+    if asked is None and against is None:
         return None
     held = ", ".join(p.label for p in view.held_periods) or "none"
-    return f"I hold no figure for {view.missing_period.label}. Periods held: {held}."
+    if asked is None and against is not None:
+        return f"I hold no figure for {against.label} to compare with. Periods held: {held}."
+    missing = " or ".join(p.label for p in (asked, against) if p is not None)
+    return f"I hold no figure for {missing}. Periods held: {held}."
 
 
 def updated_note(view: IndicatorView) -> str:

@@ -1,7 +1,8 @@
 """The officers' subcommands of /csp, read from the text typed: anything else is a question.
 
 `update knife crime 900 for 2019 note police data`, `history knife crime`, `undo`,
-`grant @sam officer`, `revoke @sam`, `roles`.
+`grant @sam officer`, `revoke @sam`, `roles`, and `learn` (what partners picked from "did you
+mean"), `learn aliases`, `learn approve 12`, `learn dismiss 12`, `learn remove 3`.
 """
 
 from __future__ import annotations
@@ -61,8 +62,18 @@ class ListRoles:
     pass
 
 
-Command = Update | History | Undo | Grant | Revoke | ListRoles
+@dataclass(frozen=True)
+class Learn:
+    """`learn` lists the picks to review; `aliases` those approved; the others name a pick's
+    or an alias's number, as the listed buttons do."""
 
+    verb: str = "list"
+    number: int | None = None
+
+
+Command = Update | History | Undo | Grant | Revoke | ListRoles | Learn
+
+_LEARN = re.compile(r"^(?:(?P<verb>approve|dismiss|remove)\s+#?(?P<number>\d{1,9})|(?P<aliases>aliases))?$")
 _NOTE = re.compile(r"\s+note:?\s+", re.IGNORECASE)
 _PERIOD = re.compile(r"^(?P<head>.*\S)\s+for\s+(?P<period>\S.*)$", re.IGNORECASE)
 # A mention as Slack sends it with escaping on (<@U123|sam>), or a bare user id.
@@ -112,7 +123,19 @@ def parse_command(text: str) -> Command | None:
         return Grant(_user(who, "`/csp grant @sam officer`"), role)
     if verb == "revoke" and rest:
         return Revoke(_user(rest, "`/csp revoke @sam`"))
+    if verb == "learn":
+        return _learn(rest.lower())
     return None
+
+
+def _learn(rest: str) -> Learn | None:
+    """Only the forms the bot offers; anything else after "learn" is a question."""
+    found = _LEARN.match(rest)
+    if not found:
+        return None
+    if found["verb"]:
+        return Learn(found["verb"], int(found["number"]))
+    return Learn("aliases" if found["aliases"] else "list")
 
 
 @dataclass(frozen=True)

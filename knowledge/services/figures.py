@@ -1,5 +1,9 @@
 """Recording a figure from Slack: checked at the edge, written with its audit row in one
-transaction, applied once per request, and answered with the change on a year before."""
+transaction, applied once per request, and answered with the change on a year before.
+
+A value far from the figure before it (over ten times it, or under a tenth) is recorded only
+when the officer confirms it: a slipped digit is the commonest mistake, and the costliest.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +16,21 @@ from pydantic import BaseModel, ValidationError, field_validator
 from knowledge.domain.judgement import Change, compare
 from knowledge.domain.models import Figure, Indicator, Unit
 from knowledge.domain.periods import Period, PeriodError, parse_period
+from knowledge.render.phrasing import number
 from knowledge.services.roles import Roles
 from knowledge.store import Store, figure_row
 from knowledge.store.audit import AuditEntry, add_audit, audit_for_request
 from knowledge.store.catalogue import read_indicator
-from knowledge.store.figures import add_figure, latest_figure
+from knowledge.store.figures import add_figure, latest_figure, latest_held
 
 COMMAND_SOURCE = "command"
+FORM_SOURCE = "form"
+
+OUTLIER_FACTOR = 10
+"""A value over this many times the figure before it, or under its reciprocal, is checked."""
+OUTLIER_FLOOR = 1.0
+"""Values are compared as at least this much (one offence, one percentage point), so a ratio
+of small numbers (0 → 3, 3 → 0) is not taken for a slipped digit, and zero has a ratio."""
 
 
 class FigureError(ValueError):
@@ -65,6 +77,61 @@ def read_period(text: str) -> Period:
 
 
 @dataclass(frozen=True)
+class Outlier:
+    """A value over ten times the figure before it, or under a tenth of it."""
+
+    indicator: Indicator
+    period: Period
+    value: float
+    previous: Figure
+    """The latest figure held for the indicator (for another period, when there is one)."""
+    expected: float
+    """The previous figure over as many months as the new one: a count over six months is
+    compared with half a year's count. A rate is compared as it is."""
+
+    @property
+    def over(self) -> bool:
+        return max(self.value, OUTLIER_FLOOR) > max(self.expected, OUTLIER_FLOOR)
+
+    @property
+    def reason(self) -> str:
+        """ "412 is over 10× the last figure, 41 for 2018" """
+        unit = self.indicator.unit
+        how = f"over {OUTLIER_FACTOR}×" if self.over else "under a tenth of"
+        text = (
+            f"{number(self.value, unit)} is {how} the last figure, "
+            f"{number(self.previous.value, unit)} for {self.previous.period.short_label}"
+        )
+        if self.expected != self.previous.value:
+            months = self.period.months
+            text += f", about {number(round(self.expected), unit)} over {months} month{'s' * (months > 1)}"
+        return text
+
+
+class NeedsConfirmation(Exception):
+    """The value looks like a slip; record it only when the officer confirms it."""
+
+    def __init__(self, outlier: Outlier) -> None:
+        super().__init__(outlier.reason)
+        self.outlier = outlier
+
+
+def find_outlier(
+    indicator: Indicator, period: Period, value: float, previous: Figure | None
+) -> Outlier | None:
+    """The outlier a value is against the figure before it, or None when it looks ordinary."""
+    if previous is None:
+        return None
+    expected = previous.value
+    if indicator.unit is Unit.COUNT and previous.period.months != period.months:
+        expected = previous.value * period.months / previous.period.months
+    new, old = max(value, OUTLIER_FLOOR), max(expected, OUTLIER_FLOOR)
+    if new > OUTLIER_FACTOR * old or new * OUTLIER_FACTOR < old:
+        return Outlier(indicator, period, value, previous, expected)
+    return None
+
+
+@dataclass(frozen=True)
 class Recorded:
     """A figure as recorded: what it was and is, and how it compares with a year before."""
 
@@ -89,6 +156,26 @@ class Figures:
             raise FigureError(f"there is no indicator “{key}”; try `update knife crime 830 for 2019`")
         return found
 
+    def check(
+        self, indicator_key: str | None, period_text: str | None, value_text: str | None
+    ) -> dict[str, str]:
+        """What is wrong with each part of a figure as typed, by the name of the part
+        ("indicator", "period", "value"), read as `record` reads them: {} when nothing is."""
+        errors = {}
+        indicator = read_indicator(self.store.db, indicator_key) if indicator_key else None
+        if indicator is None:
+            errors["indicator"] = "choose an indicator from the list"
+        try:
+            read_period(period_text or "")
+        except FigureError as error:
+            errors["period"] = str(error)
+        if indicator is not None:
+            try:
+                read_value(indicator.unit, value_text or "")
+            except FigureError as error:
+                errors["value"] = str(error)
+        return errors
+
     def record(
         self,
         actor: str,
@@ -99,7 +186,10 @@ class Figures:
         source: str,
         request_id: str | None,
         now: datetime,
+        confirmed: bool = False,
     ) -> Recorded:
+        """Record a figure, once per request; raise NeedsConfirmation for an outlier that is
+        not `confirmed`, and nothing changes."""
         if not self.roles.can_write(actor):
             raise self.roles.refusal("officers can change the figures")
         indicator = self.indicator(indicator_key)
@@ -110,6 +200,11 @@ class Figures:
             done = audit_for_request(db, request_id) if request_id else None
             if done is not None:
                 return self.result(indicator, period, *audit_values(done), repeated=True)
+            if not confirmed:
+                previous = latest_held(db, indicator.key, besides=period.code)
+                outlier = find_outlier(indicator, period, value, previous and _figure(previous))
+                if outlier is not None:
+                    raise NeedsConfirmation(outlier)
             before = latest_figure(db, indicator.key, period.code)
             old = before["value"] if before else None
             add_figure(db, figure_row(indicator.key, period, value, at, actor, source))
@@ -122,7 +217,7 @@ class Figures:
                 entity_key=indicator.key,
                 period=period.code,
                 old=None if old is None else {"value": old},
-                new={"value": value, "note": note},
+                new={"value": value, "note": note, **({"confirmed": True} if confirmed else {})},
                 source=source,
                 request_id=request_id,
             )

@@ -17,7 +17,7 @@ class HistoryLine:
     new: float | None
     """None when the figure was withdrawn (an undone first figure for its period)."""
     source: str
-    """How it came: "seed", "command", "undo", or an import's name."""
+    """How it came: "seed", "command", "form", "undo", or an import's name."""
 
 
 def history(store: Store, indicator_key: str) -> list[HistoryLine]:

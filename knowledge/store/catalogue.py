@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from knowledge.domain.models import (
 )
 from knowledge.store.db import Connections, read_revision, select
 from knowledge.store.figures import current_figures
+from knowledge.store.learning import learned_phrases
 from knowledge.store.statuses import current_statuses
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class Catalogue:
     actions: list[Action]
     statuses: dict[str, ActionStatus]
     topics: list[Topic]
+    learned: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Aliases an admin approved from partners' "did you mean" picks, by entry key."""
 
     # Lookups by key, made on first use; the catalogue never changes once read.
     @cached_property
@@ -90,6 +93,7 @@ def _read(db: sqlite3.Connection) -> Catalogue:
         actions=[Action(**_decoded(row, "aliases")) for row in _in_order(db, "actions")],
         statuses=current_statuses(db),
         topics=[Topic(**_decoded(row, "aliases", "facts")) for row in _in_order(db, "topics")],
+        learned=learned_phrases(db),
     )
 
 

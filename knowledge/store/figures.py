@@ -50,6 +50,26 @@ def latest_figure(db: Database, indicator_key: str, period_code: str) -> dict | 
     return None if row is None or row.get("withdrawn") else row
 
 
+def latest_held(
+    db: sqlite3.Connection | Database, indicator_key: str, besides: str | None = None
+) -> dict | None:
+    """The figure held for the indicator's latest period, leaving out the period `besides`
+    unless nothing else is held: what a new figure is checked against."""
+    rows = select(
+        db,
+        """
+        SELECT f.* FROM figures f
+        JOIN (SELECT MAX(id) AS id FROM figures WHERE indicator_key = ? GROUP BY period) latest
+          ON latest.id = f.id
+        WHERE NOT f.withdrawn
+        ORDER BY f.period_end DESC, f.period_start DESC
+        """,
+        [indicator_key],
+    )
+    others = [row for row in rows if row["period"] != besides]
+    return (others or rows or [None])[0]
+
+
 def current_figures(db: sqlite3.Connection | Database) -> dict[str, list[Figure]]:
     """The latest recorded figure for each indicator and period, oldest period first."""
     rows = select(

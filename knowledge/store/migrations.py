@@ -155,14 +155,62 @@ def m005_figure_withdrawals(db: Database) -> None:
 
 
 @migrations()
+def m006_learning(db: Database) -> None:
+    """Learning from partners: the "did you mean" choices they pick, and the aliases an admin
+    approved from them.
+
+    `picks` is bookkeeping (who picked which entry for which question, when). An alias is
+    what the bot knows: approving or removing one is a content write. A removed alias keeps
+    its row, marked with who removed it and when; `pick_reviews` says up to which pick a
+    question and entry were last decided on (approved, dismissed or removed), so a pair is
+    offered again only when partners pick it again after that.
+    """
+    db["picks"].create(
+        {"id": int, "at": str, "user_id": str, "question": str, "normalised": str, "entry_key": str},
+        pk="id",
+        not_null=["at", "user_id", "question", "normalised", "entry_key"],
+    )
+    db["picks"].create_index(["normalised", "entry_key"])
+    db["learned_aliases"].create(
+        {
+            "id": int,
+            "alias": str,
+            "entry_key": str,
+            "question": str,
+            "approved_by": str,
+            "approved_at": str,
+            "removed_by": str,
+            "removed_at": str,
+        },
+        pk="id",
+        not_null=["alias", "entry_key", "approved_by", "approved_at"],
+    )
+    db["learned_aliases"].create_index(["alias"])
+    db["pick_reviews"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "decision": str,
+            "alias": str,
+            "entry_key": str,
+            "upto_pick": int,
+        },
+        pk="id",
+        not_null=["at", "actor", "decision", "alias", "entry_key", "upto_pick"],
+    )
+    db["pick_reviews"].create_index(["alias", "entry_key"])
+
+
+@migrations()
 def m007_import_batches(db: Database) -> None:
     """Police data comes in batches: one row per imported file (who, when, which file by name
     and sha256, which borough, what it changed), and each figure it wrote names its batch, so a
     batch can be shown and taken back whole. An indicator the import made can be withdrawn
     (its batch undone) without deleting it, as figures are.
 
-    Numbered 7: step 6 is taken on another branch; steps are applied by name, so the two
-    can land in either order."""
+    Made on a branch beside m006: steps are applied by name, so a store may have had either
+    one first."""
     db["import_batches"].create(
         {
             "id": int,

@@ -15,6 +15,7 @@ STEPS = (
     "m003_audit",
     "m004_roles",
     "m005_figure_withdrawals",
+    "m006_learning",
     "m007_import_batches",
 )
 """The names of the steps in `migrations`, in order; a test keeps the two lists the same."""

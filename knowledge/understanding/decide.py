@@ -66,7 +66,9 @@ def named_indicators(question: Query, ranked: list[Candidate]) -> list[Candidate
     named: list[Candidate] = []
     used: set[str] = set()
     for candidate in ranked:
-        whole = candidate.item is None and candidate.precision >= NAME_PRECISION
+        # A number alone names nothing: "320" may be a figure of one indicator and quoted for another.
+        named_in_words = any(not w.isdigit() for w in candidate.words)
+        whole = candidate.item is None and candidate.precision >= NAME_PRECISION and named_in_words
         if candidate.entry.kind is Kind.INDICATOR and whole and not candidate.words & used:
             named.append(candidate)
             used |= candidate.words

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 from knowledge.domain.crime_types import CrimeType
 from knowledge.domain.models import Figure, Kind, Topic
+from knowledge.domain.periods import PeriodKind
 from knowledge.store import Catalogue
 from knowledge.understanding.index import Entry
 
@@ -14,8 +16,11 @@ def build_entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[En
     entries: list[Entry] = []
     for indicator in catalogue.indicators:
         phrases = [indicator.name, indicator.short_name, *indicator.aliases]
-        # Partners quote the figures they have seen ("830 knife crimes", "is 69% good").
-        phrases += _figures_quoted(catalogue.figures.get(indicator.key, []))
+        # Partners quote the figures they have seen ("830 knife crimes", "is 69% good"): the
+        # figures reported for a year or more, not each month of a monthly series, whose
+        # hundreds of numbers would make any number typed look like a topic.
+        held = catalogue.figures.get(indicator.key, [])
+        phrases += _figures_quoted([f for f in held if f.period.kind is not PeriodKind.MONTH])
         entries.append(
             Entry(indicator.key, Kind.INDICATOR, indicator.short_name, tuple((p, None) for p in phrases))
         )
@@ -67,7 +72,14 @@ def build_entries(catalogue: Catalogue, crime_types: list[CrimeType]) -> list[En
     for crime in crime_types:
         names = ((p, None) for p in (crime.name, *crime.aliases))
         entries.append(Entry(crime.key, Kind.CRIME_TYPE, crime.name, tuple(names)))
-    return entries
+    return [_with_learned(entry, catalogue.learned.get(entry.key, ())) for entry in entries]
+
+
+def _with_learned(entry: Entry, aliases: tuple[str, ...]) -> Entry:
+    """An entry also named by the questions an admin approved for it ("break ins at homes")."""
+    if not aliases:
+        return entry
+    return replace(entry, phrases=(*entry.phrases, *((alias, None) for alias in aliases)))
 
 
 def _figures_quoted(figures: list[Figure]) -> list[str]:

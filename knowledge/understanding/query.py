@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from knowledge.domain.periods import Period
 from knowledge.understanding.text import words
+from knowledge.understanding.when import Comparison, Span
 
 
 @dataclass
@@ -26,7 +27,9 @@ class Query:
     an entry that does not mention it (an indicator, say) is not counted short for it."""
     intents: set[str]
     time: str | None
+    """ "latest", "previous" (the year before the latest) or "compare", from the time words."""
     period: Period | None
+    """The period asked for; None for the latest (or the one "time" names)."""
     period_text: str | None
     truncated: bool
     corrections: dict[str, str] = field(default_factory=dict)
@@ -34,9 +37,14 @@ class Query:
     """Places outside the home area the question names: the store holds nothing for them."""
     unheld_measures: list[str] = field(default_factory=list)
     """Measures the question asks for that no indicator is ("clear-up rates")."""
+    comparison: Comparison | None = None
+    """What the figure is to be compared with: a period named ("compared with 2017"), the year
+    before it (`when.YEAR_BEFORE`: "than last year", "up or down"), or None when not asked."""
     finer: str | None = None
     """"monthly" or "quarterly" when the question names a month or quarter with no year
     ("knife crime Q4"): the figures are for whole years."""
+    span: Span | None = None
+    """A run of months named relative to now ("so far", "last month", "since April")."""
     clauses: tuple[Query, ...] = ()
     """Each clause of a message of two or more (between its punctuation), read on its own."""
     parts: tuple[Query, ...] = ()

@@ -4,9 +4,8 @@ elsewhere, measures not held, and the readings of its parts."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from knowledge.domain.periods import Period
 from knowledge.understanding import when
 from knowledge.understanding.index import Index
 from knowledge.understanding.query import Query
@@ -26,34 +25,18 @@ _JOINED = re.compile(r"\s(and|plus|&|also|as well as|along with|together with|vs
 """Words that join two things asked in one message: "knife crime and the VAWG charter"."""
 
 
-@dataclass(frozen=True)
-class _Times:
-    """What a message says of time: the period named, a month or quarter with no year, and
-    the text without them."""
-
-    period: Period | None
-    period_text: str | None
-    finer: str | None
-    finer_text: str
-    compared: bool
-    rest: str
+def _time_asked(times: list[str], said: when.Times) -> str | None:
+    """ "compare", "previous" or "latest": what the time words ask, a comparison first."""
+    asked = {*times, said.time}
+    return next((name for name in ("compare", "previous", "latest") if name in asked), None)
 
 
-def _times(text: str) -> _Times:
-    period, period_text, rest = when.find_period(when.full_years(text))
-    # Two periods named ("2018 v 2017") ask for a comparison: the later one, against the one
-    # before it.
-    other, other_text, rest = when.find_period(rest) if period else (None, None, rest)
-    if period and other and other.end > period.end:
-        period, period_text = other, other_text
-    finer, finer_text, rest = when.finer_period(rest)
-    return _Times(period, period_text, finer, finer_text, other is not None, rest)
-
-
-def _time_asked(times: list[str], compared: bool) -> str | None:
-    if compared:
-        return "compare"
-    return next((name for name in ("compare", "previous", "latest") if name in times), None)
+def _comparison(time: str | None, said: when.Times) -> when.Comparison | None:
+    """What the figure is compared with: what the grammar read, or the year before when a
+    time word asks for a comparison ("trend", "change")."""
+    if said.comparison is None and time == "compare":
+        return when.YEAR_BEFORE
+    return said.comparison
 
 
 class Reader:
@@ -83,17 +66,19 @@ class Reader:
         if truncated and " " in head:
             head = head.rsplit(" ", 1)[0]  # never read half a word
         text = self.language.without_speaker(clean(head))
-        said = _times(text)
+        said = when.read_times(text)
         tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
         tokens, measures = self.language.unheld_measures.remove(tokens)
         corrections = self._corrections(tokens)
         swapped = self.language.swap_synonyms([corrections.get(t, t) for t in tokens])
         without_time, times = self.language.times.remove(swapped)
         without_intents, intents = self.language.intents.remove(without_time)
-        topic_words = list(dict.fromkeys(self.language.topic_words(without_intents)))
-        named_periods = words(f"{said.period_text or ''} {said.finer_text}")
+        topic_words = self._without_values_quoted(self.language.topic_words(without_intents), tokens)
+        baseline_text = said.comparison.text if said.comparison else ""
+        named_periods = words(f"{said.period_text or ''} {baseline_text} {said.finer_text}")
         period_tokens = [stem(w) for w in named_periods if self.index.holds(stem(w))]
-        if not topic_words and not intents and not times and period_tokens:
+        time = _time_asked(times, said)
+        if not topic_words and not intents and not time and period_tokens:
             # "what's new for 2019/20": the period is all the question names, so it is the topic.
             topic_words = [w for w in named_periods if self.index.holds(stem(w))]
             period_tokens = []
@@ -108,7 +93,8 @@ class Reader:
             telling=telling,
             period_tokens=period_tokens,
             intents=set(intents),
-            time=_time_asked(times, said.compared),
+            time=time,
+            comparison=_comparison(time, said),
             period=said.period,
             period_text=said.period_text,
             truncated=truncated,
@@ -116,7 +102,18 @@ class Reader:
             elsewhere=elsewhere,
             unheld_measures=list(dict.fromkeys(measures)),
             finer=said.finer,
+            span=said.span,
         )
+
+    def _without_values_quoted(self, topic: list[str], typed: list[str]) -> list[str]:
+        """The topic words less a number no entry holds: a value quoted ("we had 320?") is no
+        topic, though one after a word that narrows the measure ("per 1000") is part of it."""
+        narrowing = self.language.narrowing
+        return [
+            w
+            for w in dict.fromkeys(topic)
+            if not w.isdigit() or self.index.holds(w) or self.language.placed(typed, w, narrowing)
+        ]
 
     def _corrections(self, tokens: list[str]) -> dict[str, str]:
         """Each misspelt word and the known word it stands for."""

@@ -3,6 +3,7 @@
 import pytest
 
 from handlers.blocks import build_message, escape
+from handlers.blocks.picks import read_pick
 from tests.block_limits import limit_problems
 from tests.markup import ESCAPED_FACT, ESCAPED_TITLE, MARKED_TITLE, RAW_MARKUP, mrkdwn_texts
 from tools.evaluation import QUESTION_SETS, question_set_path, read_questions
@@ -85,10 +86,12 @@ def test_did_you_mean_buttons_ask_the_suggested_topic(knowledge):
     message = build_message(knowledge.ask("crime"))
     buttons = next(b for b in message["blocks"] if b["type"] == "actions")
     assert buttons["block_id"] == "did_you_mean"
-    values = [e["value"] for e in buttons["elements"]]
-    assert "Knife crime" in values
-    for value in values:
-        assert knowledge.ask(value).matched, value
+    picks = [read_pick(e["value"]) for e in buttons["elements"]]
+    assert "Knife crime" in [p.ask for p in picks]
+    for pick in picks:
+        assert knowledge.ask(pick.ask).matched, pick
+        assert knowledge.ask(pick.ask).key == pick.key
+        assert pick.asked == "crime"  # the question declined, to learn from
 
 
 def test_a_year_without_comparison_offers_one(knowledge):

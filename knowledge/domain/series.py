@@ -1,0 +1,142 @@
+"""An indicator's figures as one series: those recorded for a period, and monthly figures
+that add up to any whole period they cover.
+
+A figure recorded for a period always wins over a sum of months for it: the seed's annual
+figure for 2018 is what the partnership reported, whatever a later monthly file adds up to.
+A sum is only given for a period every one of whose months is held.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.domain.models import Figure
+from knowledge.domain.periods import Period, PeriodKind
+
+SUM_SOURCE = "sum of monthly figures"
+
+
+class Headline(StrEnum):
+    """Which period an indicator's headline figure is for, once it has monthly figures."""
+
+    ROLLING_YEAR = "rolling-year"
+    """The latest 12 months against the 12 before: the partnership's usual rolling year."""
+    CALENDAR_YEAR = "calendar-year"
+    """The latest whole calendar year held."""
+    FINANCIAL_YEAR_TO_DATE = "financial-year-to-date"
+    """April to the latest month, against the same months a year before."""
+
+
+@dataclass(frozen=True)
+class Series:
+    figures: tuple[Figure, ...]
+    """As held: one per period, oldest period first."""
+    _recorded: dict[str, Figure] = field(init=False, repr=False, compare=False)
+    _months: dict[str, Figure] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        recorded = {f.period.code: f for f in self.figures}
+        months = {code: f for code, f in recorded.items() if f.period.kind is PeriodKind.MONTH}
+        object.__setattr__(self, "_recorded", recorded)
+        object.__setattr__(self, "_months", months)
+
+    @property
+    def monthly(self) -> bool:
+        return bool(self._months)
+
+    @property
+    def latest_month(self) -> Period | None:
+        return max((f.period for f in self._months.values()), default=None)
+
+    @property
+    def first_month(self) -> Period | None:
+        return min((f.period for f in self._months.values()), default=None)
+
+    def latest_recorded(self) -> Figure | None:
+        """The latest figure recorded for a period longer than a month."""
+        longer = [f for f in self.figures if f.period.kind is not PeriodKind.MONTH]
+        return longer[-1] if longer else None
+
+    def figure_for(self, period: Period) -> Figure | None:
+        """The figure recorded for the period, else the sum of its months if all are held."""
+        recorded = self._recorded.get(period.code)
+        if recorded is not None or period.kind is PeriodKind.MONTH or not self._months:
+            return recorded
+        months = [self._months.get(month.code) for month in period.each_month()]
+        if any(m is None for m in months):
+            return None
+        held = [m for m in months if m is not None]
+        latest = max(held, key=lambda m: m.recorded_at)
+        return Figure(
+            indicator_key=latest.indicator_key,
+            period=period,
+            value=sum(m.value for m in held),
+            recorded_at=latest.recorded_at,
+            recorded_by=latest.recorded_by,
+            source=SUM_SOURCE,
+        )
+
+    def headline(self, policy: Headline) -> Period | None:
+        """The period of the headline figure: by the policy when months are held, else the
+        latest period recorded."""
+        latest = self.latest_month
+        if latest is None:
+            recorded = self.latest_recorded()
+            return recorded.period if recorded else None
+        year, month = latest.start.year, latest.start.month
+        if policy is Headline.CALENDAR_YEAR:
+            return Period.year(year if month == 12 else year - 1)
+        if policy is Headline.FINANCIAL_YEAR_TO_DATE:
+            first = year if month >= 4 else year - 1
+            return Period.run_of_months(date(first, 4, 1), latest.start)
+        return Period.rolling_year(year, month)
+
+    def year_to_date(self) -> Period | None:
+        """January to the latest month held, of the latest year held."""
+        latest = self.latest_month
+        if latest is None:
+            return None
+        if latest.start.month == 12:
+            return Period.year(latest.start.year)
+        return Period.year_to_date(latest.start.year, latest.start.month)
+
+    def since(self, month: int) -> Period | None:
+        """From the month named to the latest held: "since April" is April of this year (of the
+        latest year held) to the latest month, or of last year when April is yet to come."""
+        latest = self.latest_month
+        if latest is None:
+            return None
+        year = latest.start.year if month <= latest.start.month else latest.start.year - 1
+        return Period.run_of_months(date(year, month, 1), latest.start)
+
+    def last_named_month(self, month: int) -> Period | None:
+        """The latest month of that name held ("in March": the March just gone)."""
+        latest = self.latest_month
+        if latest is None:
+            return None
+        year = latest.start.year if month <= latest.start.month else latest.start.year - 1
+        return Period.month(year, month)
+
+    def held_summary(self) -> tuple[Period, ...]:
+        """What to say is held: each period recorded, and the months as one run."""
+        longer = [f.period for f in self.figures if f.period.kind is not PeriodKind.MONTH]
+        first, latest = self.first_month, self.latest_month
+        if first is None or latest is None:
+            return tuple(longer)
+        return (*longer, Period.run_of_months(first.start, latest.start))
+
+
+class HeadlinePolicies(BaseModel):
+    """`data/headline_periods.yaml`: the headline period of indicators with monthly figures."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    default: Headline = Headline.ROLLING_YEAR
+    indicators: dict[str, Headline] = {}
+
+    def of(self, indicator_key: str) -> Headline:
+        return self.indicators.get(indicator_key, self.default)

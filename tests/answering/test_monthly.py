@@ -1,0 +1,117 @@
+"""Answers over a monthly series: the headline period, sums of whole periods, spans of months
+named relative to now, and periods not held."""
+
+from datetime import date
+
+import pytest
+
+from knowledge.answering import open_knowledge
+from knowledge.domain.periods import Period
+from knowledge.render.text import render_text
+from knowledge.store import Store
+
+TODAY = date(2020, 4, 15)
+
+
+def burglaries(year: int, month: int) -> int:
+    """A made-up monthly count, different for every month, so each sum is checkable."""
+    return 200 + (year - 2018) * 12 + month
+
+
+MONTHS = [(y, m) for y in (2018, 2019, 2020) for m in range(1, 13) if (y, m) <= (2020, 3)]
+
+
+def total(months) -> int:
+    return sum(burglaries(y, m) for y, m in months)
+
+
+@pytest.fixture(scope="module")
+def monthly(tmp_path_factory, data_dir):
+    path = tmp_path_factory.mktemp("monthly") / "csp.db"
+    store = Store(path, data_dir)
+    with store.write_content() as db:
+        from knowledge.store.figures import add_figure, figure_row
+
+        for y, m in MONTHS:
+            add_figure(
+                db,
+                figure_row("total-burglary", Period.month(y, m), burglaries(y, m), "now", "import", "import"),
+            )
+    store.close()
+    return open_knowledge(path, data_dir, today=lambda: TODAY)
+
+
+def shown(knowledge, question):
+    answer = knowledge.ask(question)
+    assert answer.key == "total-burglary", render_text(answer)
+    view = answer.indicator
+    return view.current.period.code, view.current.value, view
+
+
+def test_a_calendar_year_not_recorded_is_the_sum_of_its_months(monthly):
+    code, value, _ = shown(monthly, "burglary in 2019")
+    assert (code, value) == ("2019", total([(2019, m) for m in range(1, 13)]))
+    assert "Jan-Dec 2019" in render_text(monthly.ask("burglary in 2019"))
+
+
+def test_a_year_recorded_for_itself_wins_over_its_months(monthly, knowledge):
+    seed_2018 = knowledge.ask("burglary in 2018").indicator.current.value
+    assert shown(monthly, "burglary in 2018")[:2] == ("2018", seed_2018)
+
+
+def test_a_financial_year_is_april_to_march(monthly):
+    months = [(2019, m) for m in range(4, 13)] + [(2020, m) for m in range(1, 4)]
+    assert shown(monthly, "burglary 2019/20")[:2] == ("FY2019-20", total(months))
+
+
+def test_the_headline_is_the_rolling_year_against_the_one_before(monthly):
+    code, value, view = shown(monthly, "burglary")
+    assert code == "R12-2020-03"
+    assert value == total([(2019, m) for m in range(4, 13)] + [(2020, m) for m in range(1, 4)])
+    assert view.previous.period.code == "R12-2019-03"
+
+
+@pytest.mark.parametrize(
+    "question, code",
+    [
+        ("burglary last month", "2020-03"),
+        ("burglary so far this year", "YTD2020-03"),
+        ("burglary ytd", "YTD2020-03"),
+        ("burglary since January", "2020-01..2020-03"),
+        ("burglary in March", "2020-03"),
+        ("burglary Q3 2019", "2019-Q3"),
+        ("burglary March 2019", "2019-03"),
+        ("burglary last year", "2019"),
+        ("burglary over the last 12 months", "R12-2020-03"),
+    ],
+)
+def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code):
+    got, _, view = shown(monthly, question)
+    assert got == code
+    assert view.current.period.label in render_text(monthly.ask(question))
+
+
+def test_a_period_not_held_is_said_with_the_periods_held(monthly):
+    text = render_text(monthly.ask("burglary in 2009"))
+    assert "I hold no figure for Jan-Dec 2009" in text
+    assert "Jan 2018-Mar 2020" in text
+
+
+def test_last_month_not_yet_held_is_said_plainly(data_dir, monthly):
+    later = open_knowledge(monthly.store.path, data_dir, today=lambda: date(2020, 6, 2))
+    text = render_text(later.ask("burglary last month"))
+    assert "I hold no figure for May 2020" in text
+
+
+def test_a_monthly_value_typed_in_a_question_is_no_topic(monthly):
+    """Monthly values are not words of the index: a value quoted is left out of the topic."""
+    assert burglaries(2019, 3) == 215
+    assert monthly.ask("we had 215 burglaries in March?").key == "total-burglary"
+    assert monthly.ask("is 226 right for burglary").key == "total-burglary"
+    _, reader = monthly.current()
+    assert reader.read("we had 215 burglaries in March?").tokens == ["burglari"]
+
+
+def test_an_indicator_without_months_keeps_its_latest_year(monthly):
+    answer = monthly.ask("knife crime so far this year")
+    assert answer.indicator.current.period.code == "2018"
