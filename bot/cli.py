@@ -1,12 +1,14 @@
 """The `csp-bot` command: ask questions, score the question sets, serve Slack (with the weekly
-posts' scheduler), back up and export the store; the weekly jobs' commands are in `cli_weekly`."""
+posts' scheduler), back up and export the store, import police data; the weekly jobs' commands
+are in `cli_weekly`."""
 
 from __future__ import annotations
 
 import json
 import sys
 import tempfile
-from datetime import date
+import time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -131,7 +133,14 @@ def evaluate(which: str, quiet: bool, files: tuple[Path, ...], today, imports: t
 
 
 def _import_for_evaluation(db: Path, data_dir: Path, files: tuple[Path, ...]) -> None:
-    raise click.ClickException("importing for an evaluation needs the MPS import (not merged yet)")
+    """Import each police file, in order, into the fresh store a set is scored on."""
+    from knowledge.services.imports import Imports
+    from knowledge.store import Store
+
+    store = Store(db, data_dir)
+    for path in files:
+        Imports(store).apply(path.read_bytes(), path.name, "eval", datetime.now(UTC))
+    store.close()
 
 
 @main.command()
@@ -205,6 +214,99 @@ def export(context: click.Context, folder: Path, force: bool) -> None:
         store.close()
     for exported in written:
         click.echo(f"{exported.path}: {exported.rows} {exported.what}")
+
+
+PROGRESS_CELLS = 5000
+"""A file of more cells than this shows a progress bar while it is read (on a terminal)."""
+
+
+class ProgressBar:
+    """click's progress bar on stderr, for a large file, only when stderr is a terminal."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.bar = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total <= PROGRESS_CELLS or not self.stream.isatty():
+                return
+            self.bar = click.progressbar(length=total, label="Reading", file=self.stream)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@main.group(name="import", invoke_without_command=True)
+@click.option("--undo", "batch", type=int, metavar="BATCH", help="Take back a whole import batch.")
+@click.pass_context
+def import_data(context: click.Context, batch: int | None) -> None:
+    """Import police data into the store (`import mps FILE.csv`), or take a batch back (--undo)."""
+    if batch is None:
+        if context.invoked_subcommand is None:
+            click.echo(context.get_help())
+        return
+    if context.invoked_subcommand is not None:
+        raise click.UsageError("--undo takes a batch back on its own: leave out the subcommand")
+    from knowledge.render.imports import undone_text
+    from knowledge.services.import_undo import ImportUndoError, undo_batch
+
+    knowledge = _open_knowledge(_served_store(context))
+    try:
+        undone = undo_batch(knowledge.store, batch, _cli_actor(), datetime.now(UTC))
+    except ImportUndoError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(undone_text(undone))
+
+
+def _cli_actor() -> str:
+    import getpass
+
+    return f"cli:{getpass.getuser()}"
+
+
+@import_data.command(name="mps")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--borough", help="The borough to import (default: the one in data/police_categories.yaml).")
+@click.option("--dry-run", is_flag=True, help="Print what would change, and write nothing.")
+@click.pass_context
+def import_mps(context: click.Context, file: Path, borough: str | None, dry_run: bool) -> None:
+    """Import FILE, the Met's "MPS Borough Level Crime" CSV, as monthly figures in one batch."""
+    from knowledge.imports.mps_csv import ImportFileError
+    from knowledge.render.imports import as_text, plan_summary, result_summary
+    from knowledge.services.imports import Imports
+
+    knowledge = _open_knowledge(_served_store(context))
+    imports = Imports(knowledge.store)
+    progress = ProgressBar()
+    started = time.perf_counter()
+    try:
+        if dry_run:
+            plan = imports.plan(file.read_bytes(), file.name, borough, progress)
+        else:
+            result = imports.apply(
+                file.read_bytes(), file.name, _cli_actor(), datetime.now(UTC), borough, progress
+            )
+            plan = result.plan
+    except ImportFileError as error:
+        raise click.ClickException(f"{file.name} was not imported, nothing was written: {error}") from None
+    except DataFileError as error:
+        raise click.ClickException(f"the data files have a problem:\n{error}") from None
+    finally:
+        progress.close()
+    seconds = time.perf_counter() - started
+    if dry_run:
+        click.echo("Dry run: nothing was written.\n" + as_text(plan_summary(plan)))
+    else:
+        click.echo(as_text(result_summary(result, "Undo it with `csp-bot import --undo {batch}`.")))
+    click.echo(
+        f"{plan.rows_read:,} rows in {seconds:.2f} s: {plan.rows_read / max(seconds, 1e-9):,.0f} rows/s"
+    )
 
 
 def _add_weekly_commands() -> None:

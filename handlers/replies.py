@@ -13,6 +13,7 @@ from handlers.blocks import build_message, section
 from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
 from knowledge.services.figures import Figures
+from knowledge.services.imports import Imports
 from knowledge.services.learning import Learning
 from knowledge.services.roles import Roles
 from knowledge.services.weekly import Weekly
@@ -40,6 +41,8 @@ class Services:
     """Where a public line goes after each figure recorded (CSP_UPDATES_CHANNEL); None: nowhere."""
     weekly: Weekly | None = None
     """The digest, the taskings and their schedule; None where the app was made without them."""
+    imports: Imports | None = None
+    """Police data files sent by admins."""
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -49,6 +52,8 @@ class Services:
             self.figures = Figures(self.knowledge.store, self.roles)
         if self.learning is None:
             self.learning = Learning(self.knowledge, self.roles)
+        if self.imports is None:
+            self.imports = Imports(self.knowledge.store)
 
 
 def refusal_message() -> dict:

@@ -1,11 +1,12 @@
 """A small fake of Slack's Web API on 127.0.0.1 that records every call the bot makes.
 
 It answers auth.test, chat.postMessage, chat.postEphemeral, views.publish, views.open,
-users.info, usergroups.users.list and apps.connections.open, and the response_url posts of
-slash commands and buttons; and, for scheduled posts, conversations.history (the messages
-posted to a channel, with their metadata, including one whose answer was lost),
-conversations.info (`channels` says which are private), conversations.open and bots.info. It
-can answer a method with 429 and Retry-After a given number of times, with an API error
+users.info, usergroups.users.list, files.info and apps.connections.open, the response_url posts
+of slash commands and buttons, and the download of a file it holds (with the bot token only);
+and, for scheduled posts, conversations.history (the messages posted to a channel, with their
+metadata, including one whose answer was lost), conversations.info (`channels` says which are
+private), conversations.open and bots.info. It can answer a method with 429 and Retry-After a
+given number of times, with an API error
 (`ok: false`) a given number of times, or hang up without answering.
 """
 
@@ -20,6 +21,7 @@ from urllib.parse import parse_qsl, urlparse
 
 HOME_TEAM = "THOME001"
 BOT_USER = "UBOT0001"
+BOT_TOKEN = "xoxb-test-token"
 HANG_UP = "(hang up)"
 
 
@@ -45,6 +47,8 @@ class FakeSlack:
     """User group id -> its members' ids, for usergroups.users.list."""
     channels: dict[str, dict] = field(default_factory=dict)
     """Channel id -> what conversations.info says of it (e.g. {"is_private": True})."""
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    """File id -> (name, content), for files.info and the download at its url_private_download."""
     _rate_limits: dict[str, tuple[int, int]] = field(default_factory=dict)
     _failures: dict[str, list[str]] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
@@ -143,6 +147,8 @@ class FakeSlack:
             return {"ok": True, "channel": {"id": "D" + str(params.get("users"))[1:]}}
         if method == "bots.info":
             return {"ok": True, "bot": {"id": params.get("bot"), "app_id": "A0CSP"}}
+        if method == "files.info":
+            return self._file_info(params.get("file"))
         return {"ok": True}
 
     def history(self, channel: str | None) -> list[dict]:
@@ -161,8 +167,40 @@ class FakeSlack:
         ]
         return list(reversed(messages))
 
+    def add_file(self, file_id: str, name: str, content: bytes) -> dict:
+        """A file someone sent, and the `files` entry of the message event that carries it."""
+        self.files[file_id] = (name, content)
+        return {"id": file_id, "name": name, "filetype": "csv", "size": len(content)}
+
+    def _file_info(self, file_id: str | None) -> dict:
+        if file_id not in self.files:
+            return {"ok": False, "error": "file_not_found"}
+        name, content = self.files[file_id]
+        return {
+            "ok": True,
+            "file": {
+                "id": file_id,
+                "name": name,
+                "filetype": "csv",
+                "size": len(content),
+                "url_private_download": f"{self.url}/files-pri/{HOME_TEAM}-{file_id}/download/{name}",
+            },
+        }
+
+    def _download(self, request: BaseHTTPRequestHandler, path: str) -> None:
+        file_id = path.split("/")[2].split("-", 1)[-1]
+        if request.headers.get("Authorization") != f"Bearer {BOT_TOKEN}" or file_id not in self.files:
+            page = b"<html>Sign in to Slack</html>"  # what Slack sends without the token
+            self._send_bytes(request, 200, page, "text/html")
+            return
+        self._send_bytes(request, 200, self.files[file_id][1], "text/csv")
+
     def _handle(self, request: BaseHTTPRequestHandler, params: dict) -> None:
         path = urlparse(request.path).path
+        if path.startswith("/files-pri/"):
+            self._record(Call("files.download", params, dict(request.headers), path))
+            self._download(request, path)
+            return
         method = path.removeprefix("/api/") if path.startswith("/api/") else "response_url"
         limited = self._rate_limits.get(method)
         if limited and limited[0] > 0:
@@ -191,6 +229,14 @@ class FakeSlack:
         request.send_header("Content-Length", str(len(data)))
         for name, value in (headers or {}).items():
             request.send_header(name, value)
+        request.end_headers()
+        request.wfile.write(data)
+
+    @staticmethod
+    def _send_bytes(request: BaseHTTPRequestHandler, status: int, data: bytes, content_type: str) -> None:
+        request.send_response(status)
+        request.send_header("Content-Type", content_type)
+        request.send_header("Content-Length", str(len(data)))
         request.end_headers()
         request.wfile.write(data)
 

@@ -18,7 +18,7 @@ from bot.app import create_app
 from bot.server import EVENTS_PATH, http_server
 from bot.settings import Mode, Settings
 from knowledge.answering import Knowledge
-from tests.fake_slack import HOME_TEAM, FakeSlack
+from tests.fake_slack import BOT_TOKEN, HOME_TEAM, FakeSlack
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
 _ids = count(1)
@@ -26,7 +26,7 @@ _ids = count(1)
 
 def settings_for(fake: FakeSlack, **overrides) -> Settings:
     values = dict(
-        slack_bot_token="xoxb-test-token",
+        slack_bot_token=BOT_TOKEN,
         slack_app_token="xapp-test-token",
         slack_signing_secret=SIGNING_SECRET,
         slack_api_url=fake.api_url,

@@ -69,3 +69,12 @@ def test_a_question_on_an_existing_store_imports_no_writing_or_yaml_library(tmp_
     output = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     assert "830 in Jan-Dec 2018" in output.stdout
     assert output.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_eval_scores_a_file_kept_outside_the_sets_on_a_given_day(tmp_path):
+    questions = tmp_path / "mine.csv"
+    rows = "question,expect,period\nknife crime this year,knife-crime,2018\nparking fines,none,\n"
+    questions.write_text(rows)
+    result = CliRunner().invoke(main, ["eval", "--file", str(questions), "--today", "2023-10-15", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("mine: in scope 1/1 correct (100.0%); out of scope 1/1 declined (100.0%)")

@@ -37,6 +37,7 @@ def test_manifest_scopes_cover_every_web_api_method_used(manifest):
     # conversations.history and conversations.info, for posting each week's digest once and
     # the tasking summary only to private channels
     assert {"channels:history", "groups:history", "channels:read", "groups:read"} <= scopes
+    assert "files:read" in scopes  # files.info and the download of a CSV an admin sends
 
 
 def test_socket_mode_and_http_manifests_differ_only_in_transport():

@@ -23,6 +23,7 @@ def test_a_new_store_is_migrated_and_seeded(store):
         "m004_roles",
         "m005_figure_withdrawals",
         "m006_learning",
+        "m007_import_batches",
         "m008_digest_runs",
         "m009_taskings",
         "m010_access_log",
@@ -280,3 +281,39 @@ def test_a_new_file_is_not_current_and_an_opened_store_is(tmp_path, data_dir):
     assert not schema_is_current(sqlite3.connect(tmp_path / "new.db"))
     Store(tmp_path / "csp.db", data_dir).close()
     assert schema_is_current(sqlite3.connect(tmp_path / "csp.db"))
+
+
+def test_a_withdrawn_indicator_is_neither_in_the_catalogue_nor_found_by_key(store):
+    """An undone import withdraws the indicators it made; their figures' history stays."""
+    from knowledge.store.catalogue import read_indicator
+    from knowledge.store.imports import withdraw_indicator
+
+    with store.write_content() as db:
+        withdraw_indicator(db, "knife-crime")
+    assert "knife-crime" not in store.catalogue().indicator
+    assert read_indicator(store.db, "knife-crime") is None
+    assert len(store.figure_history("knife-crime")) == 2
+
+
+def test_a_store_from_before_imports_is_upgraded_keeping_its_figures(tmp_path, data_dir):
+    """m007 on a file that has figures: each keeps its value and has no batch; every
+    indicator is held (not withdrawn)."""
+    from knowledge.datafiles import load_seed
+    from knowledge.store.seed_sync import write_seed
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m007_import_batches")
+    write_seed(db, load_seed(data_dir), "2026-01-01T00:00:00+00:00")
+    held = db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
+    db.conn.commit()
+    db.conn.close()
+    store = Store(path, data_dir)
+    try:
+        assert "m007_import_batches" in [m.name for m in migrations.applied(store.db)]
+        rows = store.db.execute("SELECT COUNT(*), COUNT(batch_id) FROM figures").fetchone()
+        assert rows == (held, 0) and held > 0
+        assert store.db.execute("SELECT SUM(withdrawn) FROM indicators").fetchone()[0] == 0
+        assert [f.value for f in store.catalogue().figures["knife-crime"]] == [889, 830]
+    finally:
+        store.close()

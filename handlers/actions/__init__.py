@@ -1,6 +1,6 @@
 """Interactive actions: a button carries a question to ask (a "did you mean" one also the question
 declined, to learn from), or an officer's /csp command to finish, or confirms (or cancels) a
-figure that looked off."""
+figure that looked off, or imports a police data file an admin sent."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from handlers.actions.ask_button import make_button_listener
 from handlers.actions.cancel_button import on_cancel
 from handlers.actions.confirm_button import make_confirm_listener
 from handlers.actions.home_button import on_view_home
+from handlers.actions.import_button import make_import_listener
 from handlers.actions.pick_button import make_pick_listener
 from handlers.actions.run_button import make_run_listener
 from handlers.blocks import ACTION_ASK
 from handlers.blocks.digest import ACTION_VIEW_HOME
+from handlers.blocks.imports import ACTION_IMPORT
 from handlers.blocks.picks import ACTION_PICK
 from handlers.blocks.updates import ACTION_CANCEL, ACTION_CONFIRM, ACTION_RUN
 from handlers.replies import Services
@@ -28,3 +30,4 @@ def register(app: App, services: Services) -> None:
     app.action(ACTION_CONFIRM)(make_confirm_listener(services))
     app.action(ACTION_CANCEL)(on_cancel)
     app.action(ACTION_VIEW_HOME)(on_view_home)
+    app.action(ACTION_IMPORT)(make_import_listener(services))

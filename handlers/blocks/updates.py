@@ -7,9 +7,11 @@ import re
 
 from handlers.blocks.kit import MAX_BLOCKS, MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, clip, context, escape, section
 from knowledge.domain.models import Indicator
+from knowledge.render.imports import undone_text
 from knowledge.render.phrasing import JUDGEMENT_EMOJI, change_summary, number
 from knowledge.services.figures import Outlier, Recorded
 from knowledge.services.history import HistoryLine
+from knowledge.services.import_undo import BatchUndone
 from knowledge.services.roles import Holder
 
 ACTION_RUN = "csp_run"
@@ -109,6 +111,12 @@ def _button(title: str, action_id: str) -> dict:
         "text": {"type": "plain_text", "text": clip(title, MAX_BUTTON_TEXT), "emoji": True},
         "action_id": action_id,
     }
+
+
+def batch_undone(result: BatchUndone) -> dict:
+    """An import taken back whole by `/csp undo`."""
+    text = escape(undone_text(result))
+    return {"text": text, "blocks": [section(f":white_check_mark: *{text}*")]}
 
 
 def _run_button(title: str, command: str, index: int) -> dict:

@@ -32,6 +32,7 @@ from knowledge.services.commands import (
 )
 from knowledge.services.figures import COMMAND_SOURCE, FigureError, NeedsConfirmation
 from knowledge.services.history import history
+from knowledge.services.import_undo import BatchUndone
 from knowledge.services.roles import NotAllowed, Role, RoleError
 from knowledge.services.undo import undo
 
@@ -132,9 +133,10 @@ def _dispatch(services: Services, asker: Asker, command: Command) -> dict:
     if isinstance(command, History):
         return _history(services, command)
     if isinstance(command, Undo):
-        return say.recorded(
-            undo(services.figures, asker.user_id, services.clock(), asker.request_id), undone=True
-        )
+        result = undo(services.figures, asker.user_id, services.clock(), asker.request_id)
+        if isinstance(result, BatchUndone):
+            return say.batch_undone(result)
+        return say.recorded(result, undone=True)
     if isinstance(command, Grant):
         return _grant(services, asker, command)
     if isinstance(command, Revoke):

@@ -4,6 +4,10 @@ Partners ask about crime types the scorecard does not track ("shoplifting this y
 bot knows every category the Met publishes (`data/crime_types.yaml`), so that it can say
 "I don't hold figures for Shoplifting" instead of answering with the nearest crime it does
 hold, and can answer "residential burglary" with Total burglary, saying how the two relate.
+
+A category the file does not give to an indicator may be fed to one by an import
+(`data/police_categories.yaml`): it is held as that indicator too, which answers for it once an
+import has made it, and until then the category is declined as before.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 
 from knowledge.datafiles import CRIME_TYPES_FILE, load_file
 from knowledge.domain.models import Key, Strict, Text
+from knowledge.domain.police_categories import POLICE_CATEGORIES_FILE, PoliceCategoriesFile, normal
 
 
 class Relation(StrEnum):
@@ -88,7 +93,39 @@ def load_crime_types(data_dir: Path) -> list[CrimeType]:
     for group in data.groups:
         found.append(_record(group, None, data.source))
         found.extend(_record(kind, group.name, data.source) for kind in group.types)
+    mapping_path = data_dir / POLICE_CATEGORIES_FILE
+    if mapping_path.exists():
+        mapping = load_file(mapping_path, PoliceCategoriesFile)
+        found = [_fed(crime, mapping, data.groups) for crime in found]
     return found
+
+
+def _names(named: _Named) -> set[str]:
+    return {normal(n) for n in (named.name, *named.aliases)}
+
+
+def _fed(crime: CrimeType, mapping: PoliceCategoriesFile, groups: list[SeedCrimeGroup]) -> CrimeType:
+    """The crime type held as the indicator an import feeds from it, where the file names none."""
+    if crime.held_as is not None:
+        return crime
+    group = next(g for g in groups if g.name == (crime.group or crime.name))
+    own = (
+        _names(group) if crime.group is None else _names(next(t for t in group.types if t.name == crime.name))
+    )
+    for entry in mapping.indicators:
+        for category in entry.categories:
+            if not _names(group) & {normal(n) for n in (category.major, *category.major_aliases)}:
+                continue
+            if crime.group is None:
+                relation = Relation.SAME if category.minor is None else Relation.CONTAINS
+            elif category.minor is None:
+                relation = Relation.WITHIN
+            elif own & {normal(n) for n in (category.minor, *category.minor_aliases)}:
+                relation = Relation.SAME
+            else:
+                continue
+            return crime.model_copy(update={"held_as": entry.key, "relation": relation})
+    return crime
 
 
 def _record(named: _Named, group: str | None, source: str) -> CrimeType:

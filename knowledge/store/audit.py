@@ -68,10 +68,12 @@ def audit_for_request(db: Database, request_id: str) -> AuditEntry | None:
     return _entry(rows[0]) if rows else None
 
 
-def audit_by_actor(db: Database, actor: str, entity: str, since: str) -> list[AuditEntry]:
-    """An actor's changes to one kind of thing since a moment, newest first."""
+def audit_by_actor(db: Database, actor: str, entity: str | tuple[str, ...], since: str) -> list[AuditEntry]:
+    """An actor's changes to one kind of thing (or several) since a moment, newest first."""
+    entities = (entity,) if isinstance(entity, str) else entity
+    marks = ", ".join("?" for _ in entities)
     rows = db["audit"].rows_where(
-        "actor = ? AND entity = ? AND at >= ?", [actor, entity, since], order_by="id desc"
+        f"actor = ? AND entity IN ({marks}) AND at >= ?", [actor, *entities, since], order_by="id desc"
     )
     return [_entry(row) for row in rows]
 

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+INDICATORS_HELD = "SELECT * FROM indicators WHERE NOT withdrawn"
+"""An indicator an undone import made is withdrawn, not deleted: its figures' history stays."""
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """Everything the bot can answer from, read from the store at one revision."""
@@ -80,9 +84,7 @@ def _read(db: sqlite3.Connection) -> Catalogue:
         priorities=[
             Priority(**_decoded(row, "aliases", "key_deliverables")) for row in _in_order(db, "priorities")
         ],
-        indicators=[
-            Indicator(**_without_nulls(_decoded(row, "aliases"))) for row in _in_order(db, "indicators")
-        ],
+        indicators=[_indicator(row) for row in select(db, INDICATORS_HELD + " ORDER BY position")],
         figures=current_figures(db),
         deliverables=[
             Deliverable(**_decoded(row, "aliases", "example_outputs"))
@@ -98,10 +100,14 @@ def _read(db: sqlite3.Connection) -> Catalogue:
 def read_indicator(db: sqlite3.Connection | Database, key: str) -> Indicator | None:
     """One indicator, read on the connection given, so a write can look it up inside its own
     transaction."""
-    rows = select(db, "SELECT * FROM indicators WHERE key = ?", [key])
-    if not rows:
-        return None
-    return Indicator(**_without_nulls(_decoded(rows[0], "aliases")))
+    rows = select(db, INDICATORS_HELD + " AND key = ?", [key])
+    return _indicator(rows[0]) if rows else None
+
+
+def _indicator(row: dict) -> Indicator:
+    row = _without_nulls(_decoded(row, "aliases"))
+    row.pop("withdrawn", None)
+    return Indicator(**row)
 
 
 def _in_order(db: sqlite3.Connection, table: str) -> list[dict]:

@@ -203,6 +203,42 @@ def m006_learning(db: Database) -> None:
 
 
 @migrations()
+def m007_import_batches(db: Database) -> None:
+    """Police data comes in batches: one row per imported file (who, when, which file by name
+    and sha256, which borough, what it changed), and each figure it wrote names its batch, so a
+    batch can be shown and taken back whole. An indicator the import made can be withdrawn
+    (its batch undone) without deleting it, as figures are.
+
+    Made on a branch beside m006: steps are applied by name, so a store may have had either
+    one first."""
+    db["import_batches"].create(
+        {
+            "id": int,
+            "kind": str,
+            "file_name": str,
+            "sha256": str,
+            "borough": str,
+            "imported_by": str,
+            "imported_at": str,
+            "rows_read": int,
+            "first_month": str,
+            "last_month": str,
+            "figures_new": int,
+            "figures_revised": int,
+            "figures_unchanged": int,
+            "indicators": str,
+            "indicators_made": str,
+        },
+        pk="id",
+        not_null=["kind", "file_name", "sha256", "imported_by", "imported_at"],
+    )
+    db["import_batches"].create_index(["sha256"])
+    db["figures"].add_column("batch_id", int)
+    db["figures"].create_index(["batch_id"])
+    db["indicators"].add_column("withdrawn", int, not_null_default=0)
+
+
+@migrations()
 def m008_digest_runs(db: Database) -> None:
     """Scheduled posts, each claimed before it is posted so it goes out at most once per week
     and channel, whatever restarts, retries or second processes do (`runs`); the channels an

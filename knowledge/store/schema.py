@@ -16,6 +16,7 @@ STEPS = (
     "m004_roles",
     "m005_figure_withdrawals",
     "m006_learning",
+    "m007_import_batches",
     "m008_digest_runs",
     "m009_taskings",
     "m010_access_log",
