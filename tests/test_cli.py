@@ -17,8 +17,8 @@ def run(tmp_path, *args, stdin=None):
 
 def test_ask_prints_the_answer(tmp_path):
     output = run(tmp_path, "ask", "knife crime this year")
-    assert "830 in Jan-Dec 2018, down 6.6% from 889 in Jan-Dec 2017." in output
-    assert "Better" in output
+    assert "830 knife crimes in Jan-Dec 2018 · 🟢 down 6.6% on 2017" in output
+    assert "Better, as lower is better. 2017 was 889 (−59)." in output
 
 
 def test_ask_json(tmp_path):
@@ -67,7 +67,7 @@ def test_a_question_on_an_existing_store_imports_no_writing_or_yaml_library(tmp_
         "print(sorted(m for m in ('sqlite_utils', 'yaml') if m in sys.modules))"
     )
     output = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
-    assert "830 in Jan-Dec 2018" in output.stdout
+    assert "830 knife crimes in Jan-Dec 2018" in output.stdout
     assert output.stdout.strip().splitlines()[-1] == "[]"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from handlers.blocks.kit import MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, clip
+from handlers.blocks.kit import MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, clip, short_label
 from knowledge.answering.types import Suggestion
 from knowledge.understanding.text import MAX_QUESTION_CHARS
 
@@ -61,7 +61,11 @@ def pick_buttons(suggestions: tuple[Suggestion, ...], asked: str, block_id: str)
     elements = [
         {
             "type": "button",
-            "text": {"type": "plain_text", "text": clip(s.title, MAX_BUTTON_TEXT), "emoji": True},
+            "text": {
+                "type": "plain_text",
+                "text": clip(short_label(s.label or s.title), MAX_BUTTON_TEXT),
+                "emoji": True,
+            },
             "value": pick_value(s, asked),
             "action_id": f"{ACTION_PICK}_{i}",
         }

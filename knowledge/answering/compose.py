@@ -35,12 +35,15 @@ HELP_EXAMPLES = (
     "knife crime this year",
     "DA offences vs last year",
     "status of RRT expansion",
-    "op continuum results",
     "which indicators are getting worse",
+    "op continuum results",
     "violence indicators",
     "the scorecard",
     "key investments",
 )
+HELP_LABELS = {"which indicators are getting worse": "What is getting worse"}
+"""Button labels for the examples too long for a phone's button."""
+SMALL_WORDS = frozenset({"a", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 LIST_TITLES = {
     "all_indicators": "Performance indicators",
     "worse": "Indicators getting worse",
@@ -57,7 +60,7 @@ _KEEP = {
 
 
 def help_answer(raw: str) -> HelpAnswer:
-    examples = tuple(Suggestion(e, e, e) for e in HELP_EXAMPLES)
+    examples = tuple(Suggestion(e, e, e, HELP_LABELS.get(e, e[:1].upper() + e[1:])) for e in HELP_EXAMPLES)
     return HelpAnswer(question=raw, key="help", title="What I can tell you", suggestions=examples)
 
 
@@ -170,22 +173,41 @@ def entry_answer(ctx: Context, query: Query, top: Candidate, ranked: list[Candid
     if entry.kind is Kind.DELIVERABLE:
         deliverable = catalogue.deliverable[entry.key]
         document = catalogue.documents.get("strategic-plan")
+        title = thing_name(ctx, deliverable.aliases, deliverable.text)
         return DeliverableAnswer(
-            **common, title=deliverable.text, deliverable=deliverable, focus=top.item, document=document
+            **common, title=title, deliverable=deliverable, focus=top.item, document=document
         )
     if entry.kind is Kind.ACTION:
         action = catalogue.action[entry.key]
         status = catalogue.statuses.get(action.key)
         document = catalogue.documents.get("manifesto")
-        return ActionAnswer(
-            **common, title=action.commitment, action=action, status=status, document=document
-        )
+        title = thing_name(ctx, action.aliases, action.commitment)
+        return ActionAnswer(**common, title=title, action=action, status=status, document=document)
     if entry.kind is Kind.FACT:
         topic = catalogue.topic[entry.key]
         return FactAnswer(**common, title=topic.title, topic=topic, focus=top.item)
     if entry.key.startswith("group:"):
         return _topic_group(ctx, query, entry.key.removeprefix("group:"))
     return document_answer(ctx, query.raw, entry.key.removeprefix("document:"))
+
+
+def thing_name(ctx: Context, aliases: list[str], full: str) -> str:
+    """What a commitment is called, for a header: the first name partners use for it, its
+    acronyms spelled out ("RRT expansion" is "Rapid Response Team expansion"); the full text
+    when it has no other name."""
+    if not aliases:
+        return full
+    synonyms = ctx.language.vocabulary.synonyms
+    named = []
+    for word in aliases[0].split():
+        spelled = synonyms.get(word.lower()) if word.isupper() and len(word) > 1 else None
+        named.append(_title_case(spelled) if spelled else word)
+    text = " ".join(named)
+    return text[:1].upper() + text[1:]
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w if w in SMALL_WORDS else w.capitalize() for w in text.split())
 
 
 def _indicator(ctx: Context, query: Query, key: str) -> IndicatorAnswer:

@@ -20,8 +20,23 @@ CANNOT_CHANGE = (
 )
 
 
+SHORT_NAME = 30
+"""A name longer than this is too long for a phone's button: a shorter one of the entry's is used."""
+
+
 def suggestion_for(entry: Entry) -> Suggestion:
-    return Suggestion(entry.key, entry.title, entry.title)
+    return Suggestion(entry.key, entry.title, entry.title, _short_name(entry))
+
+
+def _short_name(entry: Entry) -> str:
+    """The entry's first other name that fits a button ("RRT expansion"), when its title does
+    not; empty when the title fits or no other name does."""
+    if len(entry.title) <= SHORT_NAME:
+        return ""
+    for text, item in entry.phrases:
+        if item is None and text != entry.title and len(text) <= SHORT_NAME and not text.endswith("?"):
+            return text[:1].upper() + text[1:]
+    return ""
 
 
 def not_held(query: Query, title: str, reason: str, offered: list[Suggestion]) -> Declined:

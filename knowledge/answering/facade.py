@@ -15,6 +15,7 @@ from pathlib import Path
 
 from knowledge.answering import parts
 from knowledge.answering.context import Context
+from knowledge.answering.courtesy import thanks
 from knowledge.answering.notes import finished
 from knowledge.answering.route import answer_query
 from knowledge.answering.types import Answer, Home, declined_because
@@ -111,6 +112,9 @@ class Knowledge:
         )
 
     def ask(self, raw: str) -> Answer:
+        thanked = thanks(raw)
+        if thanked is not None:
+            return thanked
         ctx, reader = self.current()
         query = reader.read(raw)
         answer = answer_query(ctx, query)

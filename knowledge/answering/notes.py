@@ -12,6 +12,7 @@ from knowledge.understanding.index import Entry
 from knowledge.understanding.query import Query
 from knowledge.understanding.text import clean, words
 
+HIGH_CONFIDENCE = "High confidence: the figure is fixed by published data or by its size in the slide table."
 NO_REASONS = "I hold the figures, not the reasons behind them: the partners who own them can say why."
 
 
@@ -63,7 +64,7 @@ def _reliability_notes(view: IndicatorView) -> tuple[str, ...]:
     of high confidence otherwise goes without a word about it."""
     if view.indicator.confidence is not Confidence.HIGH:
         return ()  # the answer already says how sure, and why
-    return ("Confidence in this figure: high.",)
+    return (HIGH_CONFIDENCE,)
 
 
 def _reading_notes(query: Query) -> tuple[str, ...]:

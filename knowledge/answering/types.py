@@ -46,6 +46,9 @@ class Suggestion:
     title: str
     question: str
     """What to ask to get this entry: the text a "did you mean" button sends."""
+    label: str = ""
+    """A short name for a button when the title is long ("RRT expansion"); the answer the
+    button gives names the entry in full."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,8 @@ class DeliverableAnswer(Answer):
     deliverable: Deliverable
     focus: int | None = None
     document: Document | None = None
+    status: ActionStatus | None = None
+    """The latest status an officer recorded for it, if any (the seed gives deliverables none)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -191,6 +196,17 @@ class Declined(Answer):
     def suggestions_heading(self) -> str:
         """What the offered topics are: near what the bot knows it does not hold, or guesses."""
         return "What I do hold" if self.declined_because else "Did you mean"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Thanks(Answer):
+    """A message that only thanks ("cheers", "that's helpful"): a short friendly reply. It
+    answers no question, so it is not `matched`, and the question sets count it declined."""
+
+    kind: ClassVar[Kind] = Kind.THANKS
+    matched: ClassVar[bool] = False
+    glad: bool = False
+    """The message said the answer helped ("that's helpful"), not only thanks."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -50,6 +50,8 @@ class Kind(StrEnum):
     SEVERAL = "several"
     """Two or three things asked in one message ("knife crime and the VAWG charter"), each
     answered in its own part."""
+    THANKS = "thanks"
+    """A message that only thanks: answered with a short friendly reply, not "I don't know"."""
 
 
 # ---- records read back from the store -----------------------------------------------------

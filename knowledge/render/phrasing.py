@@ -1,10 +1,20 @@
-"""How figures and changes are said, in one place, for the text and the Block Kit answers."""
+"""How figures, changes, sources and ages are said, in one place, for the text and the Block
+Kit answers alike. Nothing here knows about Slack's markup: the renderers bold and escape."""
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+
 from knowledge.answering.types import IndicatorView
 from knowledge.domain.judgement import Change, Judgement
-from knowledge.domain.models import BetterWhen, Confidence, Indicator, Unit
+from knowledge.domain.models import BetterWhen, Confidence, Figure, Indicator, Unit
+from knowledge.domain.periods import Period
+
+SEED = "seed"
+"""Who recorded a figure or status that came from the seed data."""
+STALE_AFTER = timedelta(days=365)
+"""A figure whose period ended longer ago than this is said to be old."""
 
 
 def number(value: float, unit: Unit) -> str:
@@ -50,22 +60,77 @@ JUDGEMENT_EMOJI = {
     Judgement.NO_JUDGEMENT: ":white_circle:",
     Judgement.NO_CHANGE: ":white_circle:",
 }
+"""Slack's names for the emoji; `JUDGEMENT_SYMBOLS` are the same, for plain text."""
+JUDGEMENT_SYMBOLS = {
+    Judgement.BETTER: "🟢",
+    Judgement.WORSE: "🔴",
+    Judgement.NO_JUDGEMENT: "⚪",
+    Judgement.NO_CHANGE: "⚪",
+}
+NO_COMPARISON = Judgement.NO_JUDGEMENT
+"""The emoji of a figure with nothing to compare it with."""
+LEGEND = (
+    (Judgement.BETTER, "better"),
+    (Judgement.WORSE, "worse"),
+    (Judgement.NO_JUDGEMENT, "no judgement or no comparison"),
+)
+"""What the emoji of a list mean."""
 
 
-def direction_of_travel(view: IndicatorView) -> str:
-    """ "Better: down 6.6%, and lower is better." and the like."""
-    change = view.change
-    if change is None:
-        return "No comparison: there is no figure for the year before."
-    indicator = view.indicator
+def judgement_of(view: IndicatorView) -> Judgement:
+    return view.change.judgement if view.change is not None else NO_COMPARISON
+
+
+# ---- what a figure counts ------------------------------------------------------------------
+
+_NUMBER_OF = re.compile(r"^(?:(?P<topic>[^:]+):\s*)?number of\s+(?P<what>.+)$", re.IGNORECASE)
+
+
+def _lowered(text: str) -> str:
+    """Ordinary capitalised words in lower case; acronyms ("ASB") and proper names that run on
+    in capitals ("Specialist Domestic Violence court") kept."""
+    words = text.split()
+    if all(w[:1].isupper() for w in words if w[:1].isalpha()):  # Title Case throughout
+        return " ".join(w if _acronym(w) else w.lower() for w in words)
+    first, rest = words[0], words[1:]
+    if not _acronym(first) and (not rest or not rest[0][:1].isupper()):
+        first = first.lower()
+    return " ".join([first, *rest])
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def counted(indicator: Indicator) -> str:
+    """What the figure counts, to follow the number: "knife crimes", "hate crime offences
+    reported to police", "SDVC conviction rate"."""
+    if indicator.unit is Unit.PERCENT:
+        return indicator.short_name
+    found = _NUMBER_OF.match(indicator.name)
+    if found is None:
+        return _lowered(indicator.name)
+    what = _lowered(found["what"])
+    topic = found["topic"]
+    return f"{_lowered(topic)} {what}" if topic else what
+
+
+# ---- one figure ---------------------------------------------------------------------------
+
+
+def movement(view: IndicatorView, against: bool = True) -> str | None:
+    """ "down 6.6% on 2017", "down 3 points on 2017", "the same as 2017" ("down 6.6%", "no
+    change" when the list says what its figures are compared with); None with nothing to
+    compare with."""
+    change, previous = view.change, view.previous
+    if change is None or previous is None:
+        return None
+    year = previous.period.short_label
     if change.direction == "flat":
-        return "No change."
-    moved = f"{change.direction} {_size(change, indicator.unit)}"
-    if change.judgement is Judgement.NO_JUDGEMENT:
-        reason = indicator.neutral_note or "This indicator has no better or worse direction."
-        return f"{moved.capitalize()}: no judgement. {reason}"
-    word = JUDGEMENT_WORDS[change.judgement].capitalize()
-    return f"{word}: {moved}, and {better_rule(indicator.better_when)}."
+        return f"the same as {year}" if against else "no change"
+    moved = f"{change.direction} {_size(change, view.indicator.unit)}"
+    return f"{moved} on {year}" if against else moved
 
 
 def _size(change: Change, unit: Unit) -> str:
@@ -76,30 +141,41 @@ def _size(change: Change, unit: Unit) -> str:
     return f"{abs(change.percent):.1f}%"
 
 
-def headline(view: IndicatorView) -> str:
-    """The answer in one sentence: "830 in Jan-Dec 2018, down 6.6% from 889 in Jan-Dec 2017"."""
-    indicator, current, previous = view.indicator, view.current, view.previous
-    if current is None:
-        return "No figure is held for this indicator yet."
-    unit = indicator.unit
-    sentence = f"{number(current.value, unit)} in {current.period.label}"
-    if previous is not None and view.change is not None:
-        change = view.change
-        if change.direction == "flat":
-            sentence += f", the same as in {previous.period.label}"
-        else:
-            sentence += (
-                f", {change.direction} {_size(change, unit)} from "
-                f"{number(previous.value, unit)} in {previous.period.label}"
-            )
-    return sentence + "."
+def headline_rest(view: IndicatorView) -> str:
+    """What follows the figure: "knife crimes in Jan-Dec 2018"."""
+    current = view.current
+    period = f" in {current.period.label}" if current is not None else ""
+    return f"{counted(view.indicator)}{period}"
 
 
-def confidence_note(indicator: Indicator) -> str | None:
-    if indicator.confidence is Confidence.HIGH:
-        return None
-    detail = f" {indicator.confidence_note}" if indicator.confidence_note else ""
-    return f"Confidence in this figure: {indicator.confidence.value}.{detail}"
+def comparison(view: IndicatorView) -> str | None:
+    """The line under the figure: the judgement in words, why, and the figure compared with.
+    "Better, as lower is better. 2017 was 889 (−59)." """
+    indicator, change, previous = view.indicator, view.change, view.previous
+    if view.current is None:
+        return "I hold no figure for this indicator yet."
+    if change is None or previous is None:
+        if indicator.note:
+            return None  # the indicator's own note says why
+        return f"I hold no figure for {view.current.period.year_before().short_label} to compare with."
+    was = f"{previous.period.short_label} was {number(previous.value, indicator.unit)}"
+    if change.direction == "flat":
+        return f"No change: {was} too."
+    if indicator.unit is Unit.PERCENT and change.percent is not None:
+        detail = f"{was} ({percent(change.percent)} relative)."
+    else:
+        detail = f"{was} ({signed(change.difference, indicator.unit)})."
+    if change.judgement is Judgement.NO_JUDGEMENT:
+        reason = indicator.neutral_note or "This indicator has no better or worse direction."
+        return f"No judgement: {_sentence(reason)} {detail}"
+    return (
+        f"{JUDGEMENT_WORDS[change.judgement].capitalize()}, as {better_rule(indicator.better_when)}. {detail}"
+    )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def missing_period_note(view: IndicatorView) -> str | None:
@@ -114,13 +190,64 @@ def missing_period_note(view: IndicatorView) -> str | None:
     return f"I hold no figure for {missing}. Periods held: {held}."
 
 
-def updated_note(view: IndicatorView) -> str:
-    if view.current is None:
-        return ""
-    figure = view.current
-    return f"Recorded {figure.recorded_at[:10]} from {recorder(figure.recorded_by)}. Source: {figure.source}."
+# ---- how old, and where from ---------------------------------------------------------------
+
+
+def last_day(period: Period) -> date:
+    end = period.end
+    return date(end.year + end.month // 12, end.month % 12 + 1, 1) - timedelta(days=1)
+
+
+def age_note(latest: Period | None, today: date) -> str | None:
+    """ "The latest I hold is for 2018.", when the latest figure held is over a year old."""
+    if latest is None or today - last_day(latest) <= STALE_AFTER:
+        return None
+    return f"The latest I hold is for {latest.short_label}."
+
+
+def latest_period(views: tuple[IndicatorView, ...] | list[IndicatorView]) -> Period | None:
+    """The latest period any of the views holds a figure for."""
+    held = [p for v in views for p in v.held_periods]
+    return max(held, key=lambda p: p.end) if held else None
+
+
+_WHEN = re.compile(r"^(?P<what>.*?)\s*\((?P<when>[^()]+)\)\s*$")
+
+
+def source_said(source: str) -> str:
+    """Where a figure comes from, as a reader says it: "Community Safety in Tower Hamlets,
+    council presentation (early 2019)" is "Council presentation, early 2019"."""
+    found = _WHEN.match(source.strip())
+    if found is None:
+        return source.strip()
+    what = found["what"].rsplit(",", 1)[-1].strip() or found["what"].strip()
+    return f"{what[:1].upper()}{what[1:]}, {found['when'].strip()}"
+
+
+def day(iso: str) -> str:
+    """ "2019-03-12T10:00:00+00:00" as "12 Mar 2019"; text that is not a date, as it is."""
+    try:
+        when = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{when.day} {when:%b %Y}"
+
+
+def recorded(person: str, at: str) -> str:
+    """Who recorded an officer's figure or status, and when. `person` is how the renderer
+    names the officer (a Slack mention, or the id)."""
+    return f"Recorded by {person} on {day(at)}"
+
+
+def confidence_words(indicator: Indicator, figure: Figure | None) -> str | None:
+    """How sure a seed figure is, in plain words; None for a sure one or an officer's."""
+    if figure is None or figure.recorded_by != SEED or indicator.confidence is Confidence.HIGH:
+        return None
+    if indicator.confidence is Confidence.LOW:
+        return "rebuilt from a scrambled slide table, perhaps swapped with the next row: check before quoting"
+    return "rebuilt from a scrambled slide table: check before quoting"
 
 
 def recorder(recorded_by: str) -> str:
     """Who recorded a figure or status, as a reader would say it."""
-    return "the seed data" if recorded_by == "seed" else recorded_by
+    return "the seed data" if recorded_by == SEED else recorded_by

@@ -22,6 +22,7 @@ from knowledge.answering.types import (
     PrioritiesDocumentAnswer,
     PriorityAnswer,
     SeveralAnswer,
+    Thanks,
     TopicGroupAnswer,
 )
 from knowledge.domain.models import Kind
@@ -41,6 +42,7 @@ CASES = [
     ("op continuum results", FactAnswer, Kind.FACT, True, "operation-continuum"),
     ("help", HelpAnswer, Kind.HELP, True, "help"),
     ("shoplifting", Declined, Kind.UNKNOWN, False, None),
+    ("thanks, that's helpful", Thanks, Kind.THANKS, False, None),
     (
         "knife crime and the VAWG charter",
         SeveralAnswer,

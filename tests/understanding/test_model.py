@@ -81,7 +81,7 @@ def test_a_less_than_sure_answer_says_how_it_was_read_and_offers_the_next_readin
     answer = knowledge_deciding(flat(0.0, 0.9, 0.5)).ask("knife crime story")
     assert answer.matched and answer.key == "knife-crime"
     assert answer.read_as.unused == ("story",) and answer.read_as.next_reading is not None
-    assert render_text(answer).startswith("I read this as “Knife crime” (I didn't use: “story”).")
+    assert "\nI read this as “Knife crime” (I didn't use: “story”).\n" in render_text(answer)
     blocks = build_blocks(answer)
     offered = next(b for b in blocks if b.get("block_id") == "next_reading")
     assert offered["elements"][0]["text"]["text"].startswith("Not that?")
