@@ -72,4 +72,4 @@ def reply_to(
     answer = services.knowledge.ask(question)
     if answer.kind is not Kind.HELP and services.strangers.refuses(client, user_id, actor_team, home_team):
         return refusal_message(), True
-    return build_message(answer), False
+    return build_message(answer, services.clock().date()), False
