@@ -128,7 +128,7 @@ def _read_as(answer: Answer) -> list[dict]:
     read_as = answer.read_as
     if read_as is None:
         return []
-    blocks = [section(f":mag: {escape(read_as.note)}")]
+    blocks = [section(f":mag: {escape(says.read_as_note(answer) or '')}")]
     if read_as.next_reading is not None:
         other = read_as.next_reading
         label = short_label(f"Not that? {other.label or other.title}")

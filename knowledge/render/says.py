@@ -4,8 +4,9 @@ Block Kit answers."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from knowledge.answering.types import Declined, IndicatorView, Thanks
+from knowledge.answering.types import ActionAnswer, Answer, Declined, DeliverableAnswer, IndicatorView, Thanks
 from knowledge.domain.models import Document
 from knowledge.render.phrasing import SEED, source_said
 
@@ -24,6 +25,17 @@ SHORT_SUBTITLE = 60
 def thanks_reply(answer: Thanks) -> str:
     said = "Glad it helped!" if answer.glad else "You're welcome!"
     return f"{said} Ask me again any time."
+
+
+def read_as_note(answer: Answer) -> str | None:
+    """How a less than sure answer was read, naming a commitment by its header's short name
+    rather than its whole text."""
+    read_as = answer.read_as
+    if read_as is None:
+        return None
+    if isinstance(answer, ActionAnswer | DeliverableAnswer):
+        read_as = replace(read_as, title=answer.title)
+    return read_as.note
 
 
 def _quoted(words: Iterable[str]) -> str:

@@ -58,8 +58,7 @@ def render_text(answer: Answer, today: date | None = None) -> str:
     """The answer as plain text; `today` (by default the real one) says how old a figure is."""
     lines = _RENDERERS[type(answer)](answer, today or date.today())
     small = lines.pop() if lines and type(answer) in _WITH_SMALL_PRINT else None
-    if answer.read_as is not None:
-        lines.append(answer.read_as.note)
+    lines.append(says.read_as_note(answer))
     lines.extend(answer.notes)
     lines.append(small)
     return "\n".join(line for line in lines if line is not None).strip()
