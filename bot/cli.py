@@ -1,10 +1,15 @@
 """The `csp-bot` command: ask questions, score the question sets, serve Slack (with the weekly
-posts' scheduler), back up and export the store, import police data; the weekly jobs' commands
-are in `cli_weekly`."""
+posts' scheduler), check the settings, back up and export the store, import police data; the
+weekly jobs' commands are in `cli_weekly`.
+
+Every failure a user can cause is one line on standard error and a non-zero exit, never a
+traceback (set CSP_BOT_DEBUG=1 to see one).
+"""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import tempfile
 import time
@@ -13,39 +18,77 @@ from pathlib import Path
 
 import click
 
+from bot.errors import OneLineErrors
 from knowledge.datafiles import DataFileError, default_data_dir
 from knowledge.store import DB_ENV, default_db_path
+from knowledge.store.opening import StoreError, check_store_file
 from tools.question_sets import QUESTION_SETS
 
 
-def _open_knowledge(db: Path | None, data_dir: Path | None = None):
+def _open_knowledge(db: Path | None, data_dir: Path | None = None, adopt: bool = False):
+    """The store at `db` (else the default), checked first, opened as answering needs it."""
     from knowledge.answering import open_knowledge
 
+    path = db or default_db_path()
     try:
-        return open_knowledge(db or default_db_path(), data_dir)
+        check_store_file(path, adopt=adopt)
+        return open_knowledge(path, data_dir)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
     except DataFileError as error:
-        raise click.ClickException(f"the data files have a problem:\n{error}") from None
+        raise click.ClickException(f"the data files have a problem: {error}") from None
+    except (sqlite3.Error, OSError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise click.ClickException(
+            f"cannot open the store at {path}: {reason} (is its folder there and writable?)"
+        ) from None
 
 
-@click.group()
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("csp-bot")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@click.group(cls=OneLineErrors, invoke_without_command=True)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar=DB_ENV,
-    help=f"The SQLite store (default: ${DB_ENV}, else {default_db_path()}).",
+    help=f"The SQLite store (default: ${DB_ENV}, else {default_db_path()}). Made on first use.",
 )
+@click.option(
+    "--init",
+    "adopt",
+    is_flag=True,
+    help="Add the bot's tables to an SQLite database that is not a csp-bot store yet.",
+)
+@click.version_option(_version(), "--version", prog_name="csp-bot", message="%(prog)s %(version)s")
 @click.pass_context
-def main(context: click.Context, db: Path | None) -> None:
-    """The Tower Hamlets Community Safety Partnership bot."""
-    context.obj = {"db": db}
+def main(context: click.Context, db: Path | None, adopt: bool) -> None:
+    """The Tower Hamlets Community Safety Partnership bot.
+
+    Start with: csp-bot ask "knife crime this year"
+    """
+    context.obj = {"db": db, "adopt": adopt}
+    if context.invoked_subcommand is None:
+        click.echo(context.get_help())
 
 
 def _served_store(context: click.Context) -> Path:
-    """--db or $CSP_BOT_DB, else CSP_BOT_DB in `.env` as `serve` reads it, else the default:
-    a backup or an export is of the store the bot serves, not of an empty one beside it."""
-    from bot.settings import StoreSetting
+    """--db or $CSP_BOT_DB, else CSP_BOT_DB in the `.env` files as `serve` reads them, else the
+    default: a backup or an export is of the store the bot serves, not of an empty one beside it."""
+    from bot.settings import SettingsError, store_setting
 
-    return context.obj["db"] or StoreSetting().csp_bot_db or default_db_path()
+    try:
+        path = context.obj["db"] or store_setting().csp_bot_db or default_db_path()
+        check_store_file(path)
+    except (SettingsError, StoreError) as error:
+        raise click.ClickException(str(error)) from None
+    return path
 
 
 def answer_json(answer) -> dict:
@@ -71,7 +114,7 @@ def ask(context: click.Context, question: str, as_json: bool) -> None:
     """Answer QUESTION; with --json and QUESTION "-", one answer per line of standard input."""
     from knowledge.render.text import render_text
 
-    knowledge = _open_knowledge(context.obj["db"])
+    knowledge = _open_knowledge(context.obj["db"], adopt=context.obj["adopt"])
     if question == "-":
         for line in sys.stdin:
             answer = knowledge.ask(line.rstrip("\r\n"))
@@ -143,32 +186,69 @@ def _import_for_evaluation(db: Path, data_dir: Path, files: tuple[Path, ...]) ->
     store.close()
 
 
+def _settings(mode=None):
+    """The settings, and those `mode` needs, or one line saying which are missing or wrong."""
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+        if mode is not None:
+            settings.require(mode)
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+    return settings
+
+
 @main.command()
 @click.option("--http", "http_mode", is_flag=True, help="Serve Slack's HTTP requests instead of Socket Mode.")
-@click.option("--port", type=int, default=None, help="Port for --http (default: $PORT, else 3000).")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Port for --http, 1 to 65535 (default: $PORT, else 3000).",
+)
 @click.option("--host", default=None, help="Address for --http (default: $HOST, else 0.0.0.0).")
 @click.pass_context
 def serve(context: click.Context, http_mode: bool, port: int | None, host: str | None) -> None:
     """Run the Slack bot: Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) or --http (SLACK_SIGNING_SECRET)."""
     from bot.app import create_app
+    from bot.reach import SlackUnreachable, slack_errors
     from bot.scheduler import make_jobs, start_scheduler
     from bot.server import serve_http, socket_mode_handler
-    from bot.settings import Mode, SettingsError, load_settings
+    from bot.settings import Mode
 
-    try:
-        settings = load_settings()
-        mode = Mode.HTTP if http_mode else Mode.SOCKET
-        settings.require(mode)
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from None
-    knowledge = _open_knowledge(context.obj["db"] or settings.csp_bot_db)
+    mode = Mode.HTTP if http_mode else Mode.SOCKET
+    settings = _settings(mode)
+    knowledge = _open_knowledge(context.obj["db"] or settings.csp_bot_db, adopt=context.obj["adopt"])
     knowledge.current()  # build the index before the first question arrives
-    app = create_app(settings, knowledge, mode)
+    try:
+        with slack_errors(settings.slack_api_url):
+            app = create_app(settings, knowledge, mode)
+    except SlackUnreachable as error:
+        raise click.ClickException(str(error)) from None
     start_scheduler(make_jobs(settings, knowledge))  # the weekly posts, in a background thread
     if mode is Mode.HTTP:
         serve_http(app, host or settings.host, port or settings.port, settings.log_level)
     else:
         socket_mode_handler(app, settings.slack_app_token.get_secret_value()).start()
+
+
+@main.command()
+def check() -> None:
+    """Check the settings and that Slack answers to the bot token: one line each."""
+    from bot.reach import SlackUnreachable, check_slack
+    from bot.settings import env_files_said
+
+    settings = _settings()
+    if settings.slack_bot_token is None:
+        raise click.ClickException(
+            f"SLACK_BOT_TOKEN is not set: set it in the environment or in {env_files_said()}"
+        )
+    click.echo(f"Settings read; the store is {settings.csp_bot_db or default_db_path()}")
+    try:
+        click.echo(check_slack(settings))
+    except SlackUnreachable as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.command()

@@ -1,7 +1,12 @@
-"""Settings from the environment and `.env`. Tokens are SecretStr: they never print or log."""
+"""Settings from the environment and `.env` files. Tokens are SecretStr: they never print or log.
+
+The `.env` files read, later ones winning: `.env` in the working directory, then the file
+`CSP_BOT_ENV_FILE` names. A variable set in the environment wins over both.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import time
 from enum import StrEnum
@@ -19,6 +24,10 @@ _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 _CHANNEL = _CHANNEL_ID
+
+
+ENV_FILE = ".env"
+ENV_FILE_VARIABLE = "CSP_BOT_ENV_FILE"
 
 
 class Mode(StrEnum):
@@ -149,7 +158,10 @@ class Settings(BaseSettings):
         missing = [name for name, value in needed.items() if value is None or not value.get_secret_value()]
         if missing:
             how = "Socket Mode" if mode is Mode.SOCKET else "HTTP mode"
-            raise SettingsError(f"{how} needs {' and '.join(missing)}: set it in the environment or .env")
+            them = "them" if len(missing) > 1 else "it"
+            raise SettingsError(
+                f"{how} needs {' and '.join(missing)}: set {them} in the environment or in {env_files_said()}"
+            )
 
 
 class StoreSetting(BaseSettings):
@@ -161,8 +173,33 @@ class StoreSetting(BaseSettings):
     csp_bot_db: Path | None = None
 
 
+def env_files() -> tuple[Path, ...]:
+    """The `.env` files to read, later ones winning: `./.env`, then `$CSP_BOT_ENV_FILE`. A
+    file `CSP_BOT_ENV_FILE` names that is not there is an error: settings silently missing
+    are worse."""
+    named = os.environ.get(ENV_FILE_VARIABLE, "").strip()
+    if not named:
+        return (Path(ENV_FILE),)
+    path = Path(named).expanduser()
+    if not path.is_file():
+        raise SettingsError(f"{ENV_FILE_VARIABLE} names {path}, which is not a file")
+    return (Path(ENV_FILE), path)
+
+
+def env_files_said() -> str:
+    named = os.environ.get(ENV_FILE_VARIABLE, "").strip()
+    return f"{ENV_FILE} or {named}" if named else f"{ENV_FILE} (or a file named by {ENV_FILE_VARIABLE})"
+
+
+def store_setting() -> StoreSetting:
+    """Where the store is, from the environment or the `.env` files."""
+    return StoreSetting(_env_file=env_files())
+
+
 def load_settings(**overrides) -> Settings:
     """Read the settings; a malformed one raises SettingsError naming its variable."""
+    if "_env_file" not in overrides:
+        overrides["_env_file"] = env_files()
     try:
         return Settings(**overrides)
     except ValidationError as error:

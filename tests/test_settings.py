@@ -62,3 +62,32 @@ def test_the_updates_channel_is_a_channel_id_or_nothing(monkeypatch):
     monkeypatch.setenv("CSP_UPDATES_CHANNEL", "#csp-updates")
     with pytest.raises(SettingsError, match="CSP_UPDATES_CHANNEL: “#csp-updates” is not a channel id"):
         load_settings(_env_file=None)
+
+
+def test_the_env_file_named_by_csp_bot_env_file_is_read_and_wins(tmp_path, monkeypatch):
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-here\nCSP_BOT_DB=/here.db\n")
+    elsewhere = tmp_path / "etc" / "csp-bot.env"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("SLACK_BOT_TOKEN=xoxb-from-etc\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    monkeypatch.delenv("CSP_BOT_DB", raising=False)
+    monkeypatch.setenv("CSP_BOT_ENV_FILE", str(elsewhere))
+    settings = load_settings()
+    assert settings.slack_bot_token.get_secret_value() == "xoxb-from-etc"
+    assert str(settings.csp_bot_db) == "/here.db"  # what the later file leaves unsaid still counts
+
+
+def test_an_env_file_named_but_missing_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("CSP_BOT_ENV_FILE", str(tmp_path / "nowhere.env"))
+    with pytest.raises(SettingsError, match=r"CSP_BOT_ENV_FILE names .*nowhere\.env, which is not a file"):
+        load_settings()
+
+
+def test_two_settings_missing_are_both_named_and_set_them(monkeypatch):
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "CSP_BOT_ENV_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(SettingsError, match="needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN: set them in"):
+        load_settings(_env_file=None).require(Mode.SOCKET)
+    with pytest.raises(SettingsError, match="needs SLACK_APP_TOKEN: set it in"):
+        load_settings(_env_file=None, slack_bot_token="xoxb-1").require(Mode.SOCKET)
