@@ -15,6 +15,7 @@ import tempfile
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,8 +25,12 @@ from knowledge.store import DB_ENV, default_db_path
 from knowledge.store.opening import StoreError, check_store_file
 from tools.question_sets import QUESTION_SETS
 
+if TYPE_CHECKING:
+    from bot.settings import Mode, Settings
+    from knowledge.answering import Knowledge
 
-def _open_knowledge(db: Path | None, data_dir: Path | None = None, adopt: bool = False):
+
+def _open_knowledge(db: Path | None, data_dir: Path | None = None, adopt: bool = False) -> Knowledge:
     """The store at `db` (else the default), checked first, opened as answering needs it."""
     from knowledge.answering import open_knowledge
 
@@ -186,7 +191,7 @@ def _import_for_evaluation(db: Path, data_dir: Path, files: tuple[Path, ...]) ->
     store.close()
 
 
-def _settings(mode=None):
+def _settings(mode: Mode | None = None) -> Settings:
     """The settings, and those `mode` needs, or one line saying which are missing or wrong."""
     from bot.settings import SettingsError, load_settings
 
