@@ -43,7 +43,7 @@ def headline(view: IndicatorView) -> str:
     """ "*830* knife crimes in Jan-Dec 2018 · :large_green_circle: down 6.6% on 2017"."""
     current = view.current
     if current is None:
-        return f"*No figure held* for {escape(view.indicator.short_name)}"
+        return f"*No figure held* for {escape(view.indicator.name)}"
     text = f"*{number(current.value, view.indicator.unit)}* {escape(headline_rest(view))}"
     moved = movement(view)
     if moved:
@@ -92,7 +92,7 @@ def figure_small_print(view: IndicatorView) -> dict:
     if current.recorded_by == SEED:
         origin = escape(source_said(current.source))
     else:
-        origin = recorded(person(current.recorded_by), current.recorded_at)
+        origin = recorded(person(current.recorded_by), current.recorded_at, current.source)
     return small_print(origin, escape(confidence_words(view.indicator, current) or ""))
 
 

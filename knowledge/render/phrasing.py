@@ -153,7 +153,9 @@ def comparison(view: IndicatorView) -> str | None:
     "Better, as lower is better. 2017 was 889 (−59)." """
     indicator, change, previous = view.indicator, view.change, view.previous
     if view.current is None:
-        return "I hold no figure for this indicator yet."
+        if view.held_periods and view.missing_period is None and view.missing_baseline is None:
+            return f"Periods held: {', '.join(p.label for p in view.held_periods)}."
+        return None  # the headline says none is held; a note says what was asked and is not
     if change is None or previous is None:
         if indicator.note:
             return None  # the indicator's own note says why
@@ -233,9 +235,15 @@ def day(iso: str) -> str:
     return f"{when.day} {when:%b %Y}"
 
 
-def recorded(person: str, at: str) -> str:
-    """Who recorded an officer's figure or status, and when. `person` is how the renderer
-    names the officer (a Slack mention, or the id)."""
+IMPORTED = "import"
+"""The source of a figure imported from the Met's borough data (`csp-bot import mps`)."""
+
+
+def recorded(person: str, at: str, source: str = "") -> str:
+    """Who recorded an officer's figure or status (or imported a police file), and when.
+    `person` is how the renderer names them (a Slack mention, or the id)."""
+    if source == IMPORTED:
+        return f"Met Police borough data, imported by {person} on {day(at)}"
     return f"Recorded by {person} on {day(at)}"
 
 

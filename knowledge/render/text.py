@@ -93,7 +93,7 @@ def headline(view: IndicatorView) -> str:
     """ "830 knife crimes in Jan-Dec 2018 · 🟢 down 6.6% on 2017"."""
     current = view.current
     if current is None:
-        return f"No figure held for {view.indicator.short_name}"
+        return f"No figure held for {view.indicator.name}"
     text = f"{number(current.value, view.indicator.unit)} {headline_rest(view)}"
     moved = movement(view)
     return text + (f" · {JUDGEMENT_SYMBOLS[judgement_of(view)]} {moved}" if moved else "")
@@ -106,7 +106,7 @@ def figure_small_print(view: IndicatorView) -> str | None:
     origin = (
         source_said(current.source)
         if current.recorded_by == SEED
-        else recorded(current.recorded_by, current.recorded_at)
+        else recorded(current.recorded_by, current.recorded_at, current.source)
     )
     return _small_print(origin, confidence_words(view.indicator, current))
 

@@ -196,3 +196,11 @@ def test_every_reply_kind_at_a_phones_width_matches_the_snapshot(knowledge):
     kept = SNAPSHOT.read_text(encoding="utf-8")
     assert now == kept, "\n".join(difflib.unified_diff(kept.splitlines(), now.splitlines(), lineterm=""))
     assert max(len(line) for line in now.splitlines() if not line.startswith("=====")) <= 40
+
+
+def test_an_imported_figure_says_it_is_the_met_polices(store):
+    store.record_figure("knife-crime", Period.month(2019, 6), 70, "cli:root", "import")
+    blocks = build_blocks(Knowledge(store).ask("knife crime june 2019"), date(2019, 8, 1))
+    assert blocks[1]["text"]["text"].startswith("*70* knife crimes in Jun 2019")
+    [small] = [b for b in blocks if b["type"] == "context"]
+    assert small["elements"][0]["text"].startswith("Met Police borough data, imported by cli:root on ")
