@@ -239,24 +239,6 @@ def serve(context: click.Context, http_mode: bool, port: int | None, host: str |
 
 
 @main.command()
-def check() -> None:
-    """Check the settings and that Slack answers to the bot token: one line each."""
-    from bot.reach import SlackUnreachable, check_slack
-    from bot.settings import env_files_said
-
-    settings = _settings()
-    if settings.slack_bot_token is None:
-        raise click.ClickException(
-            f"SLACK_BOT_TOKEN is not set: set it in the environment or in {env_files_said()}"
-        )
-    click.echo(f"Settings read; the store is {settings.csp_bot_db or default_db_path()}")
-    try:
-        click.echo(check_slack(settings))
-    except SlackUnreachable as error:
-        raise click.ClickException(str(error)) from None
-
-
-@main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
 @click.pass_context
@@ -395,9 +377,10 @@ def import_mps(context: click.Context, file: Path, borough: str | None, dry_run:
 
 
 def _add_weekly_commands() -> None:
+    from bot.cli_check import check
     from bot.cli_weekly import COMMANDS
 
-    for command in COMMANDS:
+    for command in (check, *COMMANDS):
         main.add_command(command)
 
 
