@@ -376,10 +376,35 @@ def _compared(text: str) -> tuple[_Reading | None, str]:
     return None, text
 
 
+_MONTH_NAMES_IN_FULL = (
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_WORD_BEFORE_A_YEAR = re.compile(rf"\b(?P<word>[a-z]{{5,10}})(?P<year>\s+{_YEAR})\b")
+
+
+def _month_spelt_right(found: re.Match[str]) -> str:
+    """A word before a year that is a slip of a month's name ("Janaury 2019", "Septmber
+    2022", "Apirl 2020"): the month. Two slips at most, the first letter kept."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    word = found.group("word")
+    if word in _MONTH_NAMES_IN_FULL:
+        return found.group(0)
+    for month in _MONTH_NAMES_IN_FULL:
+        if month[0] == word[0] and DamerauLevenshtein.distance(word, month) <= 2:
+            return month + found.group("year")
+    return found.group(0)
+
+
+def months_spelt_right(text: str) -> str:
+    return _WORD_BEFORE_A_YEAR.sub(_month_spelt_right, text)
+
+
 def read_times(text: str) -> Times:
     """Everything a message says of time: the period asked for, what it is compared with, a
     month or quarter with no year; and the text without their words."""
-    reading, rest = _compared(full_years(text))
+    reading, rest = _compared(full_years(months_spelt_right(text)))
     period, period_text = (reading.period, reading.period_text) if reading else (None, None)
     comparison = reading.comparison if reading else None
     time = reading.time if reading else None

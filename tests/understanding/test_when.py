@@ -3,6 +3,7 @@ with no year, and comparisons. Each function is given cleaned (lower-case) text.
 
 import pytest
 
+from knowledge.understanding import when
 from knowledge.understanding.when import YEAR_BEFORE, find_period, finer_period, full_years, read_times
 
 
@@ -368,3 +369,22 @@ def test_no_comparison(text, expected):
 def test_a_comparison_keeps_the_words_of_its_baseline():
     """They make an entry that names the period a closer match, as a period asked for does."""
     assert read_times("burglary compared to 2017/18").comparison.text == "2017/18"
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("burglary in janaury 2019", "2019-01"),
+        ("asb calls in febuary 2022", "2022-02"),
+        ("theft in septmber 2022", "2022-09"),
+        ("drug offences in apirl 2020", "2020-04"),
+        ("public order octber 2021", "2021-10"),
+    ],
+)
+def test_a_slip_in_a_months_name_before_a_year_is_read_as_the_month(typed, read):
+    assert when.read_times(typed).period.code == read
+
+
+def test_a_word_before_a_year_that_is_no_month_is_left_alone():
+    assert when.months_spelt_right("robbery figures 2018") == "robbery figures 2018"
+    assert when.months_spelt_right("knife crime total 2018") == "knife crime total 2018"
