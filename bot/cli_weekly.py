@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import getpass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import click
 
-from knowledge.services.posting import Outcome, Result
+if TYPE_CHECKING:
+    from knowledge.services.posting import Result
 
 
 def _now() -> datetime:
@@ -40,6 +42,8 @@ def _report(results: list[Result], what: str) -> None:
     for result in results:
         when = f" (ts {result.ts})" if result.ts else ""
         click.echo(f"{result.key.channel}, week {result.key.week}: {result.outcome.value}{when}")
+    from knowledge.services.posting import Outcome  # the posting machinery only when posting
+
     failed = [r for r in results if r.outcome in (Outcome.FAILED, Outcome.UNKNOWN, Outcome.UNVERIFIED)]
     if failed:
         raise click.ClickException(f"{len(failed)} post(s) did not go out; see above")

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knowledge.datafiles import CRIME_TYPES_FILE, load_file
 from knowledge.domain.models import Key, Strict, Text
-from knowledge.domain.police_categories import POLICE_CATEGORIES_FILE, PoliceCategoriesFile, normal
+
+if TYPE_CHECKING:
+    from knowledge.domain.police_categories import PoliceCategoriesFile
 
 
 class Relation(StrEnum):
@@ -93,6 +96,9 @@ def load_crime_types(data_dir: Path) -> list[CrimeType]:
     for group in data.groups:
         found.append(_record(group, None, data.source))
         found.extend(_record(kind, group.name, data.source) for kind in group.types)
+    # Imported here: a question answered from a cached index reads no data file.
+    from knowledge.domain.police_categories import POLICE_CATEGORIES_FILE, PoliceCategoriesFile
+
     mapping_path = data_dir / POLICE_CATEGORIES_FILE
     if mapping_path.exists():
         mapping = load_file(mapping_path, PoliceCategoriesFile)
@@ -101,10 +107,14 @@ def load_crime_types(data_dir: Path) -> list[CrimeType]:
 
 
 def _names(named: _Named) -> set[str]:
+    from knowledge.domain.police_categories import normal
+
     return {normal(n) for n in (named.name, *named.aliases)}
 
 
 def _fed(crime: CrimeType, mapping: PoliceCategoriesFile, groups: list[SeedCrimeGroup]) -> CrimeType:
+    from knowledge.domain.police_categories import normal
+
     """The crime type held as the indicator an import feeds from it, where the file names none."""
     if crime.held_as is not None:
         return crime
