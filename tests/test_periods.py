@@ -18,6 +18,23 @@ from knowledge.domain.periods import Period, PeriodError, PeriodKind, parse_peri
         ("2018/2019", "FY2018-19", "Apr 2018-Mar 2019"),
         ("YTD2019-05", "YTD2019-05", "Jan-May 2019"),
         ("Jan-May 2019", "YTD2019-05", "Jan-May 2019"),
+        # the ways officers write a period in /csp update
+        ("2019-06", "2019-06", "Jun 2019"),
+        ("June 2019", "2019-06", "Jun 2019"),
+        ("Jun 2019", "2019-06", "Jun 2019"),
+        ("Jan-Dec 2019", "2019", "Jan-Dec 2019"),
+        ("2019/20", "FY2019-20", "Apr 2019-Mar 2020"),
+        ("FY2019-20", "FY2019-20", "Apr 2019-Mar 2020"),
+        ("2019-20", "FY2019-20", "Apr 2019-Mar 2020"),  # no month is 20
+        ("2011-12", "2011-12", "Dec 2011"),  # a month first, when it can be one
+        # a financial year's quarters: Q1 is Apr-Jun, Q4 is Jan-Mar of the year after
+        ("Q1 2019/20", "2019-Q2", "Apr-Jun 2019"),
+        ("Q2 2019/20", "2019-Q3", "Jul-Sep 2019"),
+        ("Q3 2019/20", "2019-Q4", "Oct-Dec 2019"),
+        ("Q4 2019/20", "2020-Q1", "Jan-Mar 2020"),
+        ("q1 2019-2020", "2019-Q2", "Apr-Jun 2019"),
+        ("Q4 FY2019-20", "2020-Q1", "Jan-Mar 2020"),
+        ("2019/20 Q1", "2019-Q2", "Apr-Jun 2019"),
     ],
 )
 def test_parse_period_reads_codes_and_labels(text, code, label):
@@ -26,10 +43,36 @@ def test_parse_period_reads_codes_and_labels(text, code, label):
     assert parse_period(period.code) == period
 
 
-@pytest.mark.parametrize("text", ["", "soon", "2018-13", "2018/20", "Q5 2018", "FY2018-21", "last week"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "soon",
+        "2018-13",
+        "2018/20",
+        "Q5 2018",
+        "FY2018-21",
+        "last week",
+        "Q1 2019/21",  # not a financial year: its years are not consecutive
+        "Q5 2019/20",
+        "YTD2019-13",  # no thirteenth month, said as a period error rather than a crash
+        "R12-2019-13",
+        "2019-13..2020-02",
+        "Jan-Smarch 2019",
+    ],
+)
 def test_parse_period_refuses_what_is_not_a_period(text):
     with pytest.raises(PeriodError):
         parse_period(text)
+
+
+def test_a_financial_quarter_is_the_calendar_quarter_of_the_same_months():
+    assert Period.financial_quarter(2019, 1) == Period.quarter(2019, 2)
+    assert Period.financial_quarter(2019, 4) == Period.quarter(2020, 1)
+    assert Period.financial_quarter(2019, 4).year_before() == parse_period("Q4 2018/19")
+    assert Period.financial_year(2019).contains(parse_period("Q4 2019/20"))
+    with pytest.raises(PeriodError):
+        Period.financial_quarter(2019, 5)
 
 
 def test_year_before_keeps_the_same_months():

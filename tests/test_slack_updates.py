@@ -177,3 +177,18 @@ def click(slack, fake, button: dict, user: str = ADMIN) -> dict:
     }
     assert slack.action(payload).status == 200
     return fake.wait_for("response_url", count=sent + 1)[-1].params
+
+
+@pytest.mark.parametrize(
+    ("period", "shown", "code"),
+    [
+        ("Q1 2019/20", "Apr-Jun 2019", "2019-Q2"),
+        ("Q4 2019/20", "Jan-Mar 2020", "2020-Q1"),
+        ("June 2019", "Jun 2019", "2019-06"),
+        ("FY2019-20", "2019/20", "FY2019-20"),
+    ],
+)
+def test_a_period_is_taken_as_officers_write_it(slack, fake, knowledge, period, shown, code):
+    reply = text_of(command(slack, fake, f"update knife crime 120 for {period}"))
+    assert f"Knife crime for {shown}: none → 120" in reply
+    assert knowledge.store.figure_history("knife-crime")[-1]["period"] == code

@@ -2,7 +2,8 @@
 
 A period is a run of whole months. Its `code` is the stable key kept in the store
 ("2018", "2018-11", "2018-Q4", "FY2018-19", "YTD2019-05"); its `label` is what people read
-("Jan-Dec 2018"). `parse_period` accepts both and the other ways officers write them.
+("Jan-Dec 2018"). `parse_period` accepts both and the other ways officers write them,
+including a financial year's quarters ("Q1 2019/20" is Apr-Jun 2019).
 """
 
 from __future__ import annotations
@@ -83,6 +84,15 @@ class Period:
         return cls(date(first_year, 4, 1), date(first_year + 1, 3, 1), PeriodKind.FINANCIAL_YEAR)
 
     @classmethod
+    def financial_quarter(cls, first_year: int, quarter: int) -> Period:
+        """A quarter of the financial year starting in April `first_year`: Q1 is Apr-Jun,
+        Q4 is Jan-Mar of the year after. The same months as a calendar quarter, so the same
+        period."""
+        if not 1 <= quarter <= 4:
+            raise PeriodError(f"quarter {quarter} is not 1 to 4")
+        return cls.quarter(first_year + (quarter == 4), quarter % 4 + 1)
+
+    @classmethod
     def year_to_date(cls, year: int, last_month: int) -> Period:
         return cls(date(year, 1, 1), date(year, last_month, 1), PeriodKind.YEAR_TO_DATE)
 
@@ -157,6 +167,8 @@ class Period:
 
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_FY = rf"(?:fy\s*)?{_YEAR}\s*[-/]\s*(?P<next>\d\d(?:\d\d)?)"
+"""A financial year as written: "2019/20", "2019-2020", "FY2019-20"."""
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^(?:cy\s*)?{_YEAR}$"), "year"),
     (re.compile(rf"^jan(?:uary)?\s*(?:-|to)\s*dec(?:ember)?\s+{_YEAR}$"), "year"),
@@ -164,7 +176,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^(?P<mname>[a-z]+)\.?\s+{_YEAR}$"), "month_name"),
     (re.compile(rf"^{_YEAR}\s*-?\s*q(?P<q>[1-4])$"), "quarter"),
     (re.compile(rf"^q(?P<q>[1-4])\s+{_YEAR}$"), "quarter"),
-    (re.compile(rf"^(?:fy\s*)?{_YEAR}\s*[-/]\s*(?P<next>\d\d(?:\d\d)?)$"), "financial_year"),
+    # A quarter of a financial year: "Q1 2019/20" is Apr-Jun 2019, "2019/20 Q4" Jan-Mar 2020.
+    (re.compile(rf"^q(?P<q>[1-4])\s*(?:of\s+)?{_FY}$"), "financial_quarter"),
+    (re.compile(rf"^{_FY}\s*-?\s*q(?P<q>[1-4])$"), "financial_quarter"),
+    (re.compile(rf"^{_FY}$"), "financial_year"),
     (re.compile(r"^fy\s*(?P<next>\d\d(?:\d\d)?)$"), "financial_year_end"),
     (
         re.compile(r"^apr(?:il)?\s+(?P<year>\d{4})\s*-\s*mar(?:ch)?\s+(?P<next>\d{4})$"),
@@ -185,19 +200,27 @@ def _full_year(first: int, text: str) -> int:
     return end
 
 
+def _month_number(text: str) -> int:
+    month = int(text)
+    if not 1 <= month <= 12:
+        raise PeriodError(f"month {month} is not 1 to 12")
+    return month
+
+
 def _run_of_months(parts: dict[str, str]) -> Period:
-    start = date(int(parts["y1"]), int(parts["m1"]), 1)
-    end = date(int(parts["y2"]), int(parts["m2"]), 1)
+    start = date(int(parts["y1"]), _month_number(parts["m1"]), 1)
+    end = date(int(parts["y2"]), _month_number(parts["m2"]), 1)
     if end < start:
         raise PeriodError("a run of months must end after it starts")
     return Period.run_of_months(start, end)
 
 
 def _month_of(parts: dict[str, str]) -> Period | None:
-    month = int(parts["month"])
-    if not 1 <= month <= 12:
-        raise PeriodError(f"month {month} is not 1 to 12")
-    return Period.month(int(parts["year"]), month)
+    """A month, "2019-06"; but "2019-20" is the financial year 2019/20, as no month is 20."""
+    first, second = int(parts["year"]), int(parts["month"])
+    if second > 12 and second == (first + 1) % 100:
+        return Period.financial_year(first)
+    return Period.month(first, _month_number(parts["month"]))
 
 
 def _month_named(parts: dict[str, str]) -> Period | None:
@@ -209,6 +232,12 @@ def _financial_year(parts: dict[str, str]) -> Period:
     first = int(parts["year"])
     _full_year(first, parts["next"])
     return Period.financial_year(first)
+
+
+def _financial_quarter(parts: dict[str, str]) -> Period:
+    first = int(parts["year"])
+    _full_year(first, parts["next"])
+    return Period.financial_quarter(first, int(parts["q"]))
 
 
 def _financial_year_ending(parts: dict[str, str]) -> Period:
@@ -232,9 +261,10 @@ _BUILDERS: dict[str, Callable[[dict[str, str]], Period | None]] = {
     "month_name": _month_named,
     "quarter": lambda p: Period.quarter(int(p["year"]), int(p["q"])),
     "financial_year": _financial_year,
+    "financial_quarter": _financial_quarter,
     "financial_year_end": _financial_year_ending,
-    "ytd": lambda p: Period.year_to_date(int(p["year"]), int(p["month"])),
-    "rolling_year": lambda p: Period.rolling_year(int(p["year"]), int(p["month"])),
+    "ytd": lambda p: Period.year_to_date(int(p["year"]), _month_number(p["month"])),
+    "rolling_year": lambda p: Period.rolling_year(int(p["year"]), _month_number(p["month"])),
     "run_of_months": lambda p: _run_of_months(p),
     "ytd_name": _year_to_named_month,
 }
@@ -251,5 +281,5 @@ def parse_period(text: str) -> Period:
         if period is not None:
             return period
     raise PeriodError(
-        f"“{text}” is not a period I know; try 2018, Nov 2018, 2018-Q4, 2018/19 or Jan-Jun 2019"
+        f"“{text}” is not a period I know; try 2018, Nov 2018, 2018-Q4, Q1 2019/20, 2018/19 or Jan-Jun 2019"
     )
