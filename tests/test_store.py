@@ -12,6 +12,7 @@ from knowledge.domain.periods import Period
 from knowledge.store import Store
 from knowledge.store.migrations import migrations
 from knowledge.store.schema import STEPS, schema_is_current
+from knowledge.store.statuses import StatusOf, add_status, latest_status, status_history, status_row
 
 
 def test_a_new_store_is_migrated_and_seeded(store):
@@ -27,6 +28,7 @@ def test_a_new_store_is_migrated_and_seeded(store):
         "m008_digest_runs",
         "m009_taskings",
         "m010_access_log",
+        "m011_deliverable_statuses",
     ]
     catalogue = store.catalogue()
     assert len(catalogue.indicators) == 13
@@ -203,6 +205,55 @@ def test_a_recorded_status_moves_the_revision_on(store):
     store.record_status("vawg-charter", "Charter revised", "June 2019", "U1", "test")
     assert store.revision() == revision + 1
     assert store.catalogue().statuses["vawg-charter"].status == "Charter revised"
+
+
+def test_a_deliverable_gets_a_status_history_of_its_own(store):
+    assert store.catalogue().deliverable_statuses == {}
+    row = status_row("sp-vawg-charter", "Charter refreshed", "2019-06-01", "2019-06-01T09:00:00+00:00", "U1",
+                     "command", StatusOf.DELIVERABLE)  # fmt: skip
+    revision = store.revision()
+    with store.write_content() as db:
+        add_status(db, row, StatusOf.DELIVERABLE)
+    assert store.revision() == revision + 1
+    catalogue = store.catalogue()
+    assert catalogue.deliverable_statuses["sp-vawg-charter"].status == "Charter refreshed"
+    assert catalogue.statuses["vawg-charter"].status == "VAWG Charter published November 2018"
+    assert [r["status"] for r in status_history(store.db, "sp-vawg-charter", StatusOf.DELIVERABLE)] == [
+        "Charter refreshed"
+    ]
+
+
+def test_a_status_for_no_such_deliverable_is_refused(store):
+    row = status_row("no-such-thing", "Done", "2019", "2019-06-01", "U1", "command", StatusOf.DELIVERABLE)
+    with pytest.raises(sqlite3.IntegrityError), store.write_content() as db:
+        add_status(db, row, StatusOf.DELIVERABLE)
+
+
+def test_a_withdrawn_status_leaves_none_current_and_stays_in_the_history(store):
+    for withdrawn in (False, True):
+        row = status_row("sp-vawg-charter", "Charter refreshed", "2019", "2019-06-01", "U1", "command",
+                         StatusOf.DELIVERABLE, withdrawn=withdrawn)  # fmt: skip
+        with store.write_content() as db:
+            add_status(db, row, StatusOf.DELIVERABLE)
+    assert "sp-vawg-charter" not in store.catalogue().deliverable_statuses
+    assert latest_status(store.db, StatusOf.DELIVERABLE, "sp-vawg-charter") is None
+    assert len(status_history(store.db, "sp-vawg-charter", StatusOf.DELIVERABLE)) == 2
+
+
+def test_a_store_made_before_deliverable_statuses_gains_them_and_keeps_its_statuses(tmp_path, data_dir):
+    path = tmp_path / "old.db"
+    Store(path, data_dir).close()
+    older = Database(path)
+    older["deliverable_statuses"].drop()
+    older.execute("ALTER TABLE action_statuses DROP COLUMN withdrawn")
+    older.execute("DELETE FROM _sqlite_migrations WHERE name = 'm011_deliverable_statuses'")
+    older.conn.commit()
+    older.close()
+    store = Store(path, data_dir)
+    assert store.catalogue().statuses["vawg-charter"].status == "VAWG Charter published November 2018"
+    assert store.catalogue().deliverable_statuses == {}
+    assert "withdrawn" in store.db["action_statuses"].columns_dict
+    store.close()
 
 
 def test_a_content_write_that_changes_nothing_leaves_the_revision_alone(store):

@@ -175,7 +175,12 @@ def entry_answer(ctx: Context, query: Query, top: Candidate, ranked: list[Candid
         document = catalogue.documents.get("strategic-plan")
         title = thing_name(ctx, deliverable.aliases, deliverable.text)
         return DeliverableAnswer(
-            **common, title=title, deliverable=deliverable, focus=top.item, document=document
+            **common,
+            title=title,
+            deliverable=deliverable,
+            focus=top.item,
+            document=document,
+            status=catalogue.deliverable_statuses.get(deliverable.key),
         )
     if entry.kind is Kind.ACTION:
         action = catalogue.action[entry.key]

@@ -21,7 +21,7 @@ from knowledge.domain.models import (
 from knowledge.store.db import Connections, read_revision, select
 from knowledge.store.figures import current_figures
 from knowledge.store.learning import learned_phrases
-from knowledge.store.statuses import current_statuses
+from knowledge.store.statuses import StatusOf, current_statuses
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -46,6 +46,8 @@ class Catalogue:
     topics: list[Topic]
     learned: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Aliases an admin approved from partners' "did you mean" picks, by entry key."""
+    deliverable_statuses: dict[str, ActionStatus] = field(default_factory=dict)
+    """The latest status of each Strategic Plan deliverable that has one."""
 
     # Lookups by key, made on first use; the catalogue never changes once read.
     @cached_property
@@ -94,6 +96,7 @@ def _read(db: sqlite3.Connection) -> Catalogue:
         statuses=current_statuses(db),
         topics=[Topic(**_decoded(row, "aliases", "facts")) for row in _in_order(db, "topics")],
         learned=learned_phrases(db),
+        deliverable_statuses=current_statuses(db, StatusOf.DELIVERABLE),
     )
 
 

@@ -335,6 +335,30 @@ def m010_access_log(db: Database) -> None:
     db["access_log"].create_index(["at"])
 
 
+@migrations()
+def m011_deliverable_statuses(db: Database) -> None:
+    """Strategic Plan deliverables get a status history as manifesto actions have; and a status,
+    like a figure, can be withdrawn without deleting anything (an undone first status)."""
+    db["action_statuses"].add_column("withdrawn", int, not_null_default=0)
+    db["deliverable_statuses"].create(
+        {
+            "id": int,
+            "deliverable_key": str,
+            "status": str,
+            "as_of": str,
+            "recorded_at": str,
+            "recorded_by": str,
+            "source": str,
+            "withdrawn": int,
+        },
+        pk="id",
+        foreign_keys=[("deliverable_key", "deliverables", "key")],
+        not_null=["deliverable_key", "status", "recorded_at", "withdrawn"],
+        defaults={"withdrawn": 0},
+    )
+    db["deliverable_statuses"].create_index(["deliverable_key"])
+
+
 def migrate(connections: Connections) -> None:
     """Under the write lock, so two processes starting on a new file migrate it once."""
     with connections.transaction() as db:

@@ -20,6 +20,7 @@ STEPS = (
     "m008_digest_runs",
     "m009_taskings",
     "m010_access_log",
+    "m011_deliverable_statuses",
 )
 """The names of the steps in `migrations`, in order; a test keeps the two lists the same."""
 
