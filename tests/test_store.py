@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from knowledge.domain.periods import Period
 from knowledge.store import Store
+from knowledge.store.db import StoreBusy
 from knowledge.store.migrations import migrations
 from knowledge.store.schema import STEPS, schema_is_current
 from knowledge.store.statuses import StatusOf, add_status, latest_status, status_history, status_row
@@ -253,6 +254,27 @@ def test_a_store_made_before_deliverable_statuses_gains_them_and_keeps_its_statu
     assert store.catalogue().statuses["vawg-charter"].status == "VAWG Charter published November 2018"
     assert store.catalogue().deliverable_statuses == {}
     assert "withdrawn" in store.db["action_statuses"].columns_dict
+    store.close()
+
+
+def test_a_write_that_cannot_get_the_lock_in_time_says_busy_and_writes_nothing(
+    tmp_path, data_dir, monkeypatch
+):
+    monkeypatch.setattr("knowledge.store.db.BUSY_TIMEOUT_SECONDS", 0.2)
+    store = Store(tmp_path / "busy.db", data_dir)
+    revision = store.revision()
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreBusy, match=r"busy with another change.*try again"):
+            store.record_figure("knife-crime", Period.year(2019), 900, "U1", "test")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert store.revision() == revision
+    assert [r["value"] for r in store.figure_history("knife-crime")] == [889, 830]
+    store.record_figure("knife-crime", Period.year(2019), 900, "U1", "test")  # and later it can
+    assert store.figure_history("knife-crime")[-1]["value"] == 900
     store.close()
 
 

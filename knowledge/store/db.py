@@ -72,6 +72,23 @@ def bump_revision(db: Database) -> None:
     )
 
 
+class StoreBusy(RuntimeError):
+    """Another writer held the store for longer than a write waits: nothing was written, and
+    the same write may simply be tried again."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"the store was busy with another change for over {BUSY_TIMEOUT_SECONDS} seconds, "
+            "so nothing was changed; please try again"
+        )
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    """SQLite's SQLITE_BUSY (or one of its extended codes): another connection holds the lock."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == sqlite3.SQLITE_BUSY
+
+
 class Connections:
     """One SQLite file, opened once per thread that uses it."""
 
@@ -120,7 +137,12 @@ class Connections:
         For bookkeeping that is not what the bot knows: readers need not rebuild for it.
         """
         db = self.db
-        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if _busy(error):
+                raise StoreBusy from error
+            raise
         try:
             yield db
             db.conn.execute("COMMIT")
