@@ -16,6 +16,7 @@ from knowledge.services.figures import Figures
 from knowledge.services.imports import Imports
 from knowledge.services.learning import Learning
 from knowledge.services.roles import Roles
+from knowledge.services.statuses import Statuses
 from knowledge.services.weekly import Weekly
 
 STRANGER_REFUSAL = (
@@ -43,6 +44,7 @@ class Services:
     """The digest, the taskings and their schedule; None where the app was made without them."""
     imports: Imports | None = None
     """Police data files sent by admins."""
+    statuses: Statuses | None = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -54,6 +56,8 @@ class Services:
             self.learning = Learning(self.knowledge, self.roles)
         if self.imports is None:
             self.imports = Imports(self.knowledge.store)
+        if self.statuses is None:
+            self.statuses = Statuses(self.knowledge.store, self.roles)
 
 
 def refusal_message() -> dict:

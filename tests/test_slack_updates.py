@@ -33,10 +33,11 @@ def text_of(params: dict) -> str:
     return json.dumps(params.get("blocks"), ensure_ascii=False) + params.get("text", "")
 
 
-def command(slack, fake, text: str, user: str = ADMIN) -> dict:
-    """Send a signed /csp command with a fresh trigger id, and return the reply's params."""
+def command(slack, fake, text: str, user: str = ADMIN, trigger: str | None = None) -> dict:
+    """Send a signed /csp command with a fresh trigger id (or the one given, as Slack's retry
+    of a request would), and return the reply's params."""
     sent = len(fake.posted("response_url"))
-    extra = {"trigger_id": f"trigger-{next(_triggers)}"}
+    extra = {"trigger_id": trigger or f"trigger-{next(_triggers)}"}
     assert slack.command(text, fake.response_url(), user_id=user, extra=extra).status == 200
     call = fake.wait_for("response_url", count=sent + 1)[-1]
     assert call.params["response_type"] == "ephemeral"

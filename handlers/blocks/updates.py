@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import re
 
-from handlers.blocks.kit import MAX_BLOCKS, MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, clip, context, escape, section
+from handlers.blocks.kit import (
+    MAX_BLOCKS,
+    MAX_BUTTON_TEXT,
+    MAX_BUTTON_VALUE,
+    MAX_SECTION_TEXT,
+    clip,
+    context,
+    escape,
+    section,
+)
 from knowledge.domain.models import Indicator
 from knowledge.render.imports import undone_text
 from knowledge.render.phrasing import JUDGEMENT_EMOJI, change_summary, number
 from knowledge.services.figures import Outlier, Recorded
-from knowledge.services.history import HistoryLine
+from knowledge.services.history import HistoryLine, StatusLine
 from knowledge.services.import_undo import BatchUndone
 from knowledge.services.roles import Holder
+from knowledge.services.statuses import StatusRecorded, Subject
 
 ACTION_RUN = "csp_run"
 """action_id prefix of a button whose value is a /csp command to run for whoever clicks."""
@@ -22,6 +32,11 @@ confirmed, and the request it came from, as JSON."""
 ACTION_CANCEL = "csp_cancel"
 
 MAX_HISTORY_LINES = 40
+MAX_NOTE_SHOWN = 200
+"""A note or status in a history line is cut to this; the whole text stays in the store."""
+MAX_NAME_SHOWN = 80
+MAX_STATUS_SHOWN = 1200
+"""A status in a confirmation is shown whole (at most 500 typed; the seed's may be longer)."""
 
 
 def message(mrkdwn: str) -> dict:
@@ -144,24 +159,79 @@ def _who(actor: str) -> str:
     return f"<@{actor}>" if re.fullmatch(r"[UW][A-Z0-9]{2,}", actor) else escape(actor)
 
 
+def _when(at: str) -> str:
+    return escape(at[:16].replace("T", " "))
+
+
 def _history_line(indicator: Indicator, line: HistoryLine) -> str:
-    who = _who(line.actor)
     change = f"{_value(indicator, line.old)} → {_value(indicator, line.new)}"
-    return (
-        f"• {escape(line.at[:16].replace('T', ' '))} {who}: {escape(line.period.short_label)} "
+    shown = (
+        f"• {_when(line.at)} {_who(line.actor)}: {escape(line.period.short_label)} "
         f"{escape(change)} ({escape(line.source)})"
+    )
+    return shown + (f" — note: {_one_line(line.note)}" if line.note else "")
+
+
+def _one_line(text: str) -> str:
+    """Typed text cut short and on one line, for a line of history."""
+    return escape(clip(" ".join(text.split()), MAX_NOTE_SHOWN))
+
+
+def _quoted(status: str | None, whole: bool = False) -> str:
+    if status is None:
+        return "none"
+    return f"“{escape(clip(status, MAX_STATUS_SHOWN))}”" if whole else f"“{_one_line(status)}”"
+
+
+def _status_line(line: StatusLine) -> str:
+    return (
+        f"• {_when(line.at)} {_who(line.actor)}: {_quoted(line.old)} → {_quoted(line.new)} "
+        f"(as of {escape(line.as_of)}; {escape(line.source)})"
     )
 
 
-def history(indicator: Indicator, lines: list[HistoryLine]) -> dict:
+def _sections(lines: list[str], most: int) -> tuple[list[dict], int]:
+    """Lines packed whole into at most `most` sections of 3,000 characters; and how many fitted."""
+    bodies: list[list[str]] = [[]]
+    for line in lines:
+        if bodies[-1] and len("\n".join([*bodies[-1], line])) > MAX_SECTION_TEXT:
+            if len(bodies) == most:
+                break
+            bodies.append([])
+        bodies[-1].append(line)
+    return [section("\n".join(body)) for body in bodies if body], sum(len(body) for body in bodies)
+
+
+def _history(title: str, lines: list[str]) -> dict:
     """Newest first, as many as fit."""
-    title = f"History of {indicator.short_name}"
     shown = list(reversed(lines))[:MAX_HISTORY_LINES]
-    body = "\n".join(_history_line(indicator, line) for line in shown) or "Nothing recorded yet."
-    blocks = [section(f"*{escape(title)}*"), section(body)]
-    if len(lines) > len(shown):
-        blocks.append(context(f"The latest {len(shown)} of {len(lines)} changes."))
-    return {"text": escape(title), "blocks": blocks[:MAX_BLOCKS]}
+    sections, fitted = _sections(shown, MAX_BLOCKS - 2)
+    blocks = [section(f"*{escape(title)}*"), *(sections or [section("Nothing recorded yet.")])]
+    if len(lines) > fitted:
+        blocks.append(context(f"The latest {fitted} of {len(lines)} changes."))
+    return {"text": escape(title), "blocks": blocks}
+
+
+def history(indicator: Indicator, lines: list[HistoryLine]) -> dict:
+    return _history(f"History of {indicator.short_name}", [_history_line(indicator, x) for x in lines])
+
+
+def status_history(subject: Subject, lines: list[StatusLine]) -> dict:
+    title = f"Status history of {clip(subject.name, MAX_NAME_SHOWN)} ({subject.kind_name})"
+    return _history(title, [_status_line(x) for x in lines])
+
+
+def status_recorded(result: StatusRecorded, undone: bool = False) -> dict:
+    """What the status was and is now, each with the date it speaks for, shown whole."""
+    subject = result.subject
+    what = "Undone" if undone else "Already recorded" if result.repeated else "Recorded"
+    head = f"{what}: the status of {clip(subject.name, MAX_NAME_SHOWN)} ({subject.kind_name})"
+    was = f"*Was* (as of {escape(result.old_as_of)}): " if result.old_as_of else "*Was*: "
+    now = f"*Now* (as of {escape(result.as_of)}): " if result.as_of else "*Now*: "
+    lines = [f":white_check_mark: *{escape(head)}*", was + _quoted(result.old, whole=True)]
+    body = "\n".join([*lines, now + _quoted(result.new, whole=True)])
+    fallback = f"{head}: {clip(result.old or 'none', 60)} → {clip(result.new or 'none', 60)}"
+    return {"text": escape(fallback), "blocks": [section(body)]}
 
 
 def group_mention(usergroup_id: str) -> str:

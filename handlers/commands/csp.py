@@ -1,7 +1,7 @@
 """The /csp slash command: `/csp <question>`; `/csp` alone and `/csp help` show help (with the
 subcommands an officer's or admin's role may use); the officers' subcommands (`update`,
-`history`, `undo`, `grant`, `revoke`, `roles`, `learn`); `/csp update` alone opens the form;
-and the weekly ones (`digest`, `tasking`, `tasks`, `task add|update|close`)."""
+`status`, `history`, `undo`, `grant`, `revoke`, `roles`, `learn`); `/csp update` alone opens
+the form; and the weekly ones (`digest`, `tasking`, `tasks`, `task add|update|close`)."""
 
 from __future__ import annotations
 

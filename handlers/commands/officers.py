@@ -1,7 +1,7 @@
 """Running the officers' subcommands of /csp: each returns the ephemeral message to show.
 
-The work is in knowledge.services; here is only who is asking, which indicator and period
-they mean, and what to say back.
+The work is in knowledge.services; here is only who is asking, which indicator, period, action
+or deliverable they mean (asked with buttons when unsure), and what to say back.
 """
 
 from __future__ import annotations
@@ -15,8 +15,11 @@ from handlers.announce import announce
 from handlers.blocks import updates as say
 from handlers.commands.learn import learn_reply
 from handlers.replies import Services, refusal_message
+from knowledge.domain.models import Kind
 from knowledge.domain.periods import Period, PeriodKind
 from knowledge.services.commands import (
+    HISTORY_KINDS,
+    STATUS_KINDS,
     UPDATE_EXAMPLE,
     Command,
     CommandError,
@@ -25,16 +28,21 @@ from knowledge.services.commands import (
     Learn,
     ListRoles,
     Revoke,
+    Status,
     Undo,
     Update,
     find_indicator,
+    find_subject,
     parse_command,
 )
 from knowledge.services.figures import COMMAND_SOURCE, FigureError, NeedsConfirmation
-from knowledge.services.history import history
+from knowledge.services.history import history, statuses_history
 from knowledge.services.import_undo import BatchUndone
 from knowledge.services.roles import NotAllowed, Role, RoleError
+from knowledge.services.statuses import STATUS_EXAMPLE, StatusError, StatusRecorded, read_status
 from knowledge.services.undo import undo
+from knowledge.store.db import StoreBusy
+from knowledge.store.statuses import StatusOf
 
 
 @dataclass(frozen=True)
@@ -58,12 +66,9 @@ def following(period: Period) -> Period:
     return Period(shift(period.start), shift(period.end), period.kind)
 
 
-def _which_indicator(services: Services, typed: str, command: Update | History) -> dict:
+def _which_indicator(services: Services, typed: str, command: Update) -> dict:
     found = find_indicator(services.knowledge, typed)
-    options = [
-        (c.short_name, command.text(c.key) if isinstance(command, Update) else f"history {c.key}")
-        for c in found.choices
-    ]
+    options = [(c.short_name, command.text(c.key)) for c in found.choices]
     if not options:
         return say.problem(f"I do not know an indicator called “{typed}”; try {UPDATE_EXAMPLE}")
     return say.choices(f"Which indicator did you mean by “{typed}”?", options)
@@ -101,11 +106,55 @@ def _update(services: Services, asker: Asker, command: Update) -> dict:
     return say.recorded(result, command.note)
 
 
+def _status(services: Services, asker: Asker, command: Status) -> dict:
+    if not services.roles.can_write(asker.user_id):
+        raise services.roles.refusal("officers can record statuses")
+    read_status(command.status)  # a mistake in the text is said before anything is asked
+    found = find_subject(services.knowledge, command.subject, STATUS_KINDS)
+    if found.subject is None:
+        options = [(c.name, command.text(c.key)) for c in found.choices]
+        if not options:
+            return say.problem(
+                f"I do not know a manifesto action or Strategic Plan deliverable called "
+                f"“{command.subject}”; try {STATUS_EXAMPLE}"
+            )
+        return say.choices(f"Which one did you mean by “{command.subject}”?", options)
+    subject = found.subject
+    result = services.statuses.record(
+        asker.user_id, StatusOf(subject.kind.value), subject.key, command.status,
+        "command", asker.request_id, services.clock(),
+    )  # fmt: skip
+    return say.status_recorded(result)
+
+
 def _history(services: Services, command: History) -> dict:
-    found = find_indicator(services.knowledge, command.indicator)
-    if found.indicator is None:
-        return _which_indicator(services, command.indicator, command)
-    return say.history(found.indicator, history(services.knowledge.store, found.indicator.key))
+    found = find_subject(services.knowledge, command.subject, HISTORY_KINDS)
+    subject = found.subject
+    if subject is None:
+        options = [(c.name, f"history {c.key}") for c in found.choices]
+        if not options:
+            return say.problem(
+                f"I do not know an indicator, action or deliverable called “{command.subject}”; "
+                "try `/csp history knife crime`"
+            )
+        return say.choices(f"Which one did you mean by “{command.subject}”?", options)
+    store = services.knowledge.store
+    if subject.kind is Kind.INDICATOR:
+        indicator = services.figures.indicator(subject.key)
+        return say.history(indicator, history(store, subject.key))
+    of = StatusOf(subject.kind.value)
+    return say.status_history(
+        services.statuses.subject(of, subject.key), statuses_history(store, of, subject.key)
+    )
+
+
+def _undo(services: Services, asker: Asker) -> dict:
+    result = undo(services.figures, asker.user_id, services.clock(), asker.request_id)
+    if isinstance(result, BatchUndone):
+        return say.batch_undone(result)
+    if isinstance(result, StatusRecorded):
+        return say.status_recorded(result, undone=True)
+    return say.recorded(result, undone=True)
 
 
 def _grant(services: Services, asker: Asker, command: Grant) -> dict:
@@ -130,13 +179,12 @@ def _revoke(services: Services, asker: Asker, command: Revoke) -> dict:
 def _dispatch(services: Services, asker: Asker, command: Command) -> dict:
     if isinstance(command, Update):
         return _update(services, asker, command)
+    if isinstance(command, Status):
+        return _status(services, asker, command)
     if isinstance(command, History):
         return _history(services, command)
     if isinstance(command, Undo):
-        result = undo(services.figures, asker.user_id, services.clock(), asker.request_id)
-        if isinstance(result, BatchUndone):
-            return say.batch_undone(result)
-        return say.recorded(result, undone=True)
+        return _undo(services, asker)
     if isinstance(command, Grant):
         return _grant(services, asker, command)
     if isinstance(command, Revoke):
@@ -154,8 +202,10 @@ def run(services: Services, asker: Asker, command: Command) -> dict:
         return _dispatch(services, asker, command)
     except NotAllowed as refused:
         return say.refusal(str(refused))
-    except (FigureError, RoleError, CommandError) as mistake:
+    except (FigureError, StatusError, RoleError, CommandError) as mistake:
         return say.problem(str(mistake))
+    except StoreBusy as busy:
+        return say.problem(f"Sorry: {busy}.")
 
 
 def _unescaped(text: str) -> str:

@@ -1,8 +1,9 @@
 """The officers' subcommands of /csp, read from the text typed: anything else is a question.
 
-`update knife crime 900 for 2019 note police data`, `history knife crime`, `undo`,
-`grant @sam officer`, `revoke @sam`, `roles`, and `learn` (what partners picked from "did you
-mean"), `learn aliases`, `learn approve 12`, `learn dismiss 12`, `learn remove 3`.
+`update knife crime 900 for 2019 note police data`, `status RRT expansion: now reaches 18-24s`,
+`history knife crime`, `undo`, `grant @sam officer`, `revoke @sam`, `roles`, and `learn` (what
+partners picked from "did you mean"), `learn aliases`, `learn approve 12`, `learn dismiss 12`,
+`learn remove 3`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 from knowledge.answering import Knowledge
-from knowledge.domain.models import Indicator, Kind
+from knowledge.domain.models import Action, Indicator, Kind
+from knowledge.services.statuses import STATUS_EXAMPLE
+from knowledge.store import Catalogue
 from knowledge.understanding import decide
 
 UPDATE_EXAMPLE = "`/csp update knife crime 900 for 2019 note police data`"
@@ -37,8 +40,21 @@ class Update:
 
 
 @dataclass(frozen=True)
+class Status:
+    """`status <action or deliverable>: <status text>`."""
+
+    subject: str
+    status: str
+
+    def text(self, key: str) -> str:
+        """The command again, with the action or deliverable now known: what a button sends."""
+        return f"status {key}: {self.status}"
+
+
+@dataclass(frozen=True)
 class History:
-    indicator: str
+    subject: str
+    """An indicator, action or deliverable, as typed."""
 
 
 @dataclass(frozen=True)
@@ -71,11 +87,15 @@ class Learn:
     number: int | None = None
 
 
-Command = Update | History | Undo | Grant | Revoke | ListRoles | Learn
+Command = Update | Status | History | Undo | Grant | Revoke | ListRoles | Learn
 
 _LEARN = re.compile(r"^(?:(?P<verb>approve|dismiss|remove)\s+#?(?P<number>\d{1,9})|(?P<aliases>aliases))?$")
 _NOTE = re.compile(r"\s+note:?\s+", re.IGNORECASE)
 _PERIOD = re.compile(r"^(?P<head>.*\S)\s+for\s+(?P<period>\S.*)$", re.IGNORECASE)
+# `status <name>: <text>`: the first colon followed by a space (or the end) ends the name, so
+# "10:30" in a name does not; "status of X" is a question, not a command.
+_STATUS = re.compile(r"^(?P<subject>[^:]*?)\s*:(?:\s+(?P<status>.*))?$", re.DOTALL)
+_ASKING = re.compile(r"^(?:of|on|for|about)\b", re.IGNORECASE)
 # A mention as Slack sends it with escaping on (<@U123|sam>), or a bare user id.
 _USER = re.compile(r"^(?:<@(?P<escaped>[UW][A-Z0-9]+)(?:\|[^>]*)?>|@?(?P<bare>[UW][A-Z0-9]{2,}))$")
 
@@ -99,6 +119,19 @@ def _update(rest: str) -> Update:
     return Update(" ".join(words[:-1]), words[-1], period, note)
 
 
+def _status(rest: str) -> Status | None:
+    """The status command, or None when the words after "status" are a question ("status of
+    RRT expansion", "status RRT expansion"): only a colon after the name records one."""
+    found = _STATUS.match(rest)
+    if not found or _ASKING.match(rest):
+        return None
+    if not found["subject"]:
+        raise CommandError(
+            f"say which action or deliverable, then a colon and its status, e.g. {STATUS_EXAMPLE}"
+        )
+    return Status(found["subject"], (found["status"] or "").strip())
+
+
 def _split_note(rest: str) -> tuple[str, str | None]:
     parts = _NOTE.split(rest, maxsplit=1)
     return parts[0].strip(), (parts[1].strip() or None) if len(parts) > 1 else None
@@ -110,6 +143,8 @@ def parse_command(text: str) -> Command | None:
     verb, rest = verb.lower(), rest.strip()
     if verb == "update" and rest:
         return _update(rest)
+    if verb == "status" and rest:
+        return _status(rest)
     if verb == "history" and rest:
         return History(rest)
     if verb == "undo" and not rest:
@@ -139,6 +174,29 @@ def _learn(rest: str) -> Learn | None:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """An entry whose history officers keep: an indicator's figures, an action's or a
+    deliverable's status."""
+
+    kind: Kind
+    key: str
+    name: str
+    """What to call it on a button: its short name or first alias."""
+
+
+@dataclass(frozen=True)
+class FoundSubject:
+    """The entry meant, or, when not sure, the closest ones of the kinds wanted to offer."""
+
+    subject: Subject | None
+    choices: tuple[Subject, ...] = ()
+
+
+STATUS_KINDS = (Kind.ACTION, Kind.DELIVERABLE)
+HISTORY_KINDS = (Kind.INDICATOR, *STATUS_KINDS)
+
+
+@dataclass(frozen=True)
 class Found:
     """The indicator meant, or, when not sure, the closest ones to offer."""
 
@@ -160,3 +218,26 @@ def find_indicator(knowledge: Knowledge, text: str) -> Found:
         return Found(catalogue.indicator[ranked[0].entry.key])
     keys = dict.fromkeys(c.entry.key for c in ranked if c.entry.kind is Kind.INDICATOR)
     return Found(None, tuple(catalogue.indicator[k] for k in list(keys)[:MAX_CHOICES]))
+
+
+def _subject(catalogue: Catalogue, kind: Kind, key: str) -> Subject:
+    if kind is Kind.INDICATOR:
+        return Subject(kind, key, catalogue.indicator[key].short_name)
+    entry = catalogue.action[key] if kind is Kind.ACTION else catalogue.deliverable[key]
+    title = entry.commitment if isinstance(entry, Action) else entry.text
+    return Subject(kind, key, entry.aliases[0] if entry.aliases else title)
+
+
+def find_subject(knowledge: Knowledge, text: str, kinds: tuple[Kind, ...]) -> FoundSubject:
+    """Read a name as a question's topic is read, and take it only when sure it is one of
+    `kinds`; otherwise offer the closest of those kinds."""
+    ctx, reader = knowledge.current()
+    typed = text.strip()
+    exact = ctx.index.entries.get(typed)
+    if exact is not None and exact.kind in kinds:
+        return FoundSubject(_subject(ctx.catalogue, exact.kind, exact.key))
+    ranked = ctx.index.rank(reader.read(typed))
+    if decide.confident(ranked) and ranked[0].entry.kind in kinds:
+        return FoundSubject(_subject(ctx.catalogue, ranked[0].entry.kind, ranked[0].entry.key))
+    wanted = dict.fromkeys((c.entry.kind, c.entry.key) for c in ranked if c.entry.kind in kinds)
+    return FoundSubject(None, tuple(_subject(ctx.catalogue, k, key) for k, key in list(wanted)[:MAX_CHOICES]))
