@@ -82,9 +82,12 @@ def test_asking_the_status_is_a_question_not_a_command(slack, fake, knowledge):
     assert knowledge.store.db["audit"].count == 0
 
 
-def test_a_readers_status_is_refused_naming_the_admins_and_changes_nothing(slack, fake, knowledge):
+@pytest.mark.parametrize("name", ["RRT expansion", "charter"])  # sure, and unsure: no buttons either
+def test_a_readers_status_is_refused_naming_the_admins_and_changes_nothing(slack, fake, knowledge, name):
     revision = knowledge.store.revision()
-    reply = text_of(command(slack, fake, f"status RRT expansion: {NEW_RRT}", user="UALICE01"))
+    reply = command(slack, fake, f"status {name}: {NEW_RRT}", user="UALICE01")
+    assert [b["type"] for b in reply["blocks"]] == ["section"]
+    reply = text_of(reply)
     assert "Only officers can record statuses" in reply and f"<@{ADMIN}> can grant access" in reply
     assert knowledge.store.revision() == revision
     assert knowledge.store.db["audit"].count == 0 and status_rows(knowledge) == 3
@@ -185,7 +188,9 @@ def test_a_long_history_fits_slacks_limits_and_says_how_much_it_shows(slack, fak
     reply = command(slack, fake, "history knife crime")
     assert limit_problems(reply) == []
     assert "The latest 40 of 47 changes." in text_of(reply)
-    assert "944" in mrkdwn_texts(reply)
+    lines = [line for line in mrkdwn_texts(reply).splitlines() if line.startswith("• ")]
+    assert len(lines) == 40 and all(line.endswith("long…") for line in lines)  # each whole, note cut
+    assert "→ 944 (command)" in lines[0] and "→ 905 (command)" in lines[-1]
 
 
 def test_a_busy_store_says_try_again_and_changes_nothing(slack, fake, knowledge, monkeypatch):
