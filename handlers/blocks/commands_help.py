@@ -7,15 +7,27 @@ from knowledge.services.roles import Role
 
 OFFICER_COMMANDS = (
     (
-        "/csp update <indicator> <value> for <period>",
-        "record a figure, e.g. `/csp update knife crime 900 for 2019`",
+        "/csp update knife crime 900 for 2019 note police data",
+        "record a figure for a period (June 2019, Q1 2019/20, 2019, 2019/20…), with a note if you like",
     ),
-    ("/csp history <indicator>", "every figure recorded for it, by whom and when"),
-    ("/csp undo", "take back the last figure you recorded, within 24 hours"),
+    (
+        "/csp status RRT expansion: now reaches 18-24s in every locality",
+        "record the status of a manifesto action or Strategic Plan deliverable: its name, a colon, "
+        "then the status",
+    ),
+    (
+        "/csp history knife crime",
+        "every figure (or an action's every status) recorded: by whom, when, old → new, and notes",
+    ),
+    ("/csp undo", "take back your own last figure or status, within 24 hours"),
 )
+"""One example each, as typed: `tests/test_help.py` checks every subcommand is here and runs."""
 ADMIN_COMMANDS = (
-    ("/csp grant @someone officer", "let someone record figures (or `admin`: also grant and review)"),
-    ("/csp revoke @someone", "take a role away"),
+    (
+        "/csp grant @sam officer",
+        "let someone record figures and statuses (or `admin`: also grant and review)",
+    ),
+    ("/csp revoke @sam", "take a role away"),
     ("/csp roles", "who holds which role"),
     ("/csp learn", "what partners picked from “did you mean”, to approve as aliases or dismiss"),
     ("/csp learn aliases", "the questions approved as aliases, to remove one"),
