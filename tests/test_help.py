@@ -12,6 +12,8 @@ from tests.slack_harness import settings_for, start_app
 from tests.test_slack_updates import ADMIN, command
 
 ADMINS_ONLY = {Grant, Revoke, ListRoles, Learn}
+FORM = "update"
+"""`/csp update` alone opens the form rather than running a command."""
 
 
 @pytest.fixture
@@ -32,7 +34,8 @@ def listed_commands(reply: dict) -> list[str]:
 def test_an_admins_help_lists_every_subcommand_with_an_example_that_runs(slack, fake, text):
     reply = command(slack, fake, text)
     listed = listed_commands(reply)
-    assert {type(parse_command(example)) for example in listed} == set(Command.__args__)
+    assert {type(parse_command(example)) for example in listed if example != FORM} == set(Command.__args__)
+    assert FORM in listed
     assert "status RRT expansion: now reaches 18-24s in every locality" in listed
     assert limit_problems(reply) == []
 
@@ -40,7 +43,7 @@ def test_an_admins_help_lists_every_subcommand_with_an_example_that_runs(slack, 
 def test_an_officers_help_lists_the_officers_subcommands_status_included(slack, fake):
     command(slack, fake, "grant <@UOFFICER1|sam> officer")
     listed = listed_commands(command(slack, fake, "help", user="UOFFICER1"))
-    kinds = {type(parse_command(example)) for example in listed}
+    kinds = {type(parse_command(example)) for example in listed if example != FORM}
     assert kinds == set(Command.__args__) - ADMINS_ONLY
     assert "history knife crime" in listed and "undo" in listed
 

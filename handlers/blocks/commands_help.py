@@ -6,6 +6,7 @@ from handlers.blocks.kit import section
 from knowledge.services.roles import Role
 
 OFFICER_COMMANDS = (
+    ("/csp update", "open a form to record a figure: the indicator, period, value and a note"),
     (
         "/csp update knife crime 900 for 2019 note police data",
         "record a figure for a period (June 2019, Q1 2019/20, 2019, 2019/20…), with a note if you like",
