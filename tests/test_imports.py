@@ -16,7 +16,16 @@ from knowledge.services.imports import Imports
 from knowledge.services.roles import NotAllowed, Roles
 from knowledge.services.undo import undo
 from knowledge.store.imports import batches
-from tests.police_files import HISTORICAL_FILE, OLD_HEADER, OLD_ROWS, RECENT_FILE, ROWS, mps_file, with_count
+from tests.police_files import (
+    HISTORICAL_FILE,
+    OLD_HEADER,
+    OLD_ROWS,
+    RECENT_FILE,
+    ROWS,
+    mps_file,
+    needs_shared_files,
+    with_count,
+)
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 ADMIN = "UBOSS0001"
@@ -121,6 +130,7 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(imports, store):
     assert "vehicle-offences (Vehicle Offences)" in plan.not_fed
 
 
+@needs_shared_files
 def test_both_published_files_in_turn_keep_both_vintages_months(imports, store):
     recent = imports.apply(RECENT_FILE.read_bytes(), RECENT_FILE.name, "cli:sam", NOW)
     assert (recent.plan.new_count, recent.plan.revised_count) == (240, 0)
@@ -153,6 +163,7 @@ def _answers(knowledge: Knowledge) -> dict[str, str]:
     return {q: render_text(knowledge.ask(q)) for q in questions}
 
 
+@needs_shared_files
 def test_a_new_indicator_is_answerable_after_an_import_and_undo_restores_every_answer(store):
     knowledge = Knowledge(store)
     imports = Imports(store)

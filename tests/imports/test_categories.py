@@ -12,7 +12,14 @@ from knowledge.domain.crime_types import Relation, load_crime_types
 from knowledge.domain.periods import Period
 from knowledge.imports.categories import load_police_categories, monthly_figures
 from knowledge.imports.mps_csv import read_mps_csv
-from tests.police_files import HISTORICAL_FILE, OLD_HEADER, OLD_ROWS, RECENT_FILE, mps_file
+from tests.police_files import (
+    HISTORICAL_FILE,
+    OLD_HEADER,
+    OLD_ROWS,
+    RECENT_FILE,
+    mps_file,
+    needs_shared_files,
+)
 
 NEW_INDICATORS = [
     "possession-of-weapons",
@@ -52,6 +59,7 @@ def test_minors_are_summed_and_both_vintages_give_the_same_months(data_dir):
     assert older == newer
 
 
+@needs_shared_files
 @pytest.mark.parametrize("path", [RECENT_FILE, HISTORICAL_FILE])
 def test_every_mapped_category_is_in_both_published_files(path, data_dir):
     figures = monthly_figures(
@@ -61,6 +69,7 @@ def test_every_mapped_category_is_in_both_published_files(path, data_dir):
     assert len(figures.by_indicator) == 10
 
 
+@needs_shared_files
 def test_the_published_vintages_agree_on_a_month_both_hold(data_dir):
     """Jun 2019 in the two files: revised by a few, not counted another way."""
     recent = monthly_figures(

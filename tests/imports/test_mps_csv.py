@@ -12,6 +12,7 @@ from tests.police_files import (
     RECENT_FILE,
     ROWS,
     mps_file,
+    needs_shared_files,
     with_count,
 )
 
@@ -62,6 +63,7 @@ def test_column_names_in_any_case_spacing_and_order(header):
     )
 
 
+@needs_shared_files
 @pytest.mark.parametrize(
     "path, borough, rows, months",
     [(RECENT_FILE, "Tower Hamlets", 49, 24), (HISTORICAL_FILE, "Tower Hamlets", 28, 162)],
