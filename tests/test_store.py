@@ -30,6 +30,7 @@ def test_a_new_store_is_migrated_and_seeded(store):
         "m009_taskings",
         "m010_access_log",
         "m011_deliverable_statuses",
+        "m012_event_outcomes",
     ]
     catalogue = store.catalogue()
     assert len(catalogue.indicators) == 13

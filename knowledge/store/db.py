@@ -8,6 +8,11 @@ than fail half-way.
 Reads use the plain `sqlite3` connection; writes get it wrapped in sqlite-utils' `Database`.
 sqlite-utils is imported on the first write only: a one-shot question reads, and importing it
 (with what it pulls in) is a tenth of the start-up budget.
+
+Only the first connection may make the file; every later one opens it as it is (`mode=rw`), so
+a store deleted while the bot runs is never silently replaced by an empty one. That first
+connection (the keeper) stays open while the store is, which keeps SQLite's `-wal` and `-shm`
+files in place, and `StoreHealth` checks before each use that the files are the ones opened.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
+
+from knowledge.store.health import StoreHealth
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -92,13 +99,19 @@ def _busy(error: sqlite3.OperationalError) -> bool:
 class Connections:
     """One SQLite file, opened once per thread that uses it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, health: StoreHealth | None = None) -> None:
         self.path = Path(path)
+        self.health = health or StoreHealth(self.path)
         self._local = threading.local()
+        keeper = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        self._keeper = self._connect(keeper)
+        self._keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()  # makes -wal and -shm
+        self.health.watch()
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """This thread's plain connection, for reads."""
+        """This thread's plain connection, for reads; `StoreUnavailable` if the file is gone."""
+        self.health.check()
         connection = getattr(self._local, "conn", None)
         if connection is None:
             connection = self._open()
@@ -117,7 +130,11 @@ class Connections:
         return database
 
     def _open(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+        uri = self.path.resolve().as_uri() + "?mode=rw"  # never makes a file: the keeper did
+        return self._connect(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS))
+
+    @staticmethod
+    def _connect(connection: sqlite3.Connection) -> sqlite3.Connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA journal_mode = WAL")
         return connection
@@ -131,24 +148,41 @@ class Connections:
         self._local.db = None
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self, wait: float | None = None) -> Iterator[Database]:
         """A write that takes the lock before it reads, and leaves the revision alone.
 
         For bookkeeping that is not what the bot knows: readers need not rebuild for it.
+        `wait` is how long to wait for another writer's lock, in seconds, if not the usual.
+        How it went is told to the store's health.
         """
         db = self.db
+        if wait is not None:
+            db.conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
         try:
-            db.conn.execute("BEGIN IMMEDIATE")
+            self._begin(db.conn)
+            try:
+                yield db
+                db.conn.execute("COMMIT")
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            self.health.write_failed(error)
+            raise
+        finally:
+            if wait is not None:
+                db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        self.health.wrote()
+
+    def _begin(self, connection: sqlite3.Connection) -> None:
+        """Take the write lock; StoreBusy when another writer held it past the wait."""
+        try:
+            connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             if _busy(error):
+                self.health.write_failed(error)
                 raise StoreBusy from error
-            raise
-        try:
-            yield db
-            db.conn.execute("COMMIT")
-        except BaseException:
-            if db.conn.in_transaction:
-                db.conn.execute("ROLLBACK")
             raise
 
     @contextmanager

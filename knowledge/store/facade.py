@@ -17,6 +17,8 @@ from knowledge.store.catalogue import Catalogue, read_catalogue
 from knowledge.store.claims import EventClaims
 from knowledge.store.db import Connections
 from knowledge.store.figures import FigureHistory
+from knowledge.store.health import StoreHealth, StoreUnavailable
+from knowledge.store.rescue import rescued_copies
 from knowledge.store.runs import Runs
 from knowledge.store.schema import schema_is_current
 from knowledge.store.seed_sync import sync_seed_if_changed
@@ -33,6 +35,7 @@ class Store:
         self.path = Path(path)
         self.data_dir = data_dir or default_data_dir()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_to_reseed_over_a_rescue(self.path)
         self._connections = Connections(self.path)
         self.figures = FigureHistory(self._connections)
         self.statuses = StatusHistory(self._connections)
@@ -44,6 +47,11 @@ class Store:
 
             migrate(self._connections)
         sync_seed_if_changed(self._connections, self.data_dir)
+
+    @property
+    def health(self) -> StoreHealth:
+        """Whether the file is still the one opened, and whether writes work."""
+        return self._connections.health
 
     @property
     def db(self) -> Database:
@@ -97,3 +105,25 @@ class Store:
     def claim_event(self, event_id: str) -> bool:
         """True the first time an event id is seen, by any process sharing this file."""
         return self.events.claim(event_id)
+
+    def quick_check(self) -> str:
+        """SQLite's quick integrity check: "ok", or what is wrong, in one line."""
+        try:
+            rows = self._connections.conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            return str(error)
+        return "; ".join(str(row[0]) for row in rows[:5])
+
+
+def _refuse_to_reseed_over_a_rescue(path: Path) -> None:
+    """A store that vanished while the bot ran left a rescued copy: starting afresh from the
+    seed would quietly drop what it held, so an absent store is made new only when there is none."""
+    if path.exists():
+        return
+    copies = rescued_copies(path)
+    if copies:
+        raise StoreUnavailable(
+            f"there is no store at {path}, but {copies[-1]} holds what was rescued when it vanished: "
+            f"bring it back with `csp-bot restore {copies[-1]}`, or move it away to start afresh "
+            "from the seed"
+        )

@@ -359,6 +359,22 @@ def m011_deliverable_statuses(db: Database) -> None:
     db["deliverable_statuses"].create_index(["deliverable_key"])
 
 
+@migrations()
+def m012_event_outcomes(db: Database) -> None:
+    """How each claimed Slack event ended (claimed, answered, failed, given up), how many attempts
+    failed, which process holds it, and the event itself while it is open, so a claim left by a
+    process that stopped can be finished at the next start."""
+    table = db["seen_events"]
+    table.add_column("state", str, not_null_default="answered")
+    table.add_column("attempts", int, not_null_default=0)
+    table.add_column("owner", str)
+    table.add_column("updated_at", str)
+    table.add_column("envelope", str)
+    table.add_column("error", str)
+    table.create_index(["state"])
+    table.create_index(["seen_at"])  # each claim forgets the day-old ones
+
+
 def migrate(connections: Connections) -> None:
     """Under the write lock, so two processes starting on a new file migrate it once."""
     with connections.transaction() as db:

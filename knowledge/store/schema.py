@@ -21,6 +21,7 @@ STEPS = (
     "m009_taskings",
     "m010_access_log",
     "m011_deliverable_statuses",
+    "m012_event_outcomes",
 )
 """The names of the steps in `migrations`, in order; a test keeps the two lists the same."""
 
