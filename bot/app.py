@@ -8,31 +8,23 @@ from collections.abc import Callable
 
 from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 import handlers
 from bot.scheduler import make_weekly
 from bot.settings import Mode, Settings
 from handlers.access import StrangerPolicy
+from handlers.delivery import retry_handlers
 from handlers.replies import Services
 from handlers.usergroup import OfficerGroup
 from knowledge.answering import Knowledge
 from knowledge.services.roles import Roles
 
-RATE_LIMIT_RETRIES = 3
-
 
 def web_client(settings: Settings) -> WebClient:
-    """The Web API client: Slack's address from the settings, and retries on 429 after Retry-After."""
+    """The Web API client: Slack's address from the settings; retries on 429 after Retry-After,
+    and with back-off on a server error or a dropped connection."""
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return WebClient(
-        token=token,
-        base_url=settings.slack_api_url,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(),
-            RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-        ],
-    )
+    return WebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
 
 
 def create_app(

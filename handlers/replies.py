@@ -1,4 +1,5 @@
-"""What every listener does with a question: answer it, or politely refuse a stranger."""
+"""What every listener does with a question: answer it, or politely refuse a stranger, or
+someone Slack could not say who they are just now."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import UTC, datetime
 
 from slack_sdk import WebClient
 
-from handlers.access import StrangerPolicy
+from handlers.access import Access, StrangerPolicy
 from handlers.blocks import build_message, section
 from knowledge.answering import Knowledge
 from knowledge.domain.models import Kind
@@ -22,6 +23,10 @@ from knowledge.services.weekly import Weekly
 STRANGER_REFUSAL = (
     "Sorry, I can only share the partnership's figures with people from its own workspace. "
     "Ask “help” to see what I do, or ask a partner from the workspace to look it up."
+)
+UNCHECKED_REFUSAL = (
+    "Sorry, I couldn't check with Slack who is asking just now, so I can't share the partnership's "
+    "figures this time. Please try again in a moment."
 )
 
 
@@ -64,6 +69,11 @@ def refusal_message() -> dict:
     return {"text": STRANGER_REFUSAL, "blocks": [section(f":lock: {STRANGER_REFUSAL}")]}
 
 
+def notice(text: str, emoji: str = ":hourglass_flowing_sand:") -> dict:
+    """A short message of the bot's own (busy, unavailable), with its fallback text."""
+    return {"text": text, "blocks": [section(f"{emoji} {text}")]}
+
+
 def reply_to(
     services: Services,
     question: str,
@@ -74,6 +84,11 @@ def reply_to(
 ) -> tuple[dict, bool]:
     """The message to send, and whether it is a refusal (best shown only to the asker)."""
     answer = services.knowledge.ask(question)
-    if answer.kind is not Kind.HELP and services.strangers.refuses(client, user_id, actor_team, home_team):
+    if answer.kind is Kind.HELP:
+        return build_message(answer), False
+    access = services.strangers.access(client, user_id, actor_team, home_team)
+    if access is Access.UNCHECKED:
+        return notice(UNCHECKED_REFUSAL, ":lock:"), True
+    if access is Access.REFUSED:
         return refusal_message(), True
     return build_message(answer, services.clock().date()), False
