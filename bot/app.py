@@ -1,15 +1,22 @@
-"""The Bolt app, made by a factory: nothing is built at import time."""
+"""The Bolt app, made by a factory: nothing is built at import time.
+
+`build_bot` gives the app with what serving it needs besides (the health check);
+`create_app` gives the app alone.
+"""
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
 
+from pydantic import BaseModel
 from slack_bolt import App
 from slack_sdk import WebClient
 
 import handlers
+from bot.logs import configure_logging
 from bot.scheduler import make_weekly
 from bot.settings import Mode, Settings
 from handlers.access import StrangerPolicy
@@ -18,27 +25,68 @@ from handlers.replies import Services
 from handlers.usergroup import OfficerGroup
 from knowledge.answering import Knowledge
 from knowledge.services.roles import Roles
+from knowledge.store.health import StoreState
+
+
+class Status(StrEnum):
+    OK = "ok"
+    DEGRADED = "degraded"
+    """Answering, but something is wrong (the store cannot be written)."""
+    FAILING = "failing"
+    """Not answering questions (the store is gone)."""
+
+
+class StoreHealthReport(BaseModel):
+    state: StoreState
+    reason: str | None = None
+    last_write: str | None = None
+
+
+class Health(BaseModel):
+    status: Status
+    store: StoreHealthReport
 
 
 def web_client(settings: Settings) -> WebClient:
     """The Web API client: Slack's address from the settings; retries on 429 after Retry-After,
     and with back-off on a server error or a dropped connection."""
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return WebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
+    return WebClient(
+        token=token,
+        base_url=settings.slack_api_url,
+        retry_handlers=retry_handlers(),
+    )
 
 
-def create_app(
+@dataclass
+class Bot:
+    app: App
+    services: Services
+    settings: Settings
+
+    def health(self) -> Health:
+        """What GET /health shows: no path, token or request in it."""
+        store = self.services.knowledge.store.health.status()
+        status = {StoreState.OK: Status.OK, StoreState.UNWRITABLE: Status.DEGRADED}.get(
+            store.state, Status.FAILING
+        )
+        return Health(
+            status=status,
+            store=StoreHealthReport(state=store.state, reason=store.reason, last_write=store.last_write),
+        )
+
+
+def build_bot(
     settings: Settings,
     knowledge: Knowledge,
     mode: Mode,
     *,
     monotonic: Callable[[], float] = time.monotonic,
-) -> App:
-    """`monotonic` times how long what Slack said about people is kept (tests pass their own)."""
+) -> Bot:
+    """`monotonic` times how long what Slack said about people is kept (tests pass their own).
+    Asks Slack who the bot is (auth.test): raises if Slack cannot be reached."""
     settings.require(mode)
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings.log_level)
     signing_secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     app = App(
         client=web_client(settings),
@@ -60,4 +108,14 @@ def create_app(
     )
     services.weekly = make_weekly(settings, knowledge, services.roles)
     handlers.register(app, services)
-    return app
+    return Bot(app, services, settings)
+
+
+def create_app(
+    settings: Settings,
+    knowledge: Knowledge,
+    mode: Mode,
+    *,
+    monotonic: Callable[[], float] = time.monotonic,
+) -> App:
+    return build_bot(settings, knowledge, mode, monotonic=monotonic).app

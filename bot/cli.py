@@ -216,7 +216,7 @@ def _settings(mode: Mode | None = None) -> Settings:
 @click.pass_context
 def serve(context: click.Context, http_mode: bool, port: int | None, host: str | None) -> None:
     """Run the Slack bot: Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) or --http (SLACK_SIGNING_SECRET)."""
-    from bot.app import create_app
+    from bot.app import build_bot
     from bot.reach import SlackUnreachable, slack_errors
     from bot.scheduler import make_jobs, start_scheduler
     from bot.server import serve_http, socket_mode_handler
@@ -228,14 +228,14 @@ def serve(context: click.Context, http_mode: bool, port: int | None, host: str |
     knowledge.current()  # build the index before the first question arrives
     try:
         with slack_errors(settings.slack_api_url):
-            app = create_app(settings, knowledge, mode)
+            bot = build_bot(settings, knowledge, mode)
     except SlackUnreachable as error:
         raise click.ClickException(str(error)) from None
     start_scheduler(make_jobs(settings, knowledge))  # the weekly posts, in a background thread
     if mode is Mode.HTTP:
-        serve_http(app, host or settings.host, port or settings.port, settings.log_level)
+        serve_http(bot, host or settings.host, port or settings.port, settings.log_level)
     else:
-        socket_mode_handler(app, settings.slack_app_token.get_secret_value()).start()
+        socket_mode_handler(bot.app, settings.slack_app_token.get_secret_value()).start()
 
 
 @main.command()

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: str = "INFO"
+    csp_max_body_bytes: int = Field(default=1_000_000, ge=10_000, le=100_000_000)
+    """A request to /slack/events larger than this is refused (413) before it is read."""
 
     @field_validator("slack_bot_token")
     @classmethod

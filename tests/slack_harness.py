@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
-from bot.app import create_app
+from bot.app import Bot, build_bot
 from bot.server import EVENTS_PATH, http_server
 from bot.settings import Mode, Settings
 from knowledge.answering import Knowledge
@@ -47,6 +47,7 @@ class RunningApp:
     url: str
     server: object
     thread: threading.Thread
+    bot: Bot | None = None
 
     def post(
         self,
@@ -140,13 +141,13 @@ def direct_message(text: str, user: str = "UALICE01", **extra) -> dict:
 
 
 def start_app(settings: Settings, knowledge: Knowledge, **options) -> RunningApp:
-    """`options` go to create_app (e.g. `monotonic=` a clock the test moves on)."""
-    app = create_app(settings, knowledge, Mode.HTTP, **options)
+    """`options` go to build_bot (e.g. `monotonic=` a clock the test moves on)."""
+    bot = build_bot(settings, knowledge, Mode.HTTP, **options)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = http_server(app, "127.0.0.1", port, "warning")
+    server = http_server(bot, "127.0.0.1", port, "warning")
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -154,7 +155,7 @@ def start_app(settings: Settings, knowledge: Knowledge, **options) -> RunningApp
         if time.monotonic() > deadline:
             raise RuntimeError("the app did not start")
         time.sleep(0.01)
-    return RunningApp(f"http://127.0.0.1:{port}", server, thread)
+    return RunningApp(f"http://127.0.0.1:{port}", server, thread, bot)
 
 
 def view_submission(view: dict, values: dict, user: str = "UALICE01", view_id: str = "V0FORM001") -> dict:
