@@ -1,15 +1,17 @@
 """The Bolt app, made by a factory: nothing is built at import time.
 
-`build_bot` gives the app with what serving it needs besides (the health check);
-`create_app` gives the app alone.
+`build_bot` gives the app with what serving it needs besides (the health check, the work
+queue); `create_app` gives the app alone.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
 from pydantic import BaseModel
 from slack_bolt import App
@@ -21,11 +23,16 @@ from bot.scheduler import make_weekly
 from bot.settings import Mode, Settings
 from handlers.access import StrangerPolicy
 from handlers.delivery import retry_handlers
+from handlers.queued import Work, resume_event
 from handlers.replies import Services
 from handlers.usergroup import OfficerGroup
+from handlers.work_queue import QueueStats
 from knowledge.answering import Knowledge
 from knowledge.services.roles import Roles
 from knowledge.store.health import StoreState
+
+ACK_THREADS = 16
+"""Bolt's own threads, which only acknowledge and queue (and run modal submissions)."""
 
 
 class Status(StrEnum):
@@ -45,6 +52,7 @@ class StoreHealthReport(BaseModel):
 class Health(BaseModel):
     status: Status
     store: StoreHealthReport
+    work: QueueStats
 
 
 def web_client(settings: Settings) -> WebClient:
@@ -54,7 +62,7 @@ def web_client(settings: Settings) -> WebClient:
     return WebClient(
         token=token,
         base_url=settings.slack_api_url,
-        retry_handlers=retry_handlers(),
+        retry_handlers=retry_handlers(settings.csp_retry_seconds),
     )
 
 
@@ -62,6 +70,7 @@ def web_client(settings: Settings) -> WebClient:
 class Bot:
     app: App
     services: Services
+    work: Work
     settings: Settings
 
     def health(self) -> Health:
@@ -73,6 +82,7 @@ class Bot:
         return Health(
             status=status,
             store=StoreHealthReport(state=store.state, reason=store.reason, last_write=store.last_write),
+            work=self.work.queue.stats(),
         )
 
 
@@ -93,6 +103,7 @@ def build_bot(
         signing_secret=signing_secret,
         # Socket Mode requests come over the app's own authenticated socket, unsigned.
         request_verification_enabled=mode is Mode.HTTP,
+        listener_executor=ThreadPoolExecutor(max_workers=ACK_THREADS, thread_name_prefix="csp-ack"),
     )
     group = settings.csp_officer_usergroup
     services = Services(
@@ -107,8 +118,16 @@ def build_bot(
         updates_channel=settings.csp_updates_channel,
     )
     services.weekly = make_weekly(settings, knowledge, services.roles)
-    handlers.register(app, services)
-    return Bot(app, services, settings)
+    work = Work.standard(
+        knowledge.store,
+        workers=settings.csp_workers,
+        waiting_room=settings.csp_waiting_room,
+        retry_seconds=settings.csp_retry_seconds,
+        claim_wait=settings.csp_claim_wait,
+    )
+    handlers.register(app, services, work)
+    work.claimer.recover(partial(resume_event, app))
+    return Bot(app, services, work, settings)
 
 
 def create_app(

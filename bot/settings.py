@@ -76,6 +76,15 @@ class Settings(BaseSettings):
     host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: str = "INFO"
+    csp_workers: int = Field(default=8, ge=1, le=64)
+    """Threads that work out and deliver answers once Slack has been acknowledged."""
+    csp_waiting_room: int = Field(default=100, ge=0, le=10_000)
+    """Answers that may wait for a worker; past that, people are told the bot is busy."""
+    csp_claim_wait: float = Field(default=1.0, ge=0, le=30)
+    """Seconds an event's claim waits for another writer of the store before answering unrecorded."""
+    csp_retry_seconds: float = Field(default=0.5, gt=0, le=60)
+    """The first wait before Slack is asked again after it failed or did not answer; later waits
+    grow from it (a 429 waits its Retry-After)."""
     csp_max_body_bytes: int = Field(default=1_000_000, ge=10_000, le=100_000_000)
     """A request to /slack/events larger than this is refused (413) before it is read."""
 

@@ -1,5 +1,6 @@
-"""What every listener does with a question: answer it, or politely refuse a stranger, or
-someone Slack could not say who they are just now."""
+"""What every listener does with a question: answer it, or politely refuse a stranger; and what
+the bot says when it cannot answer just now (busy, Slack unable to say who is asking, the store
+unavailable, a failure of its own)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ UNCHECKED_REFUSAL = (
     "Sorry, I couldn't check with Slack who is asking just now, so I can't share the partnership's "
     "figures this time. Please try again in a moment."
 )
+BUSY = "I'm busy, try again in a moment."
+STORE_UNAVAILABLE = (
+    "Sorry, I can't reach the partnership's figures just now: my data store is unavailable. "
+    "The people who run me have been told."
+)
+FAILED = "Sorry, something went wrong while answering that. It has been logged; please try again later."
 
 
 @dataclass

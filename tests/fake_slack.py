@@ -6,8 +6,9 @@ of slash commands and buttons, and the download of a file it holds (with the bot
 and, for scheduled posts, conversations.history (the messages posted to a channel, with their
 metadata, including one whose answer was lost), conversations.info (`channels` says which are
 private), conversations.open and bots.info. It can answer a method with 429 and Retry-After a
-given number of times, with an API error
-(`ok: false`) a given number of times, or hang up without answering.
+given number of times, with a server error (500, 502…) a given number of times, with an API
+error (`ok: false`) a given number of times, or hang up without answering; and it can be slow:
+every call waits `slow_seconds`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ HOME_TEAM = "THOME001"
 BOT_USER = "UBOT0001"
 BOT_TOKEN = "xoxb-test-token"
 HANG_UP = "(hang up)"
+SERVER_ERROR = "(server error)"
 
 
 @dataclass
@@ -43,6 +45,10 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     delays: dict[str, float] = field(default_factory=dict)
     """Seconds to wait before answering a method: a slow Slack."""
+    slow_seconds: float = 0
+    """Seconds every call waits before it is answered, whatever the method."""
+    port: int = 0
+    """Where to listen; 0 for any free port."""
     usergroups: dict[str, list[str]] = field(default_factory=dict)
     """User group id -> its members' ids, for usergroups.users.list."""
     channels: dict[str, dict] = field(default_factory=dict)
@@ -86,7 +92,8 @@ class FakeSlack:
                     params.update(parse_qsl(urlparse(self.path).query))
                 fake._handle(self, params)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
@@ -99,6 +106,10 @@ class FakeSlack:
 
     def rate_limit(self, method: str, times: int, retry_after: int = 1) -> None:
         self._rate_limits[method] = (times, retry_after)
+
+    def server_error(self, method: str, times: int = 1, status: int = 500) -> None:
+        """Answer the next `times` calls of a method with an HTTP server error."""
+        self._failures.setdefault(method, []).extend([f"{SERVER_ERROR}{status}"] * times)
 
     def fail(self, method: str, error: str = "missing_scope", times: int = 1) -> None:
         """Answer the next `times` calls of a method with `{"ok": false, "error": error}`."""
@@ -208,12 +219,17 @@ class FakeSlack:
             self._record(Call(f"{method}#429", params, dict(request.headers), path))
             self._send(request, 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(limited[1])})
             return
-        time.sleep(self.delays.get(method, 0))
-        call = Call(method, params, dict(request.headers), path)
-        self._record(call)
+        time.sleep(self.delays.get(method, 0) + self.slow_seconds)
         with self._changed:
             failures = self._failures.get(method)
             failure = failures.pop(0) if failures else None
+        if failure is not None and failure.startswith(SERVER_ERROR):
+            status = int(failure.removeprefix(SERVER_ERROR))
+            self._record(Call(f"{method}#{status}", params, dict(request.headers), path))
+            self._send(request, status, {"ok": False, "error": "server_error"})
+            return
+        call = Call(method, params, dict(request.headers), path)
+        self._record(call)
         if failure == HANG_UP:
             request.close_connection = True  # the client reads no status line at all
         elif failure is not None:

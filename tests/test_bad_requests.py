@@ -208,4 +208,5 @@ def test_health_says_how_the_bot_is(slack):
     report = json.loads(response.read())
     assert response.status == 200
     assert report["status"] == "ok" and report["store"]["state"] == "ok"
+    assert report["work"]["workers"] == 8 and report["work"]["turned_away"] == 0
     assert "path" not in json.dumps(report) and SIGNING_SECRET not in json.dumps(report)

@@ -5,8 +5,7 @@ confirm (or cancel), a police data file an admin sent to import, or a wrong figu
 from __future__ import annotations
 
 import re
-
-from slack_bolt import App
+from typing import TYPE_CHECKING
 
 from handlers.actions.ask_button import make_button_listener
 from handlers.actions.cancel_button import on_cancel
@@ -24,8 +23,11 @@ from handlers.blocks.picks import ACTION_PICK
 from handlers.blocks.updates import ACTION_CANCEL, ACTION_CONFIRM, ACTION_RUN
 from handlers.replies import Services
 
+if TYPE_CHECKING:
+    from handlers.queued import QueuedListeners
 
-def register(app: App, services: Services) -> None:
+
+def register(app: QueuedListeners, services: Services) -> None:
     app.action(re.compile(rf"^{ACTION_ASK}_\d+$"))(make_button_listener(services))
     app.action(re.compile(rf"^{ACTION_PICK}_\d+$"))(make_pick_listener(services))
     app.action(re.compile(rf"^{ACTION_RUN}_\d+$"))(make_run_listener(services))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+from typing import TYPE_CHECKING
 
 from handlers.events.direct_message import make_direct_message_listener
 from handlers.events.home_opened import make_home_listener
 from handlers.events.mention import make_mention_listener
 from handlers.replies import Services
+
+if TYPE_CHECKING:
+    from handlers.queued import QueuedListeners
 
 EVENT_LISTENERS = {
     "app_mention": make_mention_listener,
@@ -16,6 +19,6 @@ EVENT_LISTENERS = {
 }
 
 
-def register(app: App, services: Services) -> None:
+def register(app: QueuedListeners, services: Services) -> None:
     for event, make_listener in EVENT_LISTENERS.items():
         app.event(event)(make_listener(services))
