@@ -1,6 +1,7 @@
 """The `csp-bot` command: ask questions, score the question sets, serve Slack (with the weekly
 posts' scheduler), check the settings, back up and export the store, import police data; the
-weekly jobs' commands are in `cli_weekly`.
+weekly jobs' commands are in `cli_weekly`, checking and restoring the store (`doctor`,
+`restore`) in `cli_store`.
 
 Every failure a user can cause is one line on standard error and a non-zero exit, never a
 traceback (set CSP_BOT_DEBUG=1 to see one).
@@ -12,6 +13,7 @@ import json
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bot.errors import OneLineErrors
+from bot.store_errors import damaged, store_errors
 from knowledge.datafiles import DataFileError, default_data_dir
 from knowledge.store import DB_ENV, default_db_path
 from knowledge.store.opening import StoreError, check_store_file
@@ -37,7 +40,8 @@ def _open_knowledge(db: Path | None, data_dir: Path | None = None, adopt: bool =
     path = db or default_db_path()
     try:
         check_store_file(path, adopt=adopt)
-        return open_knowledge(path, data_dir)
+        with store_errors(path):
+            return open_knowledge(path, data_dir)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     except DataFileError as error:
@@ -117,22 +121,22 @@ def answer_json(answer) -> dict:
 @click.pass_context
 def ask(context: click.Context, question: str, as_json: bool) -> None:
     """Answer QUESTION; with --json and QUESTION "-", one answer per line of standard input."""
+    knowledge = _open_knowledge(context.obj["db"], adopt=context.obj["adopt"])
+    with store_errors(knowledge.store.path):
+        if question != "-":
+            _echo_answer(knowledge.ask(question), as_json)
+            return
+        for line in sys.stdin:
+            _echo_answer(knowledge.ask(line.rstrip("\r\n")), as_json, after="\n")
+
+
+def _echo_answer(answer, as_json: bool, after: str = "") -> None:
     from knowledge.render.text import render_text
 
-    knowledge = _open_knowledge(context.obj["db"], adopt=context.obj["adopt"])
-    if question == "-":
-        for line in sys.stdin:
-            answer = knowledge.ask(line.rstrip("\r\n"))
-            if as_json:
-                click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
-            else:
-                click.echo(render_text(answer) + "\n")
-        return
-    answer = knowledge.ask(question)
     if as_json:
         click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
     else:
-        click.echo(render_text(answer))
+        click.echo(render_text(answer) + after)
 
 
 @main.command(name="eval")
@@ -216,26 +220,28 @@ def _settings(mode: Mode | None = None) -> Settings:
 @click.pass_context
 def serve(context: click.Context, http_mode: bool, port: int | None, host: str | None) -> None:
     """Run the Slack bot: Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) or --http (SLACK_SIGNING_SECRET)."""
-    from bot.app import build_bot
-    from bot.reach import SlackUnreachable, slack_errors
-    from bot.scheduler import make_jobs, start_scheduler
-    from bot.server import serve_http, socket_mode_handler
+    from bot.reach import SlackUnreachable
+    from bot.server import serve_http
     from bot.settings import Mode
+    from bot.startup import serve_when_slack_answers
 
     mode = Mode.HTTP if http_mode else Mode.SOCKET
     settings = _settings(mode)
-    knowledge = _open_knowledge(context.obj["db"] or settings.csp_bot_db, adopt=context.obj["adopt"])
-    knowledge.current()  # build the index before the first question arrives
+    path = context.obj["db"] or settings.csp_bot_db or default_db_path()
+    knowledge = _open_knowledge(path, adopt=context.obj["adopt"])
+    verdict = knowledge.store.quick_check()
+    if verdict != "ok":
+        raise click.ClickException(damaged(path, f"its integrity check failed: {verdict}"))
+    with store_errors(path):
+        knowledge.current()  # build the index before the first question arrives
     try:
-        with slack_errors(settings.slack_api_url):
-            bot = build_bot(settings, knowledge, mode)
+        bot = serve_when_slack_answers(settings, knowledge, mode)  # with the weekly posts' scheduler
     except SlackUnreachable as error:
         raise click.ClickException(str(error)) from None
-    start_scheduler(make_jobs(settings, knowledge))  # the weekly posts, in a background thread
     if mode is Mode.HTTP:
         serve_http(bot, host or settings.host, port or settings.port, settings.log_level)
     else:
-        socket_mode_handler(bot.app, settings.slack_app_token.get_secret_value()).start()
+        threading.Event().wait()  # Socket Mode runs in its own threads
 
 
 @main.command()
@@ -378,9 +384,10 @@ def import_mps(context: click.Context, file: Path, borough: str | None, dry_run:
 
 def _add_weekly_commands() -> None:
     from bot.cli_check import check
+    from bot.cli_store import COMMANDS as STORE_COMMANDS
     from bot.cli_weekly import COMMANDS
 
-    for command in (check, *COMMANDS):
+    for command in (check, *COMMANDS, *STORE_COMMANDS):
         main.add_command(command)
 
 
