@@ -17,8 +17,9 @@ from knowledge.domain.series import Headline, HeadlinePolicies, Series
 from knowledge.store import Catalogue
 from knowledge.understanding.index import Index
 from knowledge.understanding.model import DecisionModel
+from knowledge.understanding.spans import Span
 from knowledge.understanding.vocabulary import Language
-from knowledge.understanding.when import Comparison, Span
+from knowledge.understanding.when import Comparison
 
 
 @dataclass(frozen=True)

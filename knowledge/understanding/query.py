@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from knowledge.domain.periods import Period
+from knowledge.understanding.spans import Span
 from knowledge.understanding.text import words
-from knowledge.understanding.when import Comparison, Span
+from knowledge.understanding.when import Comparison
 
 
 @dataclass
