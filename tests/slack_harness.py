@@ -24,6 +24,11 @@ SIGNING_SECRET = "test-signing-secret-0123456789"
 _ids = count(1)
 
 
+def text_of(params: dict) -> str:
+    """A message's blocks and fallback text as one string, to look for words in."""
+    return json.dumps(params.get("blocks"), ensure_ascii=False) + params.get("text", "")
+
+
 def settings_for(fake: FakeSlack, **overrides) -> Settings:
     values = dict(
         slack_bot_token=BOT_TOKEN,

@@ -12,8 +12,8 @@ import pytest
 from handlers.blocks.forms import CHECKED, ELEMENT, FORM_CALLBACK, INDICATOR, NOTE, PERIOD, VALUE
 from knowledge.answering import open_knowledge
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import settings_for, start_app, view_submission
-from tests.test_slack_updates import ADMIN, command, knife_figures, text_of
+from tests.slack_harness import settings_for, start_app, text_of, view_submission
+from tests.test_slack_updates import ADMIN, command, knife_figures
 
 CHANNEL = "C0UPDATES"
 _triggers = count(1)

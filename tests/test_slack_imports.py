@@ -12,7 +12,7 @@ import pytest
 from knowledge.answering import open_knowledge
 from tests.fake_slack import BOT_TOKEN, HOME_TEAM
 from tests.police_files import ROWS, mps_file, with_count
-from tests.slack_harness import direct_message, settings_for, start_app
+from tests.slack_harness import direct_message, settings_for, start_app, text_of
 
 ADMIN = "UBOSS0001"
 READER = "UALICE01"
@@ -29,10 +29,6 @@ def slack(fake, knowledge):
     running = start_app(settings_for(fake, csp_bot_admins=ADMIN), knowledge)
     yield running
     running.stop()
-
-
-def text_of(params: dict) -> str:
-    return json.dumps(params.get("blocks"), ensure_ascii=False) + params.get("text", "")
 
 
 def send_file(slack, fake, content: bytes, user: str = ADMIN, name: str = "mps.csv") -> dict:

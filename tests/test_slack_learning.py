@@ -4,7 +4,6 @@ the same question is answered directly; removed, it is declined again."""
 
 from __future__ import annotations
 
-import json
 from itertools import count
 
 import pytest
@@ -14,7 +13,7 @@ from knowledge.answering import open_knowledge
 from tests.block_limits import limit_problems
 from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import mention, settings_for, start_app
+from tests.slack_harness import mention, settings_for, start_app, text_of
 
 ADMIN = "UBOSS0001"
 ODD = "the wobbly numbers on drugs"
@@ -98,10 +97,6 @@ def command(slack, fake, text: str, user: str = ADMIN) -> dict:
     assert params["response_type"] == "ephemeral"
     assert limit_problems({"text": params["text"], "blocks": params["blocks"]}) == []
     return params
-
-
-def text_of(params: dict) -> str:
-    return json.dumps(params.get("blocks"), ensure_ascii=False) + params.get("text", "")
 
 
 def button_titled(params: dict, title: str) -> dict:

@@ -11,8 +11,8 @@ import pytest
 from knowledge.answering import open_knowledge
 from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import settings_for, start_app
-from tests.test_slack_updates import ADMIN, command, knife_figures, text_of
+from tests.slack_harness import settings_for, start_app, text_of
+from tests.test_slack_updates import ADMIN, command, knife_figures
 
 _clicks = count(1)
 

@@ -14,8 +14,8 @@ from knowledge.services.figures import Figures
 from knowledge.services.roles import Roles
 from tests.block_limits import limit_problems
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import settings_for, start_app
-from tests.test_slack_updates import ADMIN, click, command, mention_reply, text_of
+from tests.slack_harness import settings_for, start_app, text_of
+from tests.test_slack_updates import ADMIN, click, command, mention_reply
 
 SEED_RRT = "The service has been reconfigured to expand its reach"
 NEW_RRT = "Now reaches 18-24s in every locality"

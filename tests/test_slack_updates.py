@@ -11,7 +11,7 @@ import pytest
 from knowledge.answering import open_knowledge
 from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import mention, settings_for, start_app
+from tests.slack_harness import mention, settings_for, start_app, text_of
 
 ADMIN = "UBOSS0001"
 _triggers = count(1)
@@ -27,10 +27,6 @@ def slack(fake, knowledge):
     running = start_app(settings_for(fake, csp_bot_admins=ADMIN), knowledge)
     yield running
     running.stop()
-
-
-def text_of(params: dict) -> str:
-    return json.dumps(params.get("blocks"), ensure_ascii=False) + params.get("text", "")
 
 
 def command(slack, fake, text: str, user: str = ADMIN, trigger: str | None = None) -> dict:

@@ -8,8 +8,8 @@ import logging
 import pytest
 
 from knowledge.answering import open_knowledge
-from tests.slack_harness import settings_for, start_app
-from tests.test_slack_updates import ADMIN, command, knife_figures, text_of
+from tests.slack_harness import settings_for, start_app, text_of
+from tests.test_slack_updates import ADMIN, command, knife_figures
 
 CHANNEL = "C0UPDATES"
 

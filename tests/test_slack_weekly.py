@@ -13,7 +13,7 @@ from knowledge.answering import open_knowledge
 from knowledge.store.taskings import all_taskings, updates_of
 from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import event_body, settings_for, start_app
+from tests.slack_harness import event_body, settings_for, start_app, text_of
 
 ADMIN = "UBOSS0001"
 OFFICER = "UOFFICER1"
@@ -36,10 +36,6 @@ def slack(fake, knowledge):
     running.knowledge = knowledge
     yield running
     running.stop()
-
-
-def text_of(params: dict) -> str:
-    return json.dumps(params.get("blocks"), ensure_ascii=False) + params.get("text", "")
 
 
 def csp(
