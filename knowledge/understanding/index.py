@@ -20,17 +20,18 @@ entry won with a telling word; otherwise the bot offers its closest topics inste
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from knowledge.domain.models import Kind
 from knowledge.understanding.query import Query
+from knowledge.understanding.scoring import Hits, collect_hits, in_context
 from knowledge.understanding.speller import Speller
 from knowledge.understanding.text import clean, stem, words
 from knowledge.understanding.vocabulary import Language
@@ -193,16 +194,16 @@ class Index:
         self._unknown_weight = math.log(1 + count)
 
     def _arrange(self, entries: list[Entry], places: list[_Place]) -> None:
-        """Places as parallel arrays, so a question is scored against all of them at once."""
-        self._place_entry = np.array([p[0] for p in places], dtype=np.int64)
+        """Places as parallel lists, so a question's words find their places by position."""
+        self._place_entry = [p[0] for p in places]
         self._place_item = [p[1] for p in places]
         self._place_tokens = [p[2] for p in places]
-        self._place_weight = np.array([sum(self._idf[t] for t in p[2]) for p in places], dtype=np.float64)
+        self._place_weight = [sum(self._idf[t] for t in p[2]) for p in places]
         kinds = [entries[p[0]].kind for p in places]
         self._kind_bonus = {
-            "base": np.array([KIND_BONUS.get(k, 0.0) for k in kinds]),
-            "status": np.array([STATUS_BONUS.get(k, 0.0) for k in kinds]),
-            "figures": np.array([FIGURES_BONUS.get(k, 0.0) for k in kinds]),
+            "base": [KIND_BONUS.get(k, 0.0) for k in kinds],
+            "status": [STATUS_BONUS.get(k, 0.0) for k in kinds],
+            "figures": [FIGURES_BONUS.get(k, 0.0) for k in kinds],
         }
         # An item is read with its entry's names around it: "91 people charged" is a fact of
         # Operation Continuum, so "people charged after Op Continuum" finds it, and "biggest
@@ -234,9 +235,9 @@ class Index:
         for number, tokens in enumerate(self.names_of):
             for token in tokens:
                 named[token].append(number)
-        self._postings = {t: np.array(ix, dtype=np.int64) for t, ix in postings.items()}
-        self._shared_postings = {t: np.array(ix, dtype=np.int64) for t, ix in shared.items()}
-        self._name_postings = {t: np.array(ix, dtype=np.int64) for t, ix in named.items()}
+        self._postings = {t: tuple(ix) for t, ix in postings.items()}
+        self._shared_postings = {t: tuple(ix) for t, ix in shared.items()}
+        self._name_postings = {t: tuple(ix) for t, ix in named.items()}
 
     def weight(self, token: str, word: str | None = None) -> float:
         """A word's weight in a question: its rarity across entries (the most for one never
@@ -268,63 +269,54 @@ class Index:
         known = [t for t in question.tokens if t in self._postings]
         if not known:
             return []
-        total = sum(question.weights.values())
-        hits = np.concatenate([self._postings[t] for t in known])
-        asked = question.weights
-        hit_weights = np.concatenate([np.full(len(self._postings[t]), asked[t]) for t in known])
-        hit_idf = np.concatenate([np.full(len(self._postings[t]), self._idf[t]) for t in known])
-        places, inverse = np.unique(hits, return_inverse=True)
-        matched = np.bincount(inverse, weights=hit_weights)
-        matched_here = np.bincount(inverse, weights=hit_idf)
-        hit_telling = np.concatenate([np.full(len(self._postings[t]), t in question.telling) for t in known])
-        here = np.bincount(inverse)
+        hits = collect_hits(question, known, self._postings, self._idf, len(self._place_entry))
         # Two of the question's words in the place, or a telling one in it, or one in it and a
         # telling one in its entry's names: "continuum charges" finds "91 people charged".
         telling = [t for t in known if t in question.telling]
-        telling_around = self._in_context(telling, places, dict.fromkeys(telling, 1.0))
-        anchored = (here >= 2) | (np.bincount(inverse, weights=hit_telling) >= 1) | (telling_around >= 1)
-        coverage = (matched + self._in_context(known, places, asked)) / total
-        bonus = np.zeros(len(places))
-        for token in question.period_tokens:
-            bonus += np.isin(places, self._postings[token]) * self._idf[token]
-        precision = np.minimum((matched_here + bonus) / self._place_weight[places], 1.0)
-        score = 0.8 * coverage + 0.2 * precision + self._kind_bonus["base"][places]
-        if "status_word" in question.intents:
-            score += self._kind_bonus["status"][places]
-        if question.time or question.period or question.intents & {"up", "down"}:
-            score += self._kind_bonus["figures"][places]
-        # The best place of each entry: sort by score, keep each entry's first.
-        order = np.argsort(-score, kind="stable")
-        _, first = np.unique(self._place_entry[places[order]], return_index=True)
-        best = order[first]
-        if len(best) > self.TOP * 2:
-            best = best[np.argpartition(-score[best], self.TOP * 2)[: self.TOP * 2]]
-        candidates = [
+        telling_around = self._in_context(telling, dict.fromkeys(telling, 1.0), hits)
+        around = self._in_context(known, question.weights, hits)
+        total = sum(question.weights.values())
+        extras = self._score_bonus(question)
+        base, weights, entry_of = self._kind_bonus["base"], self._place_weight, self._place_entry
+        best: dict[int, tuple[float, int, float, float]] = {}
+        for place in hits.places:  # in order of place, so a tie keeps an entry's first place
+            coverage = (hits.matched[place] + around[place]) / total
+            held = hits.matched_here[place] + hits.bonus.get(place, 0.0)
+            precision = min(held / weights[place], 1.0) if weights[place] else float(held > 0)
+            score = 0.8 * coverage + 0.2 * precision + base[place]
+            for extra in extras:
+                score += extra[place]
+            number = entry_of[place]
+            if number not in best or score > best[number][0]:
+                best[number] = (score, place, coverage, precision)
+        top = heapq.nsmallest(
+            self.TOP, ((-round(b[0], 9), self._entry_list[entry_of[b[1]]].key, *b) for b in best.values())
+        )
+        return [
             Candidate(
-                self._entry_list[self._place_entry[places[i]]],
-                self._place_item[places[i]],
-                float(score[i]),
-                float(coverage[i]),
-                float(precision[i]),
-                bool(anchored[i]),
-                self._place_tokens[places[i]].intersection(question.tokens),
+                self._entry_list[entry_of[place]],
+                self._place_item[place],
+                score,
+                coverage,
+                precision,
+                hits.count[place] >= 2 or hits.telling[place] or telling_around[place] >= 1,
+                self._place_tokens[place].intersection(question.tokens),
             )
-            for i in best
+            for _, _, score, place, coverage, precision in top
         ]
-        candidates.sort(key=lambda c: (-round(c.score, 9), c.entry.key))
-        return candidates[: self.TOP]
 
-    def _in_context(self, known: list[str], places: np.ndarray, weights: dict[str, float]) -> np.ndarray:
-        """For each place, the weight of the question's words found in its entry's names and
-        not in the place itself."""
-        entry_weight = np.zeros(len(self._entry_list))
-        shared_weight = np.zeros(len(places))
-        for token in known:
-            if token in self._name_postings:
-                entry_weight[self._name_postings[token]] += weights[token]
-            if token in self._shared_postings:
-                shared_weight += np.isin(places, self._shared_postings[token]) * weights[token]
-        return entry_weight[self._place_entry[places]] - shared_weight
+    def _in_context(self, known: list[str], weights: dict[str, float], hits: Hits) -> dict[int, float]:
+        return in_context(known, weights, hits, self._name_postings, self._shared_postings, self._place_entry)
+
+    def _score_bonus(self, question: Query) -> list[list[float]]:
+        """The kind bonuses a question's intent adds: a status asked favours actions, a
+        figure or period asked favours indicators."""
+        bonus = []
+        if "status_word" in question.intents:
+            bonus.append(self._kind_bonus["status"])
+        if question.time or question.period or question.intents & {"up", "down"}:
+            bonus.append(self._kind_bonus["figures"])
+        return bonus
 
     def suggest(self, question: Query, ranked: list[Candidate], limit: int = 3) -> list[Entry]:
         """Up to `limit` entries the question may have meant: shared words first, then spelling."""
