@@ -6,6 +6,7 @@ The held-out sets are reported by `csp-bot eval`, not asserted: they are for mea
 from tools.evaluation import (
     QUESTION_SETS,
     LabelledQuestion,
+    months_of,
     question_set_path,
     read_questions,
     score,
@@ -56,3 +57,16 @@ def test_a_combined_answer_matches_its_label_in_any_order():
     assert label.accepts("list:indicators:personal-robbery+knife-crime")
     assert not label.accepts("list:indicators:personal-robbery+total-burglary")
     assert not label.accepts("knife-crime")
+
+
+def test_period_codes_naming_the_same_months_agree():
+    """A label may write a period as a reader would; the answer's code may be another
+    spelling of the same months. Different months never agree."""
+    assert months_of("2019-Q3") == months_of("2019-07..2019-09")
+    assert months_of("FYTD2023-09") == months_of("2023-04..2023-09")
+    assert months_of("FYTD2024-02") == months_of("2023-04..2024-02")
+    assert months_of("YTD2023-09") == months_of("2023-01..2023-09")
+    assert months_of("2022") == months_of("2022-01..2022-12")
+    assert months_of("2019-Q3") != months_of("2019-07..2019-08")
+    assert months_of("FY2019-20") != months_of("2019")
+    assert months_of("not a period") == "not a period"

@@ -9,7 +9,9 @@ is the period code the figure shown must be for.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -17,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from knowledge.answering import Answer, Knowledge
 from knowledge.answering.types import IndicatorAnswer
 from knowledge.domain.models import Kind
+from knowledge.domain.periods import PeriodError, parse_period
 from tools.question_sets import QUESTION_SETS  # noqa: F401  (re-exported)
 
 OUT_OF_SCOPE = "none"
@@ -77,10 +80,28 @@ def answered_period(answer: Answer) -> str | None:
     return answer.indicator.current.period.code
 
 
+def months_of(code: str) -> tuple[date, date] | str:
+    """The months a period code stands for, so that codes naming the same months agree
+    ("2019-Q3" and "2019-07..2019-09"; "FYTD2023-09", April to September 2023, as a label
+    may write the financial year to date); a code that is no period, as written."""
+    fytd = re.fullmatch(r"FYTD(\d{4})-(\d\d)", code)
+    if fytd:
+        year, month = int(fytd[1]), int(fytd[2])
+        return date(year if month >= 4 else year - 1, 4, 1), date(year, month, 1)
+    try:
+        period = parse_period(code)
+    except PeriodError:
+        return code
+    return period.start, period.end
+
+
 def is_correct(label: LabelledQuestion, answer: Answer) -> bool:
     if not label.accepts(answered_key(answer)):
         return False
-    return label.period is None or answered_period(answer) == label.period
+    if label.period is None:
+        return True
+    answered = answered_period(answer)
+    return answered is not None and months_of(answered) == months_of(label.period)
 
 
 @dataclass(frozen=True)
