@@ -53,7 +53,8 @@ def test_an_import_then_the_same_again_then_a_revision_then_undo(tmp_path):
     assert "Possession of weapons offences" in ok(tmp_path, "ask", "possession of weapons")
 
     again = ok(tmp_path, "import", "mps", str(police_file(tmp_path, name="copy.csv")))
-    assert "Nothing imported: every month of copy.csv" in again and "(imported before as batch 1)" in again
+    assert "Nothing imported from copy.csv" in again and "every month is held already" in again
+    assert "(imported before as batch 1)" in again
 
     revised = police_file(tmp_path, with_count(ROWS, "Theft", "Shoplifting", 2, 90), "july.csv")
     assert "Theft: 1 revised (Jul 2019 82 → 90); 2 unchanged" in ok(tmp_path, "import", "mps", str(revised))

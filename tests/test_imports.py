@@ -9,6 +9,7 @@ import pytest
 from knowledge.answering import Knowledge
 from knowledge.domain.periods import Period
 from knowledge.imports.mps_csv import ImportFileError
+from knowledge.render.imports import indicator_line as render_import_line
 from knowledge.render.text import render_text
 from knowledge.services.figures import FigureError, Figures
 from knowledge.services.import_undo import BatchUndone, ImportUndoError, undo_batch
@@ -114,6 +115,32 @@ def test_a_later_vintage_revising_a_month_records_it_as_history(imports, store):
     assert current(store, "total-burglary")["2019-06"] == 175
     june = [r["value"] for r in store.figure_history("total-burglary") if r["period"] == "2019-06"]
     assert june == [170, 175]
+
+
+def test_an_older_file_imported_after_a_newer_one_does_not_undo_its_revisions(imports, store):
+    """A file whose months end earlier was published earlier: where it differs from a month
+    held from a later file, the later figure is the Met's revision, and it stays."""
+    imports.apply(mps_file(), "july.csv", "cli:sam", NOW)  # May-Jul 2019
+    earlier_rows = [
+        (*row[:3], 40, *row[3:5]) for row in with_count(ROWS, "Burglary", "Burglary - Residential", 1, 115)
+    ]
+    earlier = mps_file(earlier_rows, months=("201904", "201905", "201906"))
+    before = counts(store)
+    result = imports.apply(earlier, "june.csv", "cli:sam", NOW + timedelta(days=1))
+    [burglary] = [i for i in result.plan.indicators if i.key == "total-burglary"]
+    assert [(r.period.code, r.old, r.new) for r in burglary.kept] == [("2019-06", 170, 175)]
+    assert burglary.revised == () and [p.code for p in burglary.new] == ["2019-04"]
+    assert current(store, "total-burglary")["2019-06"] == 170
+    assert counts(store)["figures"] - before["figures"] == 4  # April, for the four indicators fed
+    assert result.plan.kept_count == 1
+    assert "kept as held from a later file (Jun 2019 170 → 175)" in render_import_line(burglary)
+
+
+def test_a_file_of_the_same_months_still_revises(imports, store):
+    imports.apply(mps_file(), "first.csv", "cli:sam", NOW)
+    revised = with_count(ROWS, "Burglary", "Burglary - Residential", 2, 125)
+    result = imports.apply(mps_file(revised), "second.csv", "cli:sam", NOW + timedelta(days=1))
+    assert result.plan.revised_count == 1 and result.plan.kept_count == 0
 
 
 def test_a_dry_run_says_what_would_change_and_writes_nothing(imports, store):

@@ -56,6 +56,8 @@ def indicator_line(changes: IndicatorChanges) -> str:
         parts.append(f"{len(changes.revised)} revised ({_revisions(changes.revised)})")
     if changes.unchanged:
         parts.append(f"{changes.unchanged} unchanged")
+    if changes.kept:
+        parts.append(f"{len(changes.kept)} kept as held from a later file ({_revisions(changes.kept)})")
     return f"{name}: {'; '.join(parts) or 'nothing'}"
 
 
@@ -68,14 +70,26 @@ def _counts(plan: ImportPlan) -> str:
     return f"{plan.new_count:,} new, {plan.revised_count:,} revised, {plan.unchanged_count:,} unchanged"
 
 
+def _all_held(plan: ImportPlan) -> str:
+    if plan.kept_count:
+        return "every month is held already, as this file gives it or from a later file"
+    return "every month is held already"
+
+
 def _notes(plan: ImportPlan) -> tuple[str, ...]:
-    if not plan.not_fed:
-        return ()
-    return (
-        "No row of this file counts towards "
-        + "; ".join(plan.not_fed)
-        + ": check the names in data/police_categories.yaml against the file.",
-    )
+    notes = []
+    if plan.not_fed:
+        notes.append(
+            "No row of this file counts towards "
+            + "; ".join(plan.not_fed)
+            + ": check the names in data/police_categories.yaml against the file."
+        )
+    if plan.kept_count:
+        notes.append(
+            f"{plan.kept_count:,} months differ from figures held from a later file (one whose months run "
+            "past this file's last): the later figures are the Met's revisions, so they are kept."
+        )
+    return tuple(notes)
 
 
 def plan_summary(plan: ImportPlan) -> Summary:
@@ -86,7 +100,7 @@ def plan_summary(plan: ImportPlan) -> Summary:
             f"in {len(plan.indicators)} indicators ({_counts(plan)})."
         )
     else:
-        headline = f"{_file_line(plan)}: nothing to change, every month is held already ({_counts(plan)})."
+        headline = f"{_file_line(plan)}: nothing to change, {_all_held(plan)} ({_counts(plan)})."
     return Summary(headline, tuple(indicator_line(i) for i in plan.indicators), _notes(plan))
 
 
@@ -96,7 +110,7 @@ def result_summary(result: ImportResult, undo_hint: str) -> Summary:
     if result.batch_id is None:
         before = f" (imported before as batch {result.same_file_batch})" if result.same_file_batch else ""
         return Summary(
-            f"Nothing imported: every month of {_file_line(plan)} is held already{before}.",
+            f"Nothing imported from {_file_line(plan)}: {_all_held(plan)}{before}.",
             (),
             _notes(plan),
         )

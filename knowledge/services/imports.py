@@ -5,8 +5,10 @@ plan, worked out again under the write lock, as one batch in one content transac
 batch row, a figure row per new or revised month (source "import", with the batch id), any
 indicator the mapping describes that the store lacks, and one audit row. A month whose value
 is held already is left alone, so the same file imported twice changes nothing the second
-time, and the store's revision does not move. The seed's yearly figures are other periods,
-and are never touched.
+time, and the store's revision does not move. A month held from a later file (one whose
+months run further) is left alone too: an older file imported after a newer one would
+otherwise undo the Met's revisions. The seed's yearly figures are other periods, and are
+never touched.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from knowledge.store.imports import (
     add_batch,
     add_figures,
     held_values,
+    held_vintages,
     indicator_row,
     next_position,
     put_indicator,
@@ -69,6 +72,8 @@ class IndicatorChanges:
     new: tuple[Period, ...]
     revised: tuple[Revision, ...]
     unchanged: int
+    kept: tuple[Revision, ...] = ()
+    """Months this file gives otherwise, held from a later file: left as held."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,10 @@ class ImportPlan:
     @property
     def unchanged_count(self) -> int:
         return sum(i.unchanged for i in self.indicators)
+
+    @property
+    def kept_count(self) -> int:
+        return sum(len(i.kept) for i in self.indicators)
 
     @property
     def changes_anything(self) -> bool:
@@ -226,21 +235,27 @@ def _plan(
 ) -> ImportPlan:
     fed = list(figures.by_indicator)
     definitions, made, names = _definitions(db, mapping, fed)
-    held = held_values(db, fed)
+    held, vintages = held_values(db, fed), held_vintages(db, fed)
+    vintage = figures.months[-1].code if figures.months else ""
     changes, rows = [], []
     for key, months in figures.by_indicator.items():
-        new, revised, unchanged = [], [], 0
+        new, revised, kept, unchanged = [], [], [], 0
         for period, value in sorted(months.items()):
             old = held.get((key, period.code))
             if old is None:
                 new.append(period)
-            elif old != value:
-                revised.append(Revision(period, old, value))
-            else:
+            elif old == value:
                 unchanged += 1
                 continue
+            elif vintages.get((key, period.code), "") > vintage:
+                kept.append(Revision(period, old, value))
+                continue
+            else:
+                revised.append(Revision(period, old, value))
             rows.append(MonthFigure(key, period, float(value)))
-        changes.append(IndicatorChanges(key, names[key], key in made, tuple(new), tuple(revised), unchanged))
+        changes.append(
+            IndicatorChanges(key, names[key], key in made, tuple(new), tuple(revised), unchanged, tuple(kept))
+        )
     not_fed = tuple(f"{e.key} ({', '.join(c.label() for c in e.categories)})" for e in figures.not_fed)
     return ImportPlan(
         file_name, sha256, borough, figures.months, rows_read, rows_read * len(figures.months),

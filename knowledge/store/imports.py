@@ -93,6 +93,26 @@ def held_values(db: sqlite3.Connection | Database, indicator_keys: list[str]) ->
     return {(r["indicator_key"], r["period"]): r["value"] for r in rows if not r["withdrawn"]}
 
 
+def held_vintages(db: sqlite3.Connection | Database, indicator_keys: list[str]) -> dict[tuple[str, str], str]:
+    """For each (indicator, period) whose value held now came from an import, the last month
+    of the file it came from (a file's vintage: the Met publishes up to its latest month)."""
+    if not indicator_keys:
+        return {}
+    marks = ", ".join("?" for _ in indicator_keys)
+    rows = select(
+        db,
+        f"""
+        SELECT f.indicator_key, f.period, b.last_month FROM figures f
+        JOIN (SELECT MAX(id) AS id FROM figures WHERE indicator_key IN ({marks})
+              GROUP BY indicator_key, period) latest ON latest.id = f.id
+        JOIN import_batches b ON b.id = f.batch_id
+        WHERE f.withdrawn = 0 AND b.last_month IS NOT NULL
+        """,
+        indicator_keys,
+    )
+    return {(r["indicator_key"], r["period"]): r["last_month"] for r in rows}
+
+
 def batch_figures(db: sqlite3.Connection | Database, batch_id: int) -> list[dict]:
     """The figure rows a batch wrote, in the order it wrote them."""
     return select(db, "SELECT * FROM figures WHERE batch_id = ? ORDER BY id", [batch_id])
