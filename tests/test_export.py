@@ -22,8 +22,10 @@ from knowledge.services.export import (
 )
 from knowledge.services.figures import Figures
 from knowledge.services.roles import Roles
+from knowledge.services.statuses import Statuses
 from knowledge.services.undo import undo
 from knowledge.store.audit import add_audit
+from knowledge.store.statuses import StatusOf
 
 ADMIN = "UBOSS0001"
 OFFICER = "UOFFICER1"
@@ -120,10 +122,11 @@ def test_every_status_with_its_history_and_the_audit_log_are_exported(history, t
     assert export(history, tmp_path).exit_code == 0
     statuses = read(tmp_path / "csp-statuses.csv")
     assert tuple(statuses[0]) == STATUS_COLUMNS
-    rrt = [(s["status"], s["recorded_by"], s["note"]) for s in statuses if s["action_key"] == "rrt-expansion"]
+    rrt = [(s["status"], s["recorded_by"], s["note"]) for s in statuses if s["key"] == "rrt-expansion"]
     assert rrt[1:] == [("'@SUM(1+1) delivered", OFFICER, "'+ see board paper")]
     assert rrt[0][1] == "seed" and rrt[0][0].startswith("The service has been reconfigured")
-    assert statuses[0]["action"].startswith("Expand the reach of our Rapid Response Service")
+    assert statuses[0]["kind"] == "action" and statuses[0]["withdrawn"] == "no"
+    assert statuses[0]["name"].startswith("Expand the reach of our Rapid Response Service")
 
     audit = read(tmp_path / "csp-audit.csv")
     assert tuple(audit[0]) == AUDIT_COLUMNS
@@ -241,3 +244,25 @@ def test_an_export_is_of_one_moment_though_a_write_lands_while_it_reads(store, t
     assert store.db["audit"].count == 1  # the write did land
     assert not [f for f in read(tmp_path / "out" / "csp-figures.csv") if f["recorded_by"] == ADMIN]
     assert read(tmp_path / "out" / "csp-audit.csv") == []
+
+
+def test_deliverable_statuses_are_exported_with_their_withdrawals(history, tmp_path):
+    """A Strategic Plan deliverable's statuses are history too: one recorded, one undone."""
+    roles = Roles(history, frozenset({ADMIN}))
+    statuses, figures = Statuses(history, roles), Figures(history, roles)
+    later = NOW + timedelta(hours=1)
+    statuses.record(
+        OFFICER, StatusOf.DELIVERABLE, "sp-vawg-charter", "Published in March", "command", "d1", later
+    )
+    statuses.record(OFFICER, StatusOf.DELIVERABLE, "sp-support-victims", "On track", "command", "d2", later)
+    undo(figures, OFFICER, later + timedelta(minutes=1), "d3")
+    assert export(history, tmp_path).exit_code == 0
+    rows = read(tmp_path / "csp-statuses.csv")
+    delivered = [(r["key"], r["status"], r["withdrawn"]) for r in rows if r["kind"] == "deliverable"]
+    assert delivered == [
+        ("sp-support-victims", "On track", "no"),
+        ("sp-support-victims", "On track", "yes"),
+        ("sp-vawg-charter", "Published in March", "no"),
+    ]  # by the plan's order, then as recorded
+    [charter] = [r for r in rows if r["key"] == "sp-vawg-charter"]
+    assert charter["name"].startswith("Publish a VAWG Charter") and charter["recorded_by"] == OFFICER

@@ -38,7 +38,19 @@ FIGURE_COLUMNS = (
     "note",
     "withdrawn",
 )
-STATUS_COLUMNS = ("action_key", "action", "status", "as_of", "recorded_at", "recorded_by", "source", "note")
+STATUS_COLUMNS = (
+    "kind",
+    "key",
+    "name",
+    "status",
+    "as_of",
+    "recorded_at",
+    "recorded_by",
+    "source",
+    "note",
+    "withdrawn",
+)
+"""A manifesto action's or a Strategic Plan deliverable's status (`kind`), one row per change."""
 AUDIT_COLUMNS = (
     "id",
     "at",
@@ -143,27 +155,42 @@ def figure_lines(everything: Everything) -> list[list]:
     ]
 
 
+def _status_audit_kind(audit_row: dict) -> str | None:
+    """Which kind of status an audit row records: "status" is how the first action statuses
+    were audited, before deliverables had statuses of their own."""
+    entity = audit_row["entity"]
+    if entity in ("status", "action_status"):
+        return "action"
+    return "deliverable" if entity == "deliverable_status" else None
+
+
 def status_lines(everything: Everything) -> list[list]:
-    notes = _notes_by_change(
-        everything.statuses,
-        everything.audit,
-        lambda a: a["entity"] not in ("figure", "role"),
-        lambda s: (s["action_key"], s["recorded_at"], s["recorded_by"], s["source"]),
-        lambda a: (a["entity_key"], a["at"], a["actor"], a["source"]),
-    )
-    return [
-        [
-            s["action_key"],
-            s["action_commitment"],
-            s["status"],
-            s["as_of"],
-            s["recorded_at"],
-            s["recorded_by"],
-            s["source"],
-            notes[s["id"]],
+    lines = []
+    for kind in ("action", "deliverable"):
+        rows = [s for s in everything.statuses if s["kind"] == kind]
+        notes = _notes_by_change(
+            rows,
+            everything.audit,
+            lambda a, kind=kind: _status_audit_kind(a) == kind,
+            lambda s: (s["key"], s["recorded_at"], s["recorded_by"], s["source"]),
+            lambda a: (a["entity_key"], a["at"], a["actor"], a["source"]),
+        )
+        lines += [
+            [
+                kind,
+                s["key"],
+                s["name"],
+                s["status"],
+                s["as_of"],
+                s["recorded_at"],
+                s["recorded_by"],
+                s["source"],
+                notes[s["id"]],
+                "yes" if s.get("withdrawn") else "no",
+            ]
+            for s in rows
         ]
-        for s in everything.statuses
-    ]
+    return lines
 
 
 def audit_lines(everything: Everything) -> list[list]:

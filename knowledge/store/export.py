@@ -14,7 +14,9 @@ class Everything:
     figures: list[dict]
     """Every figure row with its indicator's name; by indicator, period, then as recorded."""
     statuses: list[dict]
-    """Every status row with its action's commitment; by action, then as recorded."""
+    """Every status row, manifesto actions' then Strategic Plan deliverables', each with
+    `kind` ("action" or "deliverable"), `key` and the entry's `name`; by entry, then as
+    recorded."""
     audit: list[dict]
     """Every audit row, oldest first."""
 
@@ -32,9 +34,16 @@ def read_everything(db: sqlite3.Connection) -> Everything:
     statuses = select(
         db,
         """
-        SELECT s.*, a.commitment AS action_commitment FROM action_statuses s
+        SELECT 'action' AS kind, s.action_key AS key, a.commitment AS name, s.* FROM action_statuses s
         LEFT JOIN actions a ON a.key = s.action_key
         ORDER BY a.position, s.action_key, s.id
+        """,
+    ) + select(
+        db,
+        """
+        SELECT 'deliverable' AS kind, s.deliverable_key AS key, d.text AS name, s.*
+        FROM deliverable_statuses s LEFT JOIN deliverables d ON d.key = s.deliverable_key
+        ORDER BY d.position, s.deliverable_key, s.id
         """,
     )
     audit = select(db, "SELECT * FROM audit ORDER BY id")
