@@ -76,41 +76,39 @@ def add_figures(db: Database, rows: list[dict]) -> None:
     )
 
 
-def held_values(db: sqlite3.Connection | Database, indicator_keys: list[str]) -> dict[tuple[str, str], float]:
-    """The value held now for each (indicator, period) of these indicators; none if withdrawn."""
+def _held_rows(db: sqlite3.Connection | Database, indicator_keys: list[str]) -> list[dict]:
+    """The figure row held now for each (indicator, period) of these indicators, with the last
+    month of the import file it came from (None when it came from elsewhere)."""
     if not indicator_keys:
-        return {}
+        return []
     marks = ", ".join("?" for _ in indicator_keys)
-    rows = select(
+    return select(
         db,
         f"""
-        SELECT f.indicator_key, f.period, f.value, f.withdrawn FROM figures f
+        SELECT f.indicator_key, f.period, f.value, f.withdrawn, b.last_month FROM figures f
         JOIN (SELECT MAX(id) AS id FROM figures WHERE indicator_key IN ({marks})
               GROUP BY indicator_key, period) latest ON latest.id = f.id
+        LEFT JOIN import_batches b ON b.id = f.batch_id
         """,
         indicator_keys,
     )
+
+
+def held_values(db: sqlite3.Connection | Database, indicator_keys: list[str]) -> dict[tuple[str, str], float]:
+    """The value held now for each (indicator, period) of these indicators; none if withdrawn."""
+    rows = _held_rows(db, indicator_keys)
     return {(r["indicator_key"], r["period"]): r["value"] for r in rows if not r["withdrawn"]}
 
 
 def held_vintages(db: sqlite3.Connection | Database, indicator_keys: list[str]) -> dict[tuple[str, str], str]:
     """For each (indicator, period) whose value held now came from an import, the last month
     of the file it came from (a file's vintage: the Met publishes up to its latest month)."""
-    if not indicator_keys:
-        return {}
-    marks = ", ".join("?" for _ in indicator_keys)
-    rows = select(
-        db,
-        f"""
-        SELECT f.indicator_key, f.period, b.last_month FROM figures f
-        JOIN (SELECT MAX(id) AS id FROM figures WHERE indicator_key IN ({marks})
-              GROUP BY indicator_key, period) latest ON latest.id = f.id
-        JOIN import_batches b ON b.id = f.batch_id
-        WHERE f.withdrawn = 0 AND b.last_month IS NOT NULL
-        """,
-        indicator_keys,
-    )
-    return {(r["indicator_key"], r["period"]): r["last_month"] for r in rows}
+    rows = _held_rows(db, indicator_keys)
+    return {
+        (r["indicator_key"], r["period"]): r["last_month"]
+        for r in rows
+        if not r["withdrawn"] and r["last_month"]
+    }
 
 
 def batch_figures(db: sqlite3.Connection | Database, batch_id: int) -> list[dict]:
