@@ -10,6 +10,7 @@ from knowledge.datafiles import default_data_dir
 from knowledge.store import Store
 from tests.fake_slack import FakeSlack
 from tests.markup import write_marked_data
+from tests.slack_harness import settings_for, start_app
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +49,19 @@ def fake():
     fake = FakeSlack().start()
     yield fake
     fake.stop()
+
+
+@pytest.fixture
+def start_slack(fake):
+    """Start the real Bolt app, talking to the fake Slack, on a Knowledge and settings of the
+    test's choosing (`csp_bot_admins=ADMIN`…); every app started is stopped after the test."""
+    started = []
+
+    def start(knowledge: Knowledge, **settings):
+        running = start_app(settings_for(fake, **settings), knowledge)
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        running.stop()

@@ -21,7 +21,10 @@ from knowledge.answering import Knowledge
 from tests.fake_slack import BOT_TOKEN, HOME_TEAM, FakeSlack
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
+ADMIN = "UBOSS0001"
+"""The admin the Slack tests name in CSP_BOT_ADMINS."""
 _ids = count(1)
+_triggers = count(1)
 
 
 def text_of(params: dict) -> str:
@@ -177,3 +180,50 @@ def view_submission(view: dict, values: dict, user: str = "UALICE01", view_id: s
         "response_urls": [],
         "is_enterprise_install": False,
     }
+
+
+# Officers' commands and clicks, end to end: a signed request in, the reply read from the fake Slack.
+
+
+def command(slack, fake, text: str, user: str = ADMIN, trigger: str | None = None) -> dict:
+    """Send a signed /csp command with a fresh trigger id (or the one given, as Slack's retry
+    of a request would), and return the reply's params."""
+    sent = len(fake.posted("response_url"))
+    extra = {"trigger_id": trigger or f"trigger-{next(_triggers)}"}
+    assert slack.command(text, fake.response_url(), user_id=user, extra=extra).status == 200
+    call = fake.wait_for("response_url", count=sent + 1)[-1]
+    assert call.params["response_type"] == "ephemeral"
+    return call.params
+
+
+def click(slack, fake, button: dict, user: str = ADMIN) -> dict:
+    sent = len(fake.posted("response_url"))
+    payload = {
+        "type": "block_actions",
+        "team": {"id": HOME_TEAM},
+        "user": {"id": user, "team_id": HOME_TEAM},
+        "api_app_id": "A0CSP",
+        "container": {
+            "type": "message",
+            "message_ts": "500.1",
+            "channel_id": "CGENERAL1",
+            "is_ephemeral": True,
+        },
+        "channel": {"id": "CGENERAL1"},
+        "trigger_id": f"click-{next(_triggers)}",
+        "response_url": fake.response_url("click"),
+        "actions": [{**button, "block_id": "csp_run_choices", "action_ts": "1"}],
+    }
+    assert slack.action(payload).status == 200
+    return fake.wait_for("response_url", count=sent + 1)[-1].params
+
+
+def mention_reply(slack, fake, text: str) -> str:
+    sent = len(fake.posted("chat.postMessage"))
+    slack.event(mention(f"<@UBOT0001> {text}"))
+    return text_of(fake.wait_for("chat.postMessage", count=sent + 1)[-1].params)
+
+
+def knife_figures(knowledge) -> list[tuple[str, float]]:
+    ctx, _ = knowledge.current()
+    return [(f.period.code, f.value) for f in ctx.catalogue.figures["knife-crime"]]

@@ -8,8 +8,7 @@ import pytest
 from knowledge.services.commands import Command, Grant, Learn, ListRoles, Revoke, parse_command
 from tests.block_limits import limit_problems
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import settings_for, start_app
-from tests.test_slack_updates import ADMIN, command
+from tests.slack_harness import ADMIN, command
 
 ADMINS_ONLY = {Grant, Revoke, ListRoles, Learn}
 FORM = "update"
@@ -17,10 +16,8 @@ FORM = "update"
 
 
 @pytest.fixture
-def slack(fake, knowledge):
-    running = start_app(settings_for(fake, csp_bot_admins=ADMIN), knowledge)
-    yield running
-    running.stop()
+def slack(start_slack, knowledge):
+    return start_slack(knowledge, csp_bot_admins=ADMIN)
 
 
 def listed_commands(reply: dict) -> list[str]:

@@ -11,8 +11,7 @@ import pytest
 from handlers.usergroup import MEMBERS_SECONDS
 from knowledge.answering import open_knowledge
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import settings_for, start_app, text_of
-from tests.test_slack_updates import ADMIN, command, knife_figures
+from tests.slack_harness import ADMIN, command, knife_figures, settings_for, start_app, text_of
 
 GROUP = "SOFFICERS"
 MEMBER = "UGROUP001"

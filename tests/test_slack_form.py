@@ -12,8 +12,15 @@ import pytest
 from handlers.blocks.forms import CHECKED, ELEMENT, FORM_CALLBACK, INDICATOR, NOTE, PERIOD, VALUE
 from knowledge.answering import open_knowledge
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import settings_for, start_app, text_of, view_submission
-from tests.test_slack_updates import ADMIN, command, knife_figures
+from tests.slack_harness import (
+    ADMIN,
+    command,
+    knife_figures,
+    settings_for,
+    start_app,
+    text_of,
+    view_submission,
+)
 
 CHANNEL = "C0UPDATES"
 _triggers = count(1)
@@ -25,10 +32,8 @@ def knowledge(tmp_path, data_dir):
 
 
 @pytest.fixture
-def slack(fake, knowledge):
-    running = start_app(settings_for(fake, csp_bot_admins=ADMIN, csp_updates_channel=CHANNEL), knowledge)
-    yield running
-    running.stop()
+def slack(start_slack, knowledge):
+    return start_slack(knowledge, csp_bot_admins=ADMIN, csp_updates_channel=CHANNEL)
 
 
 def open_form(slack, fake, user: str = ADMIN, channel: str = "CGENERAL1") -> dict:

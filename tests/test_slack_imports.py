@@ -12,9 +12,8 @@ import pytest
 from knowledge.answering import open_knowledge
 from tests.fake_slack import BOT_TOKEN, HOME_TEAM
 from tests.police_files import ROWS, mps_file, with_count
-from tests.slack_harness import direct_message, settings_for, start_app, text_of
+from tests.slack_harness import ADMIN, direct_message, text_of
 
-ADMIN = "UBOSS0001"
 READER = "UALICE01"
 _ids = count(1)
 
@@ -25,10 +24,8 @@ def knowledge(tmp_path, data_dir):
 
 
 @pytest.fixture
-def slack(fake, knowledge):
-    running = start_app(settings_for(fake, csp_bot_admins=ADMIN), knowledge)
-    yield running
-    running.stop()
+def slack(start_slack, knowledge):
+    return start_slack(knowledge, csp_bot_admins=ADMIN)
 
 
 def send_file(slack, fake, content: bytes, user: str = ADMIN, name: str = "mps.csv") -> dict:

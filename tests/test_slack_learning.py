@@ -13,9 +13,8 @@ from knowledge.answering import open_knowledge
 from tests.block_limits import limit_problems
 from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import mention, settings_for, start_app, text_of
+from tests.slack_harness import ADMIN, mention, text_of
 
-ADMIN = "UBOSS0001"
 ODD = "the wobbly numbers on drugs"
 """Declined today with three drug topics as choices; the partner means the second."""
 MEANT = "drug-operation-arrests"
@@ -28,10 +27,8 @@ def knowledge(tmp_path, data_dir):
 
 
 @pytest.fixture
-def slack(fake, knowledge):
-    running = start_app(settings_for(fake, csp_bot_admins=ADMIN), knowledge)
-    yield running
-    running.stop()
+def slack(start_slack, knowledge):
+    return start_slack(knowledge, csp_bot_admins=ADMIN)
 
 
 def ask(slack, fake, text: str, user: str = "UALICE01") -> tuple[dict, dict]:

@@ -11,8 +11,7 @@ import pytest
 from knowledge.answering import open_knowledge
 from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import settings_for, start_app, text_of
-from tests.test_slack_updates import ADMIN, command, knife_figures
+from tests.slack_harness import ADMIN, command, knife_figures, text_of
 
 _clicks = count(1)
 
@@ -23,10 +22,8 @@ def knowledge(tmp_path, data_dir):
 
 
 @pytest.fixture
-def slack(fake, knowledge):
-    running = start_app(settings_for(fake, csp_bot_admins=ADMIN), knowledge)
-    yield running
-    running.stop()
+def slack(start_slack, knowledge):
+    return start_slack(knowledge, csp_bot_admins=ADMIN)
 
 
 def buttons(reply: dict) -> dict[str, dict]:

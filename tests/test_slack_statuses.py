@@ -14,8 +14,7 @@ from knowledge.services.figures import Figures
 from knowledge.services.roles import Roles
 from tests.block_limits import limit_problems
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import settings_for, start_app, text_of
-from tests.test_slack_updates import ADMIN, click, command, mention_reply
+from tests.slack_harness import ADMIN, click, command, mention_reply, text_of
 
 SEED_RRT = "The service has been reconfigured to expand its reach"
 NEW_RRT = "Now reaches 18-24s in every locality"
@@ -27,10 +26,8 @@ def knowledge(tmp_path, data_dir):
 
 
 @pytest.fixture
-def slack(fake, knowledge):
-    running = start_app(settings_for(fake, csp_bot_admins=ADMIN), knowledge)
-    yield running
-    running.stop()
+def slack(start_slack, knowledge):
+    return start_slack(knowledge, csp_bot_admins=ADMIN)
 
 
 def rrt_status(knowledge) -> str:

@@ -4,17 +4,12 @@ Bolt app, replies read from the fake Slack, and a running bot answering with the
 from __future__ import annotations
 
 import json
-from itertools import count
 
 import pytest
 
 from knowledge.answering import open_knowledge
-from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import mention, settings_for, start_app, text_of
-
-ADMIN = "UBOSS0001"
-_triggers = count(1)
+from tests.slack_harness import ADMIN, click, command, knife_figures, mention_reply, text_of
 
 
 @pytest.fixture
@@ -23,32 +18,8 @@ def knowledge(tmp_path, data_dir):
 
 
 @pytest.fixture
-def slack(fake, knowledge):
-    running = start_app(settings_for(fake, csp_bot_admins=ADMIN), knowledge)
-    yield running
-    running.stop()
-
-
-def command(slack, fake, text: str, user: str = ADMIN, trigger: str | None = None) -> dict:
-    """Send a signed /csp command with a fresh trigger id (or the one given, as Slack's retry
-    of a request would), and return the reply's params."""
-    sent = len(fake.posted("response_url"))
-    extra = {"trigger_id": trigger or f"trigger-{next(_triggers)}"}
-    assert slack.command(text, fake.response_url(), user_id=user, extra=extra).status == 200
-    call = fake.wait_for("response_url", count=sent + 1)[-1]
-    assert call.params["response_type"] == "ephemeral"
-    return call.params
-
-
-def knife_figures(knowledge) -> list[tuple[str, float]]:
-    ctx, _ = knowledge.current()
-    return [(f.period.code, f.value) for f in ctx.catalogue.figures["knife-crime"]]
-
-
-def mention_reply(slack, fake, text: str) -> str:
-    sent = len(fake.posted("chat.postMessage"))
-    slack.event(mention(f"<@UBOT0001> {text}"))
-    return text_of(fake.wait_for("chat.postMessage", count=sent + 1)[-1].params)
+def slack(start_slack, knowledge):
+    return start_slack(knowledge, csp_bot_admins=ADMIN)
 
 
 def test_an_admins_update_is_answered_at_once_and_can_be_traced_and_undone(slack, fake, knowledge):
@@ -152,28 +123,6 @@ def test_an_unclear_indicator_gets_buttons_not_a_guess(slack, fake, knowledge):
 def test_mistakes_say_what_was_wrong_with_an_example(slack, fake, knowledge, text, expected):
     assert expected in text_of(command(slack, fake, text))
     assert knowledge.store.db["audit"].count == 0
-
-
-def click(slack, fake, button: dict, user: str = ADMIN) -> dict:
-    sent = len(fake.posted("response_url"))
-    payload = {
-        "type": "block_actions",
-        "team": {"id": HOME_TEAM},
-        "user": {"id": user, "team_id": HOME_TEAM},
-        "api_app_id": "A0CSP",
-        "container": {
-            "type": "message",
-            "message_ts": "500.1",
-            "channel_id": "CGENERAL1",
-            "is_ephemeral": True,
-        },
-        "channel": {"id": "CGENERAL1"},
-        "trigger_id": f"click-{next(_triggers)}",
-        "response_url": fake.response_url("click"),
-        "actions": [{**button, "block_id": "csp_run_choices", "action_ts": "1"}],
-    }
-    assert slack.action(payload).status == 200
-    return fake.wait_for("response_url", count=sent + 1)[-1].params
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,7 @@ import logging
 import pytest
 
 from knowledge.answering import open_knowledge
-from tests.slack_harness import settings_for, start_app, text_of
-from tests.test_slack_updates import ADMIN, command, knife_figures
+from tests.slack_harness import ADMIN, command, knife_figures, settings_for, start_app, text_of
 
 CHANNEL = "C0UPDATES"
 
@@ -20,10 +19,8 @@ def knowledge(tmp_path, data_dir):
 
 
 @pytest.fixture
-def slack(fake, knowledge):
-    running = start_app(settings_for(fake, csp_bot_admins=ADMIN, csp_updates_channel=CHANNEL), knowledge)
-    yield running
-    running.stop()
+def slack(start_slack, knowledge):
+    return start_slack(knowledge, csp_bot_admins=ADMIN, csp_updates_channel=CHANNEL)
 
 
 def public_lines(fake) -> list[str]:

@@ -13,9 +13,8 @@ from knowledge.answering import open_knowledge
 from knowledge.store.taskings import all_taskings, updates_of
 from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import event_body, settings_for, start_app, text_of
+from tests.slack_harness import ADMIN, event_body, settings_for, start_app, text_of
 
-ADMIN = "UBOSS0001"
 OFFICER = "UOFFICER1"
 READER = "UALICE01"
 OWNER = "UOWNER001"
