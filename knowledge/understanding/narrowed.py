@@ -1,0 +1,164 @@
+"""Whether a question asks for a part of the entry chosen to answer it: a place ("knife crime
+on buses"), a time ("ASB calls at night"), a group of people ("for under 18s"), an outcome
+("burglaries that were solved"), a sub-type ("residential burglary") or a means ("hate crime
+online") that the entry does not hold.
+
+The words of each kind are data (`data/narrowing.yaml`). A narrowing counts when the entry
+holds none of its words (the portal is "online", and held) and it is said of the topic: right
+after a word of the topic, with only small words, time words or other narrowings between
+("ASB calls *at night*", "knife crime figures *for under 18s*"), and not itself said of
+another word ("the *schools* team"); or right before the topic ("*night-time* ASB"). A word
+of a narrowing kind said in another part of the message ("I'm on the bus - knife crime
+this year?") is the setting, not the question.
+
+Only the reading is here; answering decides what to say (`answering/route.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from knowledge.understanding.narrowing import Narrowing
+from knowledge.understanding.query import Query
+from knowledge.understanding.reader import clauses
+from knowledge.understanding.text import clean, stem, words
+from knowledge.understanding.vocabulary import Language
+
+LEADING = frozenset(
+    {
+        "for", "during", "over", "throughout", "against", "involving", "affecting", "targeting",
+        "towards", "via", "through", "that", "which", "who", "were", "was", "are", "is", "been",
+        "being", "got",
+    }
+)  # fmt: skip
+"""Words that, with the placing and narrowing words, introduce a narrowing after the topic
+("for under 18s", "that were solved"): quoted with it."""
+ARTICLES = frozenset({"the", "a", "an", "my", "our", "their"})
+OWN_KINDS = frozenset({Narrowing.OUTCOME, Narrowing.MEANS})
+"""Kinds a measure may be of itself: an indicator that counts an outcome (arrests, charges,
+convictions) or what came by one means (the online portal) is not narrowed by another word
+of that kind ("the specialist DV court's outcomes" are its convictions): such a word asks
+for another measure, which the ranking weighs, not for a part of this one."""
+
+
+@dataclass(frozen=True)
+class NarrowedPart:
+    """A part of the topic the question asks for: its kind, the words as the partner typed
+    them (with the word introducing them: "at night"), and the question's words it is."""
+
+    kind: Narrowing
+    said: str
+    tokens: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Clause:
+    typed: list[str]
+    topic: list[bool]
+    glue: list[bool]
+
+
+def narrowed_part(
+    language: Language, query: Query, held: frozenset[str], topic: frozenset[str], names: Iterable[str] = ()
+) -> NarrowedPart | None:
+    """The first narrowing of the question that an entry holding `held` (named `names`) does
+    not hold, said of the words of the question it does hold (`topic`); None when there is none."""
+    if not topic:
+        return None
+    own = {kind for name in names for _, _, kind in language.narrowings(words(clean(name)))} & OWN_KINDS
+    read = {typed: fixed for typed, fixed in query.corrections.items() if fixed}
+    asked = set(query.tokens)
+    for text in clauses(query.text):
+        typed = [read.get(word, word) for word in words(text)]
+        found = language.narrowings(typed)
+        if not found:
+            continue
+        kept = set(language.swap_synonyms(typed))
+        topical = [bool(_tokens(language, word) & topic) for word in typed]
+        clause = _Clause(typed, topical, _glue(language, query, typed))
+        spans = {position for start, end, _ in found for position in range(start, end)}
+        for start, end, kind in found:
+            tokens = _tokens(language, " ".join(typed[start:end]))
+            if not tokens & asked and not kept.issuperset(typed[start:end]):
+                continue  # read as something else: "teen violence" is youth violence
+            if tokens & held or kind in own:
+                continue
+            lead = _said_after(language, clause, spans, start, end)
+            if lead is None and not _said_before(clause, spans, end):
+                continue
+            shown = typed[start - lead : end] if lead else typed[start:end]
+            said = as_typed(query.raw, shown)
+            return NarrowedPart(kind, said, frozenset(_tokens(language, " ".join(shown))))
+    return None
+
+
+def without(query: Query, part: NarrowedPart) -> Query:
+    """The question without the narrowing: what it asks of the whole."""
+    kept = [token for token in query.tokens if token not in part.tokens]
+    return replace(
+        query,
+        tokens=kept,
+        unknown=[word for word in query.unknown if stem(word) not in part.tokens],
+        weights={token: weight for token, weight in query.weights.items() if token in kept},
+        telling=query.telling & set(kept),
+    )
+
+
+def _tokens(language: Language, text: str) -> set[str]:
+    """The stems a word or phrase is read as, synonyms swapped ("phone" is "call"), and as typed."""
+    typed = words(text)
+    return set(language.entry_tokens(text)) | {stem(w) for w in typed if w not in language.stopwords}
+
+
+def _glue(language: Language, query: Query, typed: list[str]) -> list[bool]:
+    """Which words only join a narrowing to its topic: small words, the words placing or
+    limiting a question, and the words of a time phrase or of the period named."""
+    joining = language.stopwords | language.narrowing | language.limiting | LEADING
+    named = (query.period_text, query.comparison.text if query.comparison else None)
+    period = set(words(" ".join(text for text in named if text)))
+    glue = [word in joining or word in period for word in typed]
+    for table in (language.times, language.intents):
+        for start, end, value in table.scan(typed):
+            if value is not None:
+                glue[start:end] = [True] * (end - start)
+    return glue
+
+
+def _said_after(language: Language, clause: _Clause, spans: set[int], start: int, end: int) -> int | None:
+    """How many words before the narrowing introduce it, when it follows a word of the topic
+    with only joining words between, and is not itself said of another word after it; None
+    when it does not follow the topic so."""
+    before = start - 1
+    while before >= 0 and not clause.topic[before] and (clause.glue[before] or before in spans):
+        before -= 1
+    if before < 0 or not clause.topic[before]:
+        return None
+    if end < len(clause.typed) and not (clause.glue[end] or clause.topic[end] or end in spans):
+        return None  # "for the schools team": the narrowing is said of "team"
+    lead = 0
+    introducing = language.narrowing | LEADING
+    for back in range(1, start - before):
+        word = clause.typed[start - back]
+        if word in introducing:
+            lead = back
+        elif word not in ARTICLES:
+            break
+    return lead
+
+
+def _said_before(clause: _Clause, spans: set[int], end: int) -> bool:
+    """The narrowing stands right before a word of the topic, or before other narrowings that
+    do ("night-time ASB", "residential burglary", "weekend night-time ASB")."""
+    after = end
+    while after < len(clause.typed) and after in spans and not clause.topic[after]:
+        after += 1
+    return after < len(clause.typed) and clause.topic[after]
+
+
+def as_typed(raw: str, shown: list[str]) -> str:
+    """The words as the partner typed them ("for under 18s", "in Whitechapel"), else as read."""
+    pattern = r"[\W_]+".join(re.escape(w) + (r"s?" if w.isdigit() else "") for w in shown)
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", raw, flags=re.IGNORECASE)
+    return found.group(0) if found else " ".join(shown)
