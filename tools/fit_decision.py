@@ -3,7 +3,8 @@
     pip install -e ".[fit]" && python -m tools.fit_decision [--dry-run]
 
 Every labelled question whose answer the model decides (not one settled by its structure:
-a reason to decline, a list, two indicators named) gives one example: the evidence for its
+a reason to decline, a list, two indicators named; nor one a hard rule declines whatever the
+model says, a part of an indicator not held) gives one example: the evidence for its
 first candidate, and whether that candidate is right. A logistic regression is fitted with
 five-fold cross-validation; the thresholds are chosen on the cross-validated probabilities,
 weighing a confident wrong figure as four times worse than a right answer is good.
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.answering import open_knowledge
+from knowledge.answering.narrowed import declined_whatever_the_model
 from knowledge.answering.route import settled_or_ranked
 from knowledge.datafiles import default_data_dir
 from knowledge.understanding.evidence import FEATURES, evidence
@@ -55,7 +57,7 @@ def examples(data_dir: Path) -> list[Example]:
                     continue
                 query = reader.read(label.question)
                 settled, ranked = settled_or_ranked(ctx, query)
-                if settled is not None or not ranked:
+                if settled is not None or not ranked or declined_whatever_the_model(ctx, query, ranked):
                     continue
                 # Right when answering gives the whole answer labelled, after what answering
                 # does with a message's parts and periods; a question to decline never is.

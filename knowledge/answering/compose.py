@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
-from knowledge.answering import declines
+from knowledge.answering import declines, narrowed
 from knowledge.answering.context import Asked, Context
 from knowledge.answering.types import (
     ActionAnswer,
@@ -24,6 +24,7 @@ from knowledge.answering.types import (
     Suggestion,
     TopicGroupAnswer,
 )
+from knowledge.domain.crime_types import Relation
 from knowledge.domain.judgement import Judgement
 from knowledge.domain.models import Indicator, Kind
 from knowledge.domain.periods import Period
@@ -140,14 +141,19 @@ def indicators_side_by_side(ctx: Context, query: Query, keys: list[str]) -> Indi
 
 
 def crime_type_answer(ctx: Context, query: Query, top: Candidate, ranked: list[Candidate]) -> Answer:
-    """The indicator that counts the crime type, saying how; or a plain "not held"."""
+    """The indicator that counts the crime type, saying how; or a plain "not held"; or, for
+    a type the indicator counts with others, a decline offering it."""
     crime = ctx.crime_types[top.entry.key]
     indicator = ctx.catalogue.indicator.get(crime.held_as) if crime.held_as else None
     if indicator is None:
         return declines.crime_type_not_held(ctx, query, top.entry.key, ranked)
+    within = narrowed.counted_within(ctx, query, top)
+    if within is not None:
+        return within
     counted = replace(top, entry=ctx.index.entries[indicator.key], item=None)
     answer = entry_answer(ctx, query, counted, ranked)
-    note = crime.note(indicator.name)
+    # A type counted within the indicator is answered only when every such type is asked.
+    note = None if crime.relation is Relation.WITHIN else crime.note(indicator.name)
     return replace(answer, notes=(*answer.notes, note)) if note else answer
 
 

@@ -9,6 +9,8 @@ from knowledge.answering.types import Declined, Suggestion
 from knowledge.domain.models import Kind
 from knowledge.understanding import decide
 from knowledge.understanding.index import Candidate, Entry
+from knowledge.understanding.narrowed import NarrowedPart
+from knowledge.understanding.narrowing import Narrowing
 from knowledge.understanding.query import Query
 
 ALL_INDICATORS = Suggestion("list:all", "All indicators", "all indicators")
@@ -19,6 +21,16 @@ CANNOT_CHANGE = (
     "/csp update <indicator> <value> for <period>, e.g. /csp update knife crime 412 for 2019."
 )
 
+
+NOT_BROKEN_DOWN = {
+    Narrowing.PLACE: "for places within it",
+    Narrowing.TIME: "by time of day, week or season",
+    Narrowing.GROUP: "for groups of people",
+    Narrowing.OUTCOME: "by outcome",
+    Narrowing.SUBTYPE: "by type",
+    Narrowing.MEANS: "by how it was done or reported",
+}
+"""What the bot has no figures broken down by, for each kind of narrowing."""
 
 SHORT_NAME = 30
 """A name longer than this is too long for a phone's button: a shorter one of the entry's is used."""
@@ -99,6 +111,27 @@ def no_measure(query: Query, entry: Entry, measure: str) -> Declined:
     return not_held(
         query, f"I hold no {measure} for that", f"I hold no {measure} for “{entry.title}”.", offered
     )
+
+
+def narrowed(query: Query, entry: Entry, part: NarrowedPart) -> Declined:
+    """A part of an indicator it does not hold ("ASB calls at night"), offering the whole."""
+    reason = (
+        f"I hold {entry.title} for the whole borough only, not “{part.said}”: "
+        f"I have no figures {NOT_BROKEN_DOWN[part.kind]}."
+    )
+    return not_held(query, f"I don't hold that part of {entry.title}", reason, [suggestion_for(entry)])
+
+
+def counted_within(query: Query, name: str, entry: Entry, named: bool = True) -> Declined:
+    """A police category counted within an indicator with others ("homicide"), offering it:
+    named by the category's name, or else by the words asked ("firearms offences")."""
+    if named:
+        title = f"I don't hold {name} on its own"
+        reason = f"{name} is counted within {entry.title}: I don't hold it on its own."
+    else:
+        title = f"I don't hold that part of {entry.title}"
+        reason = f"Police figures for “{name}” are counted within {entry.title}: I don't hold them apart."
+    return not_held(query, title, reason, [suggestion_for(entry)])
 
 
 def crime_type_not_held(ctx: Context, query: Query, crime_key: str, ranked: list[Candidate]) -> Declined:

@@ -25,10 +25,24 @@ WHOLE_COVERAGE = decide.WHOLE_COVERAGE
 
 def leaves_a_part_out(ctx: Context, query: Query, answer: Answer) -> bool:
     """The answer holds too little of the question to be all it asks: "knife crime and the
-    VAWG charter" finds the charter, whose four words outweigh knife crime's two."""
-    if answer.key not in ctx.index.entries:
+    VAWG charter" finds the charter, whose four words outweigh knife crime's two. The police
+    categories an indicator counts are its words too: "residential and business burglary"
+    asks for all of Total burglary."""
+    if answer.key not in ctx.index.entries or len(query.parts) < 2:
         return False
-    return ctx.index.entry_coverage(query, answer.key) < WHOLE_COVERAGE and len(query.parts) >= 2
+    if ctx.index.entry_coverage(query, answer.key) >= WHOLE_COVERAGE:
+        return False
+    return _coverage_with_categories(ctx, query, answer.key) < WHOLE_COVERAGE
+
+
+def _coverage_with_categories(ctx: Context, query: Query, key: str) -> float:
+    index = ctx.index
+    held = set(index.held_by[index.entry_number[key]])
+    for crime in ctx.crime_types.values():
+        if crime.held_as == key and crime.key in index.entry_number:
+            held |= index.held_by[index.entry_number[crime.key]]
+    total = sum(query.weights.values())
+    return sum(w for t, w in query.weights.items() if t in held) / total if total else 0.0
 
 
 def several_things(ctx: Context, query: Query, whole: Answer | None = None) -> Answer | None:

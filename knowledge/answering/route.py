@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from knowledge.answering import compose, declines
+from knowledge.answering import compose, declines, narrowed
 from knowledge.answering.context import Context
 from knowledge.answering.declines import suggestion_for
 from knowledge.answering.types import Answer, ReadAs
@@ -81,7 +81,8 @@ def _general(ctx: Context, query: Query) -> Answer | None:
 def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
     """The model's outcome for the first candidate: answer; answer saying how the question
     was read and what it did not use; or decline with the closest topics. The same thing
-    told in two places is answered whatever the weighing."""
+    told in two places is answered whatever the weighing; a question for a part of an
+    indicator it does not hold is declined whatever the weighing (`narrowed`)."""
     if not ranked:
         return declines.unknown(query, ctx.index.suggest(query, ranked))
     found = evidence(ctx.language, query, ranked)
@@ -89,8 +90,12 @@ def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
     if decide.told_twice(ranked) and outcome is not Outcome.ANSWER:
         answer = compose.entry_answer(ctx, query, ranked[0], ranked)
         return replace(answer, notes=(*answer.notes, f"This is also in “{ranked[1].entry.title}”."))
+    part_not_held = narrowed.part_not_held(ctx, query, ranked)
+    if part_not_held is not None:
+        return part_not_held
     if outcome is Outcome.DECLINE:
-        return declines.unknown(query, ctx.index.suggest(query, ranked))
+        near = narrowed.parent_first(ctx, ranked, ctx.index.suggest(query, ranked))
+        return declines.unknown(query, near)
     answer = answer_with(ctx, query, ranked)
     if not answer.matched or (outcome is Outcome.ANSWER and not found.unused):
         return answer

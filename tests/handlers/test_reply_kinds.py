@@ -55,6 +55,11 @@ KINDS = [
         ":thinking_face: I have nothing for Hackney.",
     ),
     ("shoplifting", "I don't hold figures for Shoplifting", ":thinking_face: It is a police crime category"),
+    (
+        "ASB calls at night",
+        "I don't hold that part of ASB calls to 101",
+        ":thinking_face: I hold ASB calls to 101 for the whole borough only, not “at night”",
+    ),
 ]
 FIGURE_FIRST = {"knife crime this year", "drug operation arrests", "sdvc conviction rate"}
 """One indicator: its first section's first word is the figure, in bold."""

@@ -39,7 +39,7 @@ ANSWERS = [
     ("blade crime this year", "knife-crime"),
     ("street muggings", "personal-robbery"),
     ("housebreaking figures", "total-burglary"),
-    ("domestic burglaries", "total-burglary"),  # counted within it, and the answer says so
+    ("domestic burglaries", "none"),  # counted within Total burglary: declined, offering it
     ("intimate partner violence", "domestic-abuse-offences"),
     ("how many found guilty at the DV court", "sdvc-conviction-rate"),
     ("ASB reports through the council's reporting tool", "asb-portal-reports"),

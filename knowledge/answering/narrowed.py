@@ -1,0 +1,117 @@
+"""A question for a part of what is held is declined, offering the whole (issue #16: the
+whole figure given as if it answered is the worst outcome a police-data bot can give).
+
+Two ways to ask for a part: a word of a narrowing kind the indicator does not hold ("ASB
+calls at night", "knife crime in Whitechapel"), and a police crime category counted within
+an indicator with others ("homicide" within Violence against the person, "residential
+burglary" within Total burglary). Both are hard rules, applied after the decision model:
+the model weighs how sure the bot is of the topic; these say the topic is not all that was
+asked.
+"""
+
+from __future__ import annotations
+
+from knowledge.answering import declines
+from knowledge.answering.context import Context
+from knowledge.answering.types import Declined
+from knowledge.domain.crime_types import CrimeType, Relation
+from knowledge.domain.models import Kind
+from knowledge.understanding import decide
+from knowledge.understanding.index import Candidate, Entry
+from knowledge.understanding.narrowed import as_typed, narrowed_part, without
+from knowledge.understanding.query import Query
+from knowledge.understanding.text import stem, words
+
+
+def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declined | None:
+    """A decline offering the indicator first, when the question narrows it to a part it
+    does not hold and, that part left out, the bot is sure of the indicator; otherwise None."""
+    top = ranked[0]
+    indicator = _indicator_of(ctx, top)
+    if indicator is None:
+        return None
+    index = ctx.index
+    held = index.held_by[index.entry_number[indicator.key]] | index.held_by[index.entry_number[top.entry.key]]
+    names = (text for text, item in indicator.phrases if item is None)
+    part = narrowed_part(ctx.language, query, held, top.words, names)
+    if part is None:
+        return None
+    # Sure of the indicator once the part is left out, by the structural rule (not the model,
+    # so that the model can be fitted apart from this rule): otherwise the model decides.
+    ranked_rest = index.rank(without(query, part))
+    if not decide.confident(ranked_rest) or _indicator_of(ctx, ranked_rest[0]) != indicator:
+        return None
+    return declines.narrowed(query, indicator, part)
+
+
+def declined_whatever_the_model(ctx: Context, query: Query, ranked: list[Candidate]) -> bool:
+    """Whether these rules decline the question whatever the model makes of its first
+    candidate: a part of an indicator not held, or a police category counted within one.
+    The model is not fitted on such questions (`tools/fit_decision.py`)."""
+    if not ranked:
+        return False
+    if part_not_held(ctx, query, ranked) is not None:
+        return True
+    top = ranked[0]
+    return top.entry.kind is Kind.CRIME_TYPE and counted_within(ctx, query, top) is not None
+
+
+def counted_within(ctx: Context, query: Query, top: Candidate) -> Declined | None:
+    """A police category counted within an indicator with others ("homicide"), declined
+    offering the indicator; None when the category is not so held, or when the question
+    names every category the indicator counts ("residential and business burglary")."""
+    crime = ctx.crime_types[top.entry.key]
+    if crime.relation is not Relation.WITHIN or crime.held_as not in ctx.catalogue.indicator:
+        return None
+    if names_every_part(ctx, query, crime):
+        return None
+    entry = ctx.index.entries[crime.held_as or ""]
+    if top.precision >= decide.NAME_PRECISION:
+        return declines.counted_within(query, crime.name, entry)
+    # "firearms offences" is in several categories: say the words asked, not one category.
+    typed = words(query.text)
+    asked = [i for i, word in enumerate(typed) if stem(query.corrections.get(word) or word) in top.words]
+    said = as_typed(query.raw, typed[asked[0] : asked[-1] + 1]) if asked else crime.name
+    return declines.counted_within(query, said, entry, named=False)
+
+
+def parent_first(ctx: Context, ranked: list[Candidate], near: list[Entry]) -> list[Entry]:
+    """The topics offered when the bot declines: the indicator a police category read from
+    the question is counted within ("firearms" within Possession of weapons) first."""
+    if not ranked or ranked[0].entry.kind is not Kind.CRIME_TYPE:
+        return near
+    crime = ctx.crime_types[ranked[0].entry.key]
+    parent = ctx.index.entries.get(crime.held_as or "")
+    if parent is None or crime.held_as not in ctx.catalogue.indicator:
+        return near
+    return [parent, *(entry for entry in near if entry is not parent)][: max(len(near), 1)]
+
+
+def _indicator_of(ctx: Context, candidate: Candidate) -> Entry | None:
+    """The indicator a candidate's figure is: itself, or the one a police category is held as
+    whole (not one it is counted within, declined on its own)."""
+    entry = candidate.entry
+    if entry.kind is Kind.INDICATOR:
+        return entry
+    if entry.kind is not Kind.CRIME_TYPE:
+        return None
+    crime = ctx.crime_types[entry.key]
+    if crime.relation is Relation.WITHIN or crime.held_as not in ctx.catalogue.indicator:
+        return None
+    return ctx.index.entries.get(crime.held_as or "")
+
+
+def names_every_part(ctx: Context, query: Query, crime: CrimeType) -> bool:
+    """The question names each category counted within the indicator, by a word of its own
+    (not one of the indicator's or the group's): together they are the whole."""
+    index = ctx.index
+    shared = index.held_by[index.entry_number[crime.held_as or ""]]
+    group = next((c for c in ctx.crime_types.values() if c.group is None and c.name == crime.group), None)
+    if group is not None and group.key in index.entry_number:
+        shared = shared | index.held_by[index.entry_number[group.key]]
+    asked = set(query.tokens)
+    parts = [
+        c for c in ctx.crime_types.values() if c.held_as == crime.held_as and c.relation is Relation.WITHIN
+    ]
+    own = [index.held_by[index.entry_number[c.key]] - shared for c in parts if c.key in index.entry_number]
+    return len(own) >= 2 and all(held & asked for held in own)

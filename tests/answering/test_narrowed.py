@@ -1,0 +1,170 @@
+"""Issue #16 end to end, through `Knowledge.ask`: a question for a part of an indicator the bot
+does not hold is declined, saying why and offering the whole first, whatever the decision
+model made of it; and so is a police crime category counted within an imported indicator."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from handlers.blocks import build_message
+from knowledge.answering import Knowledge
+from knowledge.answering.types import Declined
+from knowledge.render.text import render_text
+from knowledge.services.imports import Imports
+from knowledge.store import Store
+from tests.police_files import mps_file
+from tools.evaluation import answered_key
+
+NOW = datetime(2019, 8, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "reason"),
+    [
+        (
+            "ASB calls at night",  # answered with the whole figure, "read as", before the rule
+            "asb-101-calls",
+            "I hold ASB calls to 101 for the whole borough only, not “at night”: "
+            "I have no figures by time of day, week or season.",
+        ),
+        (
+            "ASB calls in the evening",  # answered with the whole figure, sure, before the rule
+            "asb-101-calls",
+            "I hold ASB calls to 101 for the whole borough only, not “in the evening”: "
+            "I have no figures by time of day, week or season.",
+        ),
+        (
+            "knife crime on buses",
+            "knife-crime",
+            "I hold Knife crime for the whole borough only, not “on buses”: "
+            "I have no figures for places within it.",
+        ),
+        (
+            "Domestic abuse by ethnicity",
+            "domestic-abuse-offences",
+            "I hold Domestic abuse offences for the whole borough only, not “by ethnicity”: "
+            "I have no figures for groups of people.",
+        ),
+        (
+            "burglaries that were charged",
+            "total-burglary",
+            "I hold Total burglary for the whole borough only, not “that were charged”: "
+            "I have no figures by outcome.",
+        ),
+        (
+            "moped robberies",
+            "personal-robbery",
+            "I hold Personal robbery for the whole borough only, not “moped”: I have no figures by type.",
+        ),
+        (
+            "personal robbery of phones",  # answered with the whole figure, "read as", before the rule
+            "personal-robbery",
+            "I hold Personal robbery for the whole borough only, not “phones”: "
+            "I have no figures by how it was done or reported.",
+        ),
+    ],
+)
+def test_a_part_of_an_indicator_not_held_is_declined_offering_the_whole(knowledge, question, key, reason):
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and not answer.matched
+    assert answer.declined_because == reason
+    assert answer.suggestions[0].key == key  # the indicator, offered first
+    assert answered_key(answer) == "none"  # `csp-bot eval` counts it a decline
+    assert reason in render_text(answer)
+
+
+def test_the_reply_says_why_first_and_escapes_what_was_typed(knowledge):
+    answer = knowledge.ask("knife crime in <Whitechapel>")
+    message = build_message(answer)
+    shown = json.dumps(message["blocks"], ensure_ascii=False)
+    assert answer.title == "I don't hold that part of Knife crime"
+    assert "not “in &lt;Whitechapel”" in shown and "<Whitechapel" not in shown
+    assert message["blocks"][0]["text"]["text"] == "I don't hold that part of Knife crime"
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "twin"),
+    [
+        ("the schools team asked for knife crime figures", "knife-crime", "knife crime in schools"),
+        ("can you text me the knife crime figure", "knife-crime", "knife crime by text"),
+        ("ASB portal reports online", "asb-portal-reports", "hate crime online"),  # the portal is online
+        ("ASB calls by phone", "asb-101-calls", "ASB calls at night"),  # calls are by phone
+        ("specialist DV court outcomes", "sdvc-conviction-rate", "specialist DV court outcomes by ethnicity"),
+    ],
+)
+def test_chat_and_words_held_are_still_answered(knowledge, question, key, twin):
+    """Each with a twin narrowed, declined: so the test fails too when the rule is gone."""
+    assert answered_key(knowledge.ask(question)) == key
+    assert "for the whole borough only" in (knowledge.ask(twin).declined_because or "")
+
+
+def test_a_part_narrowed_declines_a_message_of_several_parts(knowledge):
+    answer = knowledge.ask("knife crime on buses and robbery")
+    assert not answer.matched and answer.declined_because.startswith("I hold Knife crime for the whole")
+
+
+# The Met's categories under imported indicators (see data/police_categories.yaml).
+ROWS = (
+    ("Violence Against the Person", "Homicide", "Tower Hamlets", 1, 0, 2),
+    ("Violence Against the Person", "Violence with Injury", "Tower Hamlets", 200, 210, 220),
+    ("Theft", "Shoplifting", "Tower Hamlets", 80, 81, 82),
+    ("Theft", "Bicycle Theft", "Tower Hamlets", 30, 31, 32),
+    ("Sexual Offences", "Rape", "Tower Hamlets", 20, 21, 22),
+    ("Sexual Offences", "Other Sexual Offences", "Tower Hamlets", 30, 31, 32),
+    ("Possession of Weapons", "Possession of Firearms Offences", "Tower Hamlets", 2, 3, 4),
+    ("Possession of Weapons", "Possession of Article with Blade or Point", "Tower Hamlets", 3, 4, 5),
+    ("Burglary", "Burglary - Business and Community", "Tower Hamlets", 50, 60, 70),
+    ("Burglary", "Burglary - Residential", "Tower Hamlets", 100, 110, 120),
+)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory, data_dir):
+    store = Store(tmp_path_factory.mktemp("imported") / "csp.db", data_dir)
+    Imports(store).apply(mps_file(ROWS), "small.csv", "cli:sam", NOW)
+    yield Knowledge(store, data_dir)
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "key"),
+    [
+        ("homicide", "Homicide", "violence-against-the-person"),
+        ("shoplifting", "Shoplifting", "theft"),
+        ("bicycle theft", "Bicycle Theft", "theft"),
+        ("rape", "Rape", "sexual-offences"),
+        ("residential burglary", "Burglary - Residential", "total-burglary"),
+    ],
+)
+def test_a_category_within_an_imported_indicator_is_declined_offering_it(imported, question, name, key):
+    answer = imported.ask(question)
+    assert not answer.matched and answer.title == f"I don't hold {name} on its own"
+    assert answer.declined_because.startswith(f"{name} is counted within ")
+    assert answer.suggestions[0].key == key
+
+
+def test_a_part_named_by_words_of_several_categories_is_said_in_those_words(imported):
+    answer = imported.ask("how many firearms offences")
+    assert not answer.matched and answer.suggestions[0].key == "possession-of-weapons"
+    assert answer.declined_because == (
+        "Police figures for “firearms offences” are counted within Possession of weapons: "
+        "I don't hold them apart."
+    )
+    assert imported.ask("firearms").suggestions[0].key == "possession-of-weapons"  # unsure: parent first
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("theft", "theft"),
+        ("violence against the person", "violence-against-the-person"),
+        ("sexual offences", "sexual-offences"),
+        ("residential and business burglary", "total-burglary"),  # every part: the whole
+        ("theft at night", None),  # a whole category, narrowed
+    ],
+)
+def test_a_whole_imported_category_is_answered(imported, question, key):
+    answer = imported.ask(question)
+    assert (answer.matched, answer.key) == (key is not None, key)
+    assert not any("counted within" in note for note in answer.notes)
