@@ -14,7 +14,7 @@ from knowledge.render.text import render_text
 from knowledge.services.imports import Imports
 from knowledge.store import Store
 from tests.police_files import mps_file
-from tools.evaluation import answered_key
+from tools.evaluation import LabelledQuestion, answered_key, score
 
 NOW = datetime(2019, 8, 1, tzinfo=UTC)
 
@@ -102,6 +102,20 @@ def test_chat_and_words_held_are_still_answered(knowledge, question, key, twin):
 def test_a_part_narrowed_declines_a_message_of_several_parts(knowledge):
     answer = knowledge.ask("knife crime on buses and robbery")
     assert not answer.matched and answer.declined_because.startswith("I hold Knife crime for the whole")
+
+
+def test_the_evaluation_counts_the_declines_and_no_wrong_figure(knowledge):
+    """Near misses each given the whole figure before the rule (sure, or read as): `csp-bot
+    eval` now scores them declined, with no wrong figure."""
+    near_misses = [
+        "ASB calls at night",
+        "ASB calls in the evening",
+        "personal robbery of phones",
+        "burglaries of businesses",
+    ]
+    result = score("near", knowledge, [LabelledQuestion(question=q, expect="none") for q in near_misses])
+    assert (result.declined, result.out_of_scope) == (4, 4)
+    assert result.wrong_figures("sure") == result.wrong_figures("read as") == 0
 
 
 # The Met's categories under imported indicators (see data/police_categories.yaml).
