@@ -32,7 +32,7 @@ def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declin
         return None
     index = ctx.index
     held = index.held_by[index.entry_number[indicator.key]] | index.held_by[index.entry_number[top.entry.key]]
-    names = (text for text, item in indicator.phrases if item is None)
+    names = [text for text, item in indicator.phrases if item is None and not text.isdigit()]
     part = narrowed_part(ctx.language, query, held, top.words, names)
     if part is None:
         return None

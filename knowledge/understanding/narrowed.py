@@ -17,7 +17,7 @@ Only the reading is here; answering decides what to say (`answering/route.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from knowledge.understanding.narrowing import Narrowing
@@ -61,14 +61,13 @@ class _Clause:
 
 
 def narrowed_part(
-    language: Language, query: Query, held: frozenset[str], topic: frozenset[str], names: Iterable[str] = ()
+    language: Language, query: Query, held: frozenset[str], topic: frozenset[str], names: Sequence[str] = ()
 ) -> NarrowedPart | None:
     """The first narrowing of the question that an entry holding `held` (named `names`) does
     not hold, said of the words of the question it does hold (`topic`); None when there is none."""
-    if not topic:
-        return None
-    own = {kind for name in names for _, _, kind in language.narrowings(words(clean(name)))} & OWN_KINDS
     read = {typed: fixed for typed, fixed in query.corrections.items() if fixed}
+    if not topic or not language.narrowings([read.get(word, word) for word in words(query.text)]):
+        return None  # most questions: nothing of a narrowing kind at all
     asked = set(query.tokens)
     for text in clauses(query.text):
         typed = [read.get(word, word) for word in words(text)]
@@ -76,22 +75,27 @@ def narrowed_part(
         if not found:
             continue
         kept = set(language.swap_synonyms(typed))
-        topical = [bool(_tokens(language, word) & topic) for word in typed]
+        topical = [bool(_tokens(language, [word]) & topic) for word in typed]
         clause = _Clause(typed, topical, _glue(language, query, typed))
         spans = {position for start, end, _ in found for position in range(start, end)}
         for start, end, kind in found:
-            tokens = _tokens(language, " ".join(typed[start:end]))
+            tokens = _tokens(language, typed[start:end])
             if not tokens & asked and not kept.issuperset(typed[start:end]):
                 continue  # read as something else: "teen violence" is youth violence
-            if tokens & held or kind in own:
+            if tokens & held or (kind in OWN_KINDS and _is_of_kind(language, names, kind)):
                 continue
             lead = _said_after(language, clause, spans, start, end)
             if lead is None and not _said_before(clause, spans, end):
                 continue
             shown = typed[start - lead : end] if lead else typed[start:end]
             said = as_typed(query.raw, shown)
-            return NarrowedPart(kind, said, frozenset(_tokens(language, " ".join(shown))))
+            return NarrowedPart(kind, said, frozenset(_tokens(language, shown)))
     return None
+
+
+def _is_of_kind(language: Language, names: Sequence[str], kind: Narrowing) -> bool:
+    """Whether the entry's own names are of a kind of narrowing ("conviction rate": outcome)."""
+    return any(found == kind for name in names for _, _, found in language.narrowings(words(clean(name))))
 
 
 def without(query: Query, part: NarrowedPart) -> Query:
@@ -106,10 +110,10 @@ def without(query: Query, part: NarrowedPart) -> Query:
     )
 
 
-def _tokens(language: Language, text: str) -> set[str]:
-    """The stems a word or phrase is read as, synonyms swapped ("phone" is "call"), and as typed."""
-    typed = words(text)
-    return set(language.entry_tokens(text)) | {stem(w) for w in typed if w not in language.stopwords}
+def _tokens(language: Language, typed: list[str]) -> set[str]:
+    """The stems typed words are read as, synonyms swapped ("phone" is "call"), and as typed."""
+    read = language.topic_words(language.swap_synonyms(typed))
+    return {stem(word) for word in read} | {stem(word) for word in typed if word not in language.stopwords}
 
 
 def _glue(language: Language, query: Query, typed: list[str]) -> list[bool]:

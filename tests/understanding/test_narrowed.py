@@ -23,7 +23,7 @@ def part_of(context, question):
     query = reader.read(question)
     top = ctx.index.rank(query)[0]
     held = ctx.index.held_by[ctx.index.entry_number[top.entry.key]]
-    names = (text for text, item in top.entry.phrases if item is None)
+    names = [text for text, item in top.entry.phrases if item is None]
     return narrowed_part(ctx.language, query, held, top.words, names), top.entry.key
 
 
