@@ -162,6 +162,8 @@ def test_a_police_crime_category_not_held_is_declined_by_name(knowledge, questio
 def test_a_police_crime_category_an_indicator_holds_whole_is_answered_by_it(knowledge):
     answer = knowledge.ask("robbery of personal property")
     assert (answer.matched, answer.key, answer.notes) == (True, "personal-robbery", ())
+    narrowed = knowledge.ask("robbery of personal property at night")  # a part of it is not
+    assert not narrowed.matched and narrowed.suggestions[0].key == "personal-robbery"
 
 
 @pytest.mark.parametrize(
@@ -186,6 +188,7 @@ def test_every_category_counted_within_an_indicator_asked_together_is_the_whole(
     answer = knowledge.ask("residential and business burglary total")
     assert (answer.matched, answer.key) == (True, "total-burglary")
     assert not any("counted within" in note for note in answer.notes)
+    assert not knowledge.ask("residential burglary total").matched  # one of the two is a part
 
 
 def test_unknown_words_are_named_as_typed(knowledge):

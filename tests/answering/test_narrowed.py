@@ -169,16 +169,23 @@ def test_a_part_named_by_words_of_several_categories_is_said_in_those_words(impo
 
 
 @pytest.mark.parametrize(
-    ("question", "key"),
+    ("question", "key", "part"),
     [
-        ("theft", "theft"),
-        ("violence against the person", "violence-against-the-person"),
-        ("sexual offences", "sexual-offences"),
-        ("residential and business burglary", "total-burglary"),  # every part: the whole
-        ("theft at night", None),  # a whole category, narrowed
+        ("theft", "theft", "shoplifting"),
+        ("violence against the person", "violence-against-the-person", "homicide"),
+        ("sexual offences", "sexual-offences", "rape"),
+        ("residential and business burglary", "total-burglary", "residential burglary"),  # every part
     ],
 )
-def test_a_whole_imported_category_is_answered(imported, question, key):
+def test_a_whole_imported_category_is_answered_and_a_part_of_it_is_not(imported, question, key, part):
     answer = imported.ask(question)
-    assert (answer.matched, answer.key) == (key is not None, key)
+    assert (answer.matched, answer.key) == (True, key)
     assert not any("counted within" in note for note in answer.notes)
+    declined = imported.ask(part)
+    assert not declined.matched and declined.suggestions[0].key == key
+
+
+def test_a_whole_imported_category_narrowed_is_declined_offering_it(imported):
+    answer = imported.ask("theft at night")
+    assert answer.declined_because.startswith("I hold Theft for the whole borough only, not “at night”")
+    assert answer.suggestions[0].key == "theft"
