@@ -843,7 +843,7 @@ def test_heldout_j_misses_fixed_after_its_one_score(knowledge, question, key):
     ("question", "key", "finer"),
     [
         ("knife crime Q4", "knife-crime", "quarterly"),
-        ("robbery in the last month", "personal-robbery", "monthly"),
+        ("robbery in December", "personal-robbery", "monthly"),
         ("burglary in December", "total-burglary", "monthly"),
     ],
 )
