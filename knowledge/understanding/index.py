@@ -256,6 +256,10 @@ class Index:
     def knows(self, token: str) -> bool:
         return token in self._idf
 
+    def held_together(self, first: str, second: str) -> bool:
+        """Whether some entry holds both tokens, in its names or its items."""
+        return any(first in held and second in held for held in self.held_by)
+
     def entry_coverage(self, question: Query, key: str) -> float:
         """How much of the question an entry holds, in its names and all its items together."""
         total = sum(question.weights.values())
