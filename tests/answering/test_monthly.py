@@ -83,6 +83,12 @@ def test_the_headline_is_the_rolling_year_against_the_one_before(monthly):
         ("burglary March 2019", "2019-03"),
         ("burglary last year", "2019"),
         ("burglary over the last 12 months", "R12-2020-03"),
+        ("burglary last quarter", "2020-Q1"),  # the whole quarter before today
+        ("burglary last financial year", "FY2019-20"),  # the whole one before today's
+        ("burglary this financial year", "2019-04..2020-03"),  # April to the latest month
+        ("burglary so far in 2019", "2019"),  # a year gone: the whole of it
+        ("burglary in the 12 months to June 2019", "R12-2019-06"),
+        ("burglary jul-sep 2019", "2019-Q3"),
     ],
 )
 def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code):
@@ -115,3 +121,10 @@ def test_a_monthly_value_typed_in_a_question_is_no_topic(monthly):
 def test_an_indicator_without_months_keeps_its_latest_year(monthly):
     answer = monthly.ask("knife crime so far this year")
     assert answer.indicator.current.period.code == "2018"
+
+
+def test_a_month_held_is_no_whole_year(monthly):
+    """ "in December" is the December just gone, held: no note that figures are yearly."""
+    answer = monthly.ask("burglary in December")
+    assert answer.indicator.current.period.code == "2019-12"
+    assert not any("whole years" in note for note in answer.notes)
