@@ -97,16 +97,25 @@ def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code
     assert view.current.period.label in render_text(monthly.ask(question))
 
 
-def test_a_period_not_held_is_said_with_the_periods_held(monthly):
-    text = render_text(monthly.ask("burglary in 2009"))
-    assert "I hold no figure for Jan-Dec 2009" in text
-    assert "Jan 2018-Mar 2020" in text
+def test_a_period_not_held_is_said_with_the_months_held(monthly):
+    answer = monthly.ask("burglary in 2009")
+    assert not answer.matched and answer.period_not_held.code == "2009"
+    text = render_text(answer, TODAY)
+    assert text.startswith(
+        "I hold no figure for total burglary in 2009\nI hold Jan-Dec 2017 and Jan 2018 to Mar 2020.\n"
+    )
+    # the choices: the headline figure, and the latest month
+    assert [(s.title, s.question) for s in answer.suggestions] == [
+        ("Total burglary in Apr 2019-Mar 2020", "Total burglary"),
+        ("Total burglary in Mar 2020", "Total burglary Mar 2020"),
+    ]
 
 
 def test_last_month_not_yet_held_is_said_plainly(data_dir, monthly):
     later = open_knowledge(monthly.store.path, data_dir, today=lambda: date(2020, 6, 2))
-    text = render_text(later.ask("burglary last month"))
-    assert "I hold no figure for May 2020" in text
+    answer = later.ask("burglary last month")
+    assert answer.period_not_held.code == "2020-05"
+    assert render_text(answer).startswith("I hold no figure for total burglary in May 2020\n")
 
 
 def test_a_monthly_value_typed_in_a_question_is_no_topic(monthly):
