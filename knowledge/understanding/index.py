@@ -291,11 +291,11 @@ class Index:
             for extra in extras:
                 score += extra[place]
             number = entry_of[place]
-            # Compared rounded: a place's weight is a sum over a set of words, whose last bits
-            # vary with the order the run's string hashing gives the set, and two places of an
-            # entry that tie must tie the same way in every run (or the evidence, and so a
-            # refit of the decision model, differ between runs).
-            if number not in best or round(score, 9) > round(best[number][0], 9):
+            # A later place must be better by more than rounding: a place's weight is a sum
+            # over a set of words, whose last bits vary with the order the run's string
+            # hashing gives the set, and two places of an entry that tie must tie the same way
+            # in every run (or the evidence, and so a refit of the decision model, differ).
+            if number not in best or score > best[number][0] + 1e-9:
                 best[number] = (score, place, coverage, precision)
         top = heapq.nsmallest(
             self.TOP, ((-round(b[0], 9), self._entry_list[entry_of[b[1]]].key, *b) for b in best.values())

@@ -96,8 +96,14 @@ _SPANS = (
 )
 
 
+_NAMED_SPAN_WORD = re.compile(r"\b(?:quarter|financial|fiscal|fy|fytd|month|far|date|ytd|since)\b")
+"""A word every span of `_NAMED_SPANS` has: most messages have none, and skip them all."""
+
+
 def find_named_span(text: str) -> tuple[Span | None, str]:
     """The first span of `_NAMED_SPANS` in the text, and the text without its words."""
+    if not _NAMED_SPAN_WORD.search(text):
+        return None, text
     for kind, pattern in _NAMED_SPANS:
         found = pattern.search(text)
         if found:

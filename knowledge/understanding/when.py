@@ -62,7 +62,7 @@ def finer_period(text: str) -> tuple[str | None, str, str]:
 def find_period(text: str) -> tuple[Period | None, str | None, str]:
     """The first period named in the text, its words, and the text without them."""
     short = _SHORT_FY.search(text)
-    named = _PERIOD_TEXT.search(text)
+    named = _PERIOD_TEXT.search(text) if short else None
     if short and named and named.start() < short.start() < named.end():
         short = None  # a financial year's quarter ("q1 2019/20"), not the year
     first = short and int(short.group(1) or short.group(2))
