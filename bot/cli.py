@@ -33,15 +33,18 @@ if TYPE_CHECKING:
     from knowledge.answering import Knowledge
 
 
-def _open_knowledge(db: Path | None, data_dir: Path | None = None, adopt: bool = False) -> Knowledge:
-    """The store at `db` (else the default), checked first, opened as answering needs it."""
+def _open_knowledge(
+    db: Path | None, data_dir: Path | None = None, adopt: bool = False, today: date | None = None
+) -> Knowledge:
+    """The store at `db` (else the default), checked first, opened as answering needs it
+    (`today` fixed, for a question asked as if on another day)."""
     from knowledge.answering import open_knowledge
 
     path = db or default_db_path()
     try:
         check_store_file(path, adopt=adopt)
         with store_errors(path):
-            return open_knowledge(path, data_dir)
+            return open_knowledge(path, data_dir, (lambda: today) if today else date.today)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     except DataFileError as error:
@@ -100,17 +103,17 @@ def _served_store(context: click.Context) -> Path:
     return path
 
 
-def answer_json(answer) -> dict:
+def answer_json(answer, today: date | None = None) -> dict:
     from handlers.blocks import build_message
     from knowledge.render.text import render_text
 
-    message = build_message(answer)
+    message = build_message(answer, today)
     return {
         "question": answer.question,
         "matched": answer.matched,
         "kind": answer.kind.value,
         "key": answer.key,
-        "text": render_text(answer),
+        "text": render_text(answer, today),
         "blocks": message["blocks"],
     }
 
@@ -118,25 +121,27 @@ def answer_json(answer) -> dict:
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object (one per line with -).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Answer as if today were this day.")
 @click.pass_context
-def ask(context: click.Context, question: str, as_json: bool) -> None:
+def ask(context: click.Context, question: str, as_json: bool, today: datetime | None) -> None:
     """Answer QUESTION; with --json and QUESTION "-", one answer per line of standard input."""
-    knowledge = _open_knowledge(context.obj["db"], adopt=context.obj["adopt"])
+    day = today.date() if today else None
+    knowledge = _open_knowledge(context.obj["db"], adopt=context.obj["adopt"], today=day)
     with store_errors(knowledge.store.path):
         if question != "-":
-            _echo_answer(knowledge.ask(question), as_json)
+            _echo_answer(knowledge.ask(question), as_json, day)
             return
         for line in sys.stdin:
-            _echo_answer(knowledge.ask(line.rstrip("\r\n")), as_json, after="\n")
+            _echo_answer(knowledge.ask(line.rstrip("\r\n")), as_json, day, after="\n")
 
 
-def _echo_answer(answer, as_json: bool, after: str = "") -> None:
+def _echo_answer(answer, as_json: bool, today: date | None, after: str = "") -> None:
     from knowledge.render.text import render_text
 
     if as_json:
-        click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+        click.echo(json.dumps(answer_json(answer, today), ensure_ascii=False))
     else:
-        click.echo(render_text(answer) + after)
+        click.echo(render_text(answer, today) + after)
 
 
 @main.command(name="eval")

@@ -81,3 +81,11 @@ def test_eval_scores_a_file_kept_outside_the_sets_on_a_given_day(tmp_path):
     result = CliRunner().invoke(main, ["eval", "--file", str(questions), "--today", "2023-10-15", "--quiet"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("mine: in scope 1/1 correct (100.0%); out of scope 1/1 declined (100.0%)")
+
+
+def test_ask_answers_as_if_on_the_day_given(tmp_path):
+    """ "last month" is the month before --today, and how old a figure is is said as of it."""
+    output = run(tmp_path, "ask", "--today", "2019-02-10", "knife crime this year")
+    assert "830 knife crimes in Jan-Dec 2018" in output
+    assert "The latest I hold is for 2018." not in output  # 2018 is not a year old on 10 Feb 2019
+    assert "The latest I hold is for 2018." in run(tmp_path, "ask", "--today", "2023-10-15", "knife crime")

@@ -117,7 +117,10 @@ def test_an_approved_pick_answers_directly_until_it_is_removed(learning, knowled
     assert knowledge.store.revision() > revision  # a content write: the index is rebuilt
     assert knowledge.store.catalogue().learned == {ODD_PICK: (ODD,)}
     assert knowledge.ask(ODD).key == ODD_PICK
-    assert knowledge.ask("The wobbly numbers on drugs last year?").key == ODD_PICK
+    # with a time word too; "last year", 2017, is not held for it (Op Continuum began in
+    # November 2017): declined for that period, the indicator found
+    assert knowledge.ask("The wobbly numbers on drugs this year?").key == ODD_PICK
+    assert knowledge.ask("The wobbly numbers on drugs last year?").period_not_held.code == "2017"
     assert learning.open_picks(ADMIN) == []
     [alias] = learning.aliases(ADMIN)
     assert (alias.alias, alias.entry_key, alias.approved_by) == (ODD, ODD_PICK, ADMIN)

@@ -90,3 +90,69 @@ def test_financial_year_runs_april_to_march():
         12,
     )
     assert period.short_label == "2018/19"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "label"),
+    [
+        # a run of months in one year: a quarter when it is one, else a run
+        ("Jul-Sep 2019", "2019-Q3", "Jul-Sep 2019"),
+        ("july to september 2019", "2019-Q3", "Jul-Sep 2019"),
+        ("from July to September 2019", "2019-Q3", "Jul-Sep 2019"),
+        ("between july and september 2019", "2019-Q3", "Jul-Sep 2019"),
+        ("May to June 2019", "2019-05..2019-06", "May-Jun 2019"),
+        ("Aug-Nov 2019", "2019-08..2019-11", "Aug-Nov 2019"),
+        ("Nov-Feb 2019", "2018-11..2019-02", "Nov 2018-Feb 2019"),  # into the year named
+        # a run over two years, as the labels say it
+        ("Oct 2022-Sep 2023", "R12-2023-09", "Oct 2022-Sep 2023"),
+        ("Apr 2018 - Mar 2019", "FY2018-19", "Apr 2018-Mar 2019"),
+        ("Mar 2019 to Jun 2019", "2019-03..2019-06", "Mar-Jun 2019"),
+        # the twelve months to a month
+        ("the 12 months to June 2021", "R12-2021-06", "Jul 2020-Jun 2021"),
+        ("year to jun 2021", "R12-2021-06", "Jul 2020-Jun 2021"),
+        ("twelve months ending sept 2019", "R12-2019-09", "Oct 2018-Sep 2019"),
+        ("rolling year to the end of May 2020", "R12-2020-05", "Jun 2019-May 2020"),
+        ("year ending December 2018", "2018", "Jan-Dec 2018"),
+        ("12 months to March 2019", "FY2018-19", "Apr 2018-Mar 2019"),
+        # quarters in words
+        ("first quarter of 2021", "2021-Q1", "Jan-Mar 2021"),
+        ("the second quarter of 2021", "2021-Q2", "Apr-Jun 2021"),
+        ("3rd quarter 2021", "2021-Q3", "Jul-Sep 2021"),
+        ("the last quarter of 2021", "2021-Q4", "Oct-Dec 2021"),
+        ("quarter 2 2020", "2020-Q2", "Apr-Jun 2020"),
+        ("Q1 of 2021", "2021-Q1", "Jan-Mar 2021"),
+        ("the first quarter of 2019/20", "2019-Q2", "Apr-Jun 2019"),  # of a financial year
+    ],
+)
+def test_parse_period_reads_runs_of_months_and_quarters_in_words(text, code, label):
+    period = parse_period(text)
+    assert (period.code, period.label) == (code, label)
+    assert parse_period(period.label) == period  # what the bot says, it reads back
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "code"),
+    [
+        ((2019, 3), (2019, 3), "2019-03"),
+        ((2019, 4), (2019, 6), "2019-Q2"),
+        ((2019, 2), (2019, 4), "2019-02..2019-04"),  # three months, but no quarter
+        ((2019, 1), (2019, 12), "2019"),
+        ((2019, 4), (2020, 3), "FY2019-20"),
+        ((2019, 7), (2020, 6), "R12-2020-06"),
+        ((2019, 1), (2019, 5), "YTD2019-05"),
+        ((2019, 6), (2020, 8), "2019-06..2020-08"),
+    ],
+)
+def test_a_run_of_months_takes_its_best_name(start, end, code):
+    from datetime import date
+
+    assert Period.of_months(date(*start, 1), date(*end, 1)).code == code
+
+
+def test_a_run_of_months_must_end_after_it_starts():
+    from datetime import date
+
+    with pytest.raises(PeriodError):
+        Period.of_months(date(2019, 5, 1), date(2019, 4, 1))
+    with pytest.raises(PeriodError):
+        parse_period("Jun 2019 - Mar 2019")

@@ -21,6 +21,7 @@ from pathlib import Path
 from knowledge.answering import open_knowledge
 from knowledge.answering.narrowed import declined_whatever_the_model
 from knowledge.answering.route import settled_or_ranked
+from knowledge.answering.types import Declined
 from knowledge.datafiles import default_data_dir
 from knowledge.understanding.evidence import FEATURES, evidence
 from knowledge.understanding.model import MODEL_FILE, DecisionModel
@@ -60,8 +61,12 @@ def examples(data_dir: Path) -> list[Example]:
                 if settled is not None or not ranked or declined_whatever_the_model(ctx, query, ranked):
                     continue
                 # Right when answering gives the whole answer labelled, after what answering
-                # does with a message's parts and periods; a question to decline never is.
-                right = label.in_scope and is_correct(label, knowledge.ask(label.question))
+                # does with a message's parts and periods; a question to decline never is,
+                # but for a period the indicator does not hold ("knife crime 2016"): answering
+                # it gives the decline labelled.
+                answer = knowledge.ask(label.question)
+                period_not_held = isinstance(answer, Declined) and answer.period_not_held is not None
+                right = (label.in_scope or period_not_held) and is_correct(label, answer)
                 values = evidence(ctx.language, query, ranked).values
                 found.append(Example(label.question, values, right))
     return found

@@ -12,6 +12,7 @@ from knowledge.answering.types import (
     ActionAnswer,
     ActionsDocumentAnswer,
     Answer,
+    Declined,
     DeliverableAnswer,
     DeliverablesDocumentAnswer,
     FactAnswer,
@@ -221,9 +222,13 @@ def _title_case(text: str) -> str:
     return " ".join(w if w in SMALL_WORDS else w.capitalize() for w in text.split())
 
 
-def _indicator(ctx: Context, query: Query, key: str) -> IndicatorAnswer:
+def _indicator(ctx: Context, query: Query, key: str) -> IndicatorAnswer | Declined:
+    """The indicator's figure for the period asked; a period it does not hold is declined,
+    saying which it does (a comparison with a period not held is answered, saying so)."""
     indicator = ctx.catalogue.indicator[key]
     view = _view(ctx, query, indicator)
+    if view.missing_period is not None:
+        return declines.period_not_held(query, view)
     siblings = (
         Suggestion(i.key, i.short_name, i.short_name)
         for i in ctx.catalogue.indicators

@@ -58,16 +58,47 @@ def _month_before(today: date) -> Period:
     return Period.month(today.year - (today.month == 1), (today.month - 2) % 12 + 1)
 
 
+def _quarter_before(today: date) -> Period:
+    """The latest whole quarter before today: on 15 Oct 2023, Jul-Sep 2023."""
+    quarter = (today.month - 1) // 3
+    return Period.quarter(today.year, quarter) if quarter else Period.quarter(today.year - 1, 4)
+
+
+def _financial_year_before(today: date) -> Period:
+    """The latest whole financial year before today: on 15 Oct 2023, 2022/23."""
+    return Period.financial_year(today.year - (2 if today.month < 4 else 1))
+
+
+_BEFORE_TODAY = {
+    "last_month": _month_before,
+    "last_quarter": _quarter_before,
+    "last_fy": _financial_year_before,
+}
+"""Spans that are the latest whole month, quarter or financial year before today."""
+
+
+def _year_so_far(series: Series, year: int) -> Period:
+    """ "so far in 2023": January to the latest month held when that is in 2023, else the
+    whole year (held or not)."""
+    latest = series.latest_month
+    if latest is not None and latest.start.year == year:
+        return series.year_to_date() or Period.year(year)
+    return Period.year(year)
+
+
 def _span_period(series: Series, span: Span, today: date | None) -> Period | None:
-    """The period a span of months means for a series of monthly figures."""
+    """The period a span of months means for a series (monthly figures, or for a span that
+    names one period whatever is held, any)."""
+    if span.year is not None:
+        return _year_so_far(series, span.year)
+    if span.kind in _BEFORE_TODAY:
+        return _BEFORE_TODAY[span.kind](today) if today else series.latest_month
     if span.kind == "ytd":
         return series.year_to_date()
     if span.kind == "rolling":
         return series.headline(Headline.ROLLING_YEAR)
     if span.kind == "fytd":
         return series.headline(Headline.FINANCIAL_YEAR_TO_DATE)
-    if span.kind == "last_month":
-        return _month_before(today) if today else series.latest_month
     if span.kind == "since" and span.month:
         return series.since(span.month)
     if span.kind == "month" and span.month:
@@ -79,8 +110,9 @@ def _wanted(series: Series, asked: Asked, headline: Headline) -> Period | None:
     """The period whose figure is asked for."""
     if asked.period is not None:
         return asked.period
-    if series.monthly and asked.span is not None:
-        return _span_period(series, asked.span, asked.today)
+    span = asked.span
+    if span is not None and (series.monthly or span.names_a_period):
+        return _span_period(series, span, asked.today)
     shown = series.headline(headline)
     if asked.time == "previous" and shown is not None:
         if series.monthly:  # "last year": the calendar year before the latest month's

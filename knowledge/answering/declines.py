@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from knowledge.answering.context import Context
-from knowledge.answering.types import Declined, Suggestion
+from knowledge.answering.types import Declined, IndicatorView, Suggestion
 from knowledge.domain.models import Kind
+from knowledge.domain.periods import MONTHS, Period, PeriodKind
 from knowledge.understanding import decide
 from knowledge.understanding.index import Candidate, Entry
 from knowledge.understanding.narrowed import NarrowedPart
@@ -179,3 +181,87 @@ def _holds_a_count(entry: Entry) -> bool:
     if entry.kind in (Kind.INDICATOR, Kind.CRIME_TYPE, Kind.LIST):
         return True
     return any(_COUNT.search(_YEAR_NAMED.sub(" ", text)) for text, _ in entry.phrases)
+
+
+_KIND_WORDS = {
+    PeriodKind.MONTH: "monthly",
+    PeriodKind.QUARTER: "quarterly",
+    PeriodKind.FINANCIAL_YEAR: "financial-year",
+}
+
+
+def period_not_held(query: Query, view: IndicatorView) -> Declined:
+    """A period asked for that the indicator does not hold ("knife crime in 2020"): no figure,
+    not the latest in its place, but the periods held, and the latest of them as choices."""
+    name = in_a_sentence(view.indicator.short_name)
+    asked = " or ".join(p.short_label for p in (view.missing_period, view.missing_baseline) if p)
+    held = held_words(view.held_periods)
+    kind = _kind_not_held(view)
+    if not held:
+        reason = f"I hold no figures for {name} yet."
+    elif kind:
+        reason = f"I hold no {kind} figures for {name}, only {held}."
+    else:
+        reason = f"I hold {held}."
+    return Declined(
+        question=query.raw,
+        key=None,
+        title=f"I hold no figure for {name} in {asked}",
+        suggestions=_latest_held(view),
+        reason=reason,
+        period_not_held=view.missing_period,
+    )
+
+
+def in_a_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "knife crime", but "ASB calls to 101"."""
+    first = name.split(" ", 1)[0]
+    return name if first[1:2].isupper() else name[:1].lower() + name[1:]
+
+
+def held_words(periods: tuple[Period, ...]) -> str:
+    """The periods held, as said: "Jan-Dec 2017 and Jan-Dec 2018", "Apr 2010 to Sep 2023"
+    (a run of months, with the periods recorded within it left unsaid)."""
+    runs = [p for p in periods if p.kind is PeriodKind.MONTHS]
+    said = [
+        p.label for p in periods if p.kind is not PeriodKind.MONTHS and not any(r.contains(p) for r in runs)
+    ]
+    said += [f"{_month(r.start)} to {_month(r.end)}" if r.months > 1 else _month(r.start) for r in runs]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + f" and {said[-1]}" if said else ""
+
+
+def _month(day: date) -> str:
+    return f"{MONTHS[day.month - 1].title()} {day.year}"
+
+
+def _kind_not_held(view: IndicatorView) -> str | None:
+    """ "quarterly" when a quarter is asked of an indicator holding no quarter and no months
+    ("knife crime last quarter" of the seed's yearly figures); likewise months and financial
+    years."""
+    asked = view.missing_period
+    word = _KIND_WORDS.get(asked.kind) if asked else None
+    held = {p.kind for p in view.held_periods}
+    return None if word is None or held & {asked.kind, PeriodKind.MONTHS} else word
+
+
+def _latest_held(view: IndicatorView) -> tuple[Suggestion, ...]:
+    """The indicator's headline figure, and its latest month (monthly figures) or the period
+    before (yearly ones): what a partner asking for a period not held is likely to want."""
+    indicator, current = view.indicator, view.current
+    if current is None:
+        return (ALL_INDICATORS,)
+    choices = [_held_choice(view, current.period, indicator.short_name)]
+    runs = [p for p in view.held_periods if p.kind is PeriodKind.MONTHS]
+    earlier = [p for p in view.held_periods if p not in runs and p.end < current.period.start]
+    other = Period.month(runs[-1].end.year, runs[-1].end.month) if runs else next(reversed(earlier), None)
+    if other is not None and other != current.period:
+        choices.append(_held_choice(view, other, f"{indicator.short_name} {other.short_label}"))
+    return tuple(choices)
+
+
+def _held_choice(view: IndicatorView, period: Period, question: str) -> Suggestion:
+    """A period held, offered as the question that asks for it; on a button, the period alone
+    when the indicator's name and the period do not fit."""
+    title = f"{view.indicator.short_name} in {period.short_label}"
+    label = period.short_label if len(title) > SHORT_NAME else ""
+    return Suggestion(view.indicator.key, title, question, label)

@@ -8,6 +8,7 @@ from knowledge.answering import declines
 from knowledge.answering.context import Context
 from knowledge.answering.types import Answer, IndicatorAnswer, IndicatorListAnswer, IndicatorView
 from knowledge.domain.models import Confidence, Kind
+from knowledge.domain.periods import PeriodKind
 from knowledge.understanding.index import Entry
 from knowledge.understanding.query import Query
 from knowledge.understanding.text import clean, words
@@ -50,11 +51,13 @@ def _undated_notes(entry: Entry | None, query: Query) -> tuple[str, ...]:
 
 def _finer_period_notes(answer: Answer, query: Query) -> tuple[str, ...]:
     """Figures asked for a month or quarter with no year ("knife crime Q4") are held for
-    whole years only: say so, rather than let the year pass for the quarter."""
-    shows_figures = isinstance(answer, IndicatorAnswer) or (
-        isinstance(answer, IndicatorListAnswer) and bool(answer.rows)
-    )
-    if query.finer is None or query.period is not None or not shows_figures:
+    whole years only: say so, rather than let the year pass for the quarter. An indicator
+    with monthly figures answers for the month itself ("burglary in December")."""
+    views = [answer.indicator] if isinstance(answer, IndicatorAnswer) else []
+    if isinstance(answer, IndicatorListAnswer):
+        views = list(answer.rows)
+    monthly = any(p.kind is PeriodKind.MONTHS for v in views for p in v.held_periods)
+    if query.finer is None or query.period is not None or not views or monthly:
         return ()
     return (f"I hold no {query.finer} figures: these are for whole years.",)
 

@@ -183,7 +183,10 @@ class Declined(Answer):
     reason: str | None = None
     """Why the bot knows it holds nothing else for the question: a place outside the home
     area, a rate asked of a topic that has none, a count of one that counts nothing, a
-    measure no indicator is."""
+    measure no indicator is, a period the indicator does not hold."""
+    period_not_held: Period | None = None
+    """The period asked for that the indicator named holds no figure for ("knife crime in
+    2020"): the topic was read, and what is held decided the decline."""
 
     @property
     def declined_because(self) -> str | None:

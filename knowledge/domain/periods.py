@@ -105,6 +105,27 @@ class Period:
     def run_of_months(cls, start: date, end: date) -> Period:
         return cls(start.replace(day=1), end.replace(day=1), PeriodKind.MONTHS)
 
+    @classmethod
+    def of_months(cls, start: date, end: date) -> Period:
+        """A run of whole months by its best name: a month, a calendar quarter, a calendar or
+        financial year, January to a month (a year to date), twelve months to a month (a
+        rolling year), or else a run of months."""
+        run = cls.run_of_months(start, end)
+        if run.end < run.start:
+            raise PeriodError("a run of months must end after it starts")
+        first, months = run.start, run.months
+        if months == 1:
+            return cls.month(first.year, first.month)
+        if months == 3 and first.month % 3 == 1:
+            return cls.quarter(first.year, first.month // 3 + 1)
+        if months == 12 and first.month in (1, 4):
+            return cls.year(first.year) if first.month == 1 else cls.financial_year(first.year)
+        if months == 12:
+            return cls.rolling_year(run.end.year, run.end.month)
+        if first.month == 1 and months < 12:
+            return cls.year_to_date(run.end.year, run.end.month)
+        return run
+
     def each_month(self) -> list[Period]:
         """The months the period is made of, in order."""
         first = _month_index(self.start.year, self.start.month)
@@ -169,26 +190,41 @@ class Period:
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _FY = rf"(?:fy\s*)?{_YEAR}\s*[-/]\s*(?P<next>\d\d(?:\d\d)?)"
 """A financial year as written: "2019/20", "2019-2020", "FY2019-20"."""
+_UNTIL = r"(?:-|to|through|thru|till|until)"
+NTH_QUARTER = "first|second|third|fourth|1st|2nd|3rd|4th|last|final"
+TWELVE_MONTHS_TO = (
+    r"(?:the\s+)?(?:rolling\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|up\s+to|until|through)"
+    r"(?:\s+the\s+end\s+of)?"
+)
+"""How "the twelve months to" a month is said; `understanding.when` reads periods with it."""
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^(?:cy\s*)?{_YEAR}$"), "year"),
     (re.compile(rf"^jan(?:uary)?\s*(?:-|to)\s*dec(?:ember)?\s+{_YEAR}$"), "year"),
     (re.compile(rf"^{_YEAR}-(?P<month>\d\d?)$"), "month"),
     (re.compile(rf"^(?P<mname>[a-z]+)\.?\s+{_YEAR}$"), "month_name"),
     (re.compile(rf"^{_YEAR}\s*-?\s*q(?P<q>[1-4])$"), "quarter"),
-    (re.compile(rf"^q(?P<q>[1-4])\s+{_YEAR}$"), "quarter"),
+    (re.compile(rf"^(?:q|qtr|quarter)\s*(?P<q>[1-4])\s+(?:of\s+)?{_YEAR}$"), "quarter"),
+    (re.compile(rf"^(?:the\s+)?(?P<nth>{NTH_QUARTER})\s+quarter\s+(?:of\s+)?(?P<rest>.+)$"), "nth_quarter"),
     # A quarter of a financial year: "Q1 2019/20" is Apr-Jun 2019, "2019/20 Q4" Jan-Mar 2020.
-    (re.compile(rf"^q(?P<q>[1-4])\s*(?:of\s+)?{_FY}$"), "financial_quarter"),
+    (re.compile(rf"^(?:q|qtr|quarter)\s*(?P<q>[1-4])\s*(?:of\s+)?{_FY}$"), "financial_quarter"),
     (re.compile(rf"^{_FY}\s*-?\s*q(?P<q>[1-4])$"), "financial_quarter"),
     (re.compile(rf"^{_FY}$"), "financial_year"),
     (re.compile(r"^fy\s*(?P<next>\d\d(?:\d\d)?)$"), "financial_year_end"),
-    (
-        re.compile(r"^apr(?:il)?\s+(?P<year>\d{4})\s*-\s*mar(?:ch)?\s+(?P<next>\d{4})$"),
-        "financial_year",
-    ),
     (re.compile(rf"^ytd\s*{_YEAR}-(?P<month>\d\d?)$"), "ytd"),
     (re.compile(rf"^r12-{_YEAR}-(?P<month>\d\d?)$"), "rolling_year"),
     (re.compile(r"^(?P<y1>\d{4})-(?P<m1>\d\d)\.\.(?P<y2>\d{4})-(?P<m2>\d\d)$"), "run_of_months"),
-    (re.compile(rf"^jan(?:uary)?\s*-\s*(?P<mname>[a-z]+)\s+{_YEAR}$"), "ytd_name"),
+    # runs of months: "Jan-May 2019" (a year to date), "Jul-Sep 2019", "July to September
+    # 2019" (a quarter), "Nov 2018-Feb 2019"
+    (re.compile(rf"^(?:from\s+)?(?P<m1>[a-z]+)\.?\s*{_UNTIL}\s*(?P<m2>[a-z]+)\.?\s+{_YEAR}$"), "months"),
+    (re.compile(rf"^between\s+(?P<m1>[a-z]+)\s+and\s+(?P<m2>[a-z]+)\s+{_YEAR}$"), "months"),
+    (
+        re.compile(
+            rf"^(?:from\s+)?(?P<m1>[a-z]+)\.?\s+(?P<y1>\d{{4}})\s*{_UNTIL}\s*(?P<m2>[a-z]+)\.?\s+{_YEAR}$"
+        ),
+        "months",
+    ),
+    # the twelve months to a month: "the 12 months to June 2021", "year ending Sep 2019"
+    (re.compile(rf"^{TWELVE_MONTHS_TO}\s+(?P<m2>[a-z]+)\.?\s+{_YEAR}$"), "twelve_months"),
 ]
 
 
@@ -246,13 +282,30 @@ def _financial_year_ending(parts: dict[str, str]) -> Period:
     return Period.financial_year(end - 1)
 
 
-def _year_to_named_month(parts: dict[str, str]) -> Period | None:
-    month = _MONTH_NAMES.get(parts["mname"])
-    if month is None:
+def _months(parts: dict[str, str]) -> Period | None:
+    """A run of months named by their names: in the year given, or, when the last month comes
+    before the first ("Nov-Feb 2019") or a first year is given, from the year before."""
+    first, last, year = _MONTH_NAMES.get(parts["m1"]), _MONTH_NAMES.get(parts["m2"]), int(parts["year"])
+    if first is None or last is None:
         return None
-    if month == 12:
-        return Period.year(int(parts["year"]))
-    return Period.year_to_date(int(parts["year"]), month)
+    first_year = int(parts.get("y1") or (year if first <= last else year - 1))
+    return Period.of_months(date(first_year, first, 1), date(year, last, 1))
+
+
+def _twelve_months(parts: dict[str, str]) -> Period | None:
+    last, year = _MONTH_NAMES.get(parts["m2"]), int(parts["year"])
+    if last is None:
+        return None
+    start = date(year, 1, 1) if last == 12 else date(year - 1, last + 1, 1)
+    return Period.of_months(start, date(year, last, 1))
+
+
+_NTH_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _nth_quarter(parts: dict[str, str]) -> Period:
+    """ "the first quarter of 2021" is Q1 2021; "the last quarter of 2019/20" is its Q4."""
+    return parse_period(f"q{_NTH_NUMBER.get(parts['nth'], 4)} {parts['rest']}")
 
 
 _BUILDERS: dict[str, Callable[[dict[str, str]], Period | None]] = {
@@ -266,7 +319,9 @@ _BUILDERS: dict[str, Callable[[dict[str, str]], Period | None]] = {
     "ytd": lambda p: Period.year_to_date(int(p["year"]), _month_number(p["month"])),
     "rolling_year": lambda p: Period.rolling_year(int(p["year"]), _month_number(p["month"])),
     "run_of_months": lambda p: _run_of_months(p),
-    "ytd_name": _year_to_named_month,
+    "months": _months,
+    "twelve_months": _twelve_months,
+    "nth_quarter": _nth_quarter,
 }
 
 

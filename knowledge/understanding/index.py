@@ -256,6 +256,10 @@ class Index:
     def knows(self, token: str) -> bool:
         return token in self._idf
 
+    def held_together(self, first: str, second: str) -> bool:
+        """Whether some entry holds both tokens, in its names or its items."""
+        return any(first in held and second in held for held in self.held_by)
+
     def entry_coverage(self, question: Query, key: str) -> float:
         """How much of the question an entry holds, in its names and all its items together."""
         total = sum(question.weights.values())
@@ -287,7 +291,11 @@ class Index:
             for extra in extras:
                 score += extra[place]
             number = entry_of[place]
-            if number not in best or score > best[number][0]:
+            # A later place must be better by more than rounding: a place's weight is a sum
+            # over a set of words, whose last bits vary with the order the run's string
+            # hashing gives the set, and two places of an entry that tie must tie the same way
+            # in every run (or the evidence, and so a refit of the decision model, differ).
+            if number not in best or score > best[number][0] + 1e-9:
                 best[number] = (score, place, coverage, precision)
         top = heapq.nsmallest(
             self.TOP, ((-round(b[0], 9), self._entry_list[entry_of[b[1]]].key, *b) for b in best.values())

@@ -108,14 +108,24 @@ class Reader:
         )
 
     def _without_values_quoted(self, topic: list[str], typed: list[str]) -> list[str]:
-        """The topic words less a number no entry holds: a value quoted ("we had 320?") is no
-        topic, though one after a word that narrows the measure ("per 1000") is part of it."""
+        """The topic words less a number that is only a value quoted: one no entry holds ("we
+        had 320?"), or one whose entries hold none of the question's telling words ("we had
+        320 burglaries in March": 320 is a figure of serious youth violence). A number after
+        a word that narrows the measure ("per 1000") is part of it."""
         narrowing = self.language.narrowing
+        telling = [stem(w) for w in topic if not w.isdigit() and self.index.salience(w) == 1.0]
+        telling = [t for t in telling if self.index.holds(t)]
         return [
             w
             for w in dict.fromkeys(topic)
-            if not w.isdigit() or self.index.holds(w) or self.language.placed(typed, w, narrowing)
+            if not w.isdigit()
+            or self.language.placed(typed, w, narrowing)
+            or (self.index.holds(w) and self._quoted_of(w, telling))
         ]
+
+    def _quoted_of(self, number: str, telling: list[str]) -> bool:
+        """A number held is a figure of the topic the question names, or the only topic named."""
+        return not telling or any(self.index.held_together(number, t) for t in telling)
 
     def _corrections(self, tokens: list[str]) -> dict[str, str]:
         """Each misspelt word and the known word it stands for."""

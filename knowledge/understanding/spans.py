@@ -1,6 +1,6 @@
-"""Runs of months named relative to now ("so far", "last month", "since April", "in
-March"), and month names misspelt before a year: the parts of the time grammar that monthly
-figures need."""
+"""Runs of months named relative to now ("so far", "last month", "last quarter", "the last
+financial year", "since April", "in March"), and month names misspelt before a year: the
+parts of the time grammar that monthly figures need."""
 
 from __future__ import annotations
 
@@ -20,27 +20,69 @@ _MONTH = MONTH_PATTERN
 @dataclass(frozen=True)
 class Span:
     """A run of months named relative to now: "so far" (January to the latest month), "this
-    financial year", "the last 12 months", "last month", "since April", "in March". It means
-    a period only for an indicator with monthly figures; one with annual figures shows its
-    latest year."""
+    financial year", "the last 12 months", "since April", "in March": a period for an
+    indicator with monthly figures, while one with annual figures shows its latest year. The
+    latest whole month, quarter or financial year before today ("last month", "last
+    quarter", "last financial year") and a year so far ("so far in 2023") name one period
+    whatever is held, so an indicator that does not hold it says so."""
 
     kind: str
-    """ "ytd", "fytd", "rolling", "last_month", "since" or "month"."""
+    """ "ytd", "fytd", "rolling", "last_month", "last_quarter", "last_fy", "since" or "month"."""
     month: int | None = None
     text: str = ""
+    year: int | None = None
+    """The year of a year so far ("so far in 2023"); None for the latest year."""
+
+    @property
+    def names_a_period(self) -> bool:
+        """Whether the span means one period whatever an indicator holds."""
+        return self.kind in ("last_month", "last_quarter", "last_fy") or self.year is not None
 
 
-_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-)}
-_SPANS = (
+_MONTH_NUMBER = {
+    name: i + 1
+    for i, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+_NAMED_SPANS = (
     (
         "fytd",
         re.compile(
-            r"\b(?:this|current)\s+(?:financial|fiscal)\s+year|financial\s+year\s+to\s+date"
-            r"|fy\s*td\b|\bthis\s+fy\b"
+            r"\b(?:(?:the\s+)?current|this)\s+(?:financial|fiscal)\s+year(?:\s+(?:so\s+far|to\s+date))?\b"
+            r"|\b(?:financial|fiscal)\s+year\s+to\s+date\b|\bfy\s*td\b|\bthis\s+fy\b"
         ),
     ),
+    (
+        "last_fy",
+        re.compile(
+            r"\b(?:the\s+)?(?:last|previous|past|prior)\s+(?:full\s+)?(?:financial|fiscal)\s+year\b"
+            r"|\b(?:last|previous)\s+fy\b"
+        ),
+    ),
+    (
+        "last_quarter",
+        re.compile(
+            r"\b(?:the\s+)?(?:last|previous|past|latest|most\s+recent)\s+(?:full\s+|whole\s+|complete\s+)?"
+            rf"quarter\b(?!\s+(?:of\b|{_YEAR}))"
+        ),
+    ),
+    ("last_month", re.compile(r"\b(?:the\s+)?(?:last|previous|past)\s+month\b")),
+    ("ytd", re.compile(rf"\bso\s+far\s+(?:(?:in|for|during|of)\s+)?(?P<year>{_YEAR})\b")),
+    ("ytd", re.compile(rf"\b(?:year\s+to\s+date|ytd)\s+(?:(?:in|for|of)\s+)?(?P<year>{_YEAR})\b")),
+    ("ytd", re.compile(rf"\b(?P<year>{_YEAR})\s+(?:so\s+far|to\s+date|ytd|year\s+to\s+date)\b")),
+    ("ytd", re.compile(rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<year>{_YEAR})\b")),
+    (
+        "ytd",
+        re.compile(
+            r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b|\bsince\s+(?:the\s+)?new\s+year\b"
+            rf"|\bsince\s+jan(?:uary)?\b(?!\s*(?:{_YEAR}|\d))"
+        ),
+    ),
+)
+"""Spans whose words are no topic and no time word of the vocabulary: read before the
+comparison grammar, and taken out of the text."""
+_SPANS = (
     (
         "rolling",
         re.compile(
@@ -49,10 +91,26 @@ _SPANS = (
         ),
     ),
     ("ytd", re.compile(r"\b(?:so\s+far(?:\s+this\s+year)?|ytd|year\s+to\s+date|this\s+year)\b")),
-    ("last_month", re.compile(r"\b(?:last|previous|past)\s+month\b")),
     ("since", re.compile(rf"\bsince\s+(?P<month>{_MONTH})\b(?!\s*{_YEAR})")),
     ("month", re.compile(rf"\b(?:in|for|during|of)\s+(?P<month>{_MONTH})\b(?!\s*{_YEAR})")),
 )
+
+
+_NAMED_SPAN_WORD = re.compile(r"\b(?:quarter|financial|fiscal|fy|fytd|month|far|date|ytd|since)\b")
+"""A word every span of `_NAMED_SPANS` has: most messages have none, and skip them all."""
+
+
+def find_named_span(text: str) -> tuple[Span | None, str]:
+    """The first span of `_NAMED_SPANS` in the text, and the text without its words."""
+    if not _NAMED_SPAN_WORD.search(text):
+        return None, text
+    for kind, pattern in _NAMED_SPANS:
+        found = pattern.search(text)
+        if found:
+            year = found.groupdict().get("year")
+            span = Span(kind, None, found.group(0), int(year) if year else None)
+            return span, text[: found.start()] + " " + text[found.end() :]
+    return None, text
 
 
 def find_span(text: str) -> tuple[Span | None, str]:
@@ -94,5 +152,3 @@ def _month_spelt_right(found: re.Match[str]) -> str:
 
 def months_spelt_right(text: str) -> str:
     return _WORD_BEFORE_A_YEAR.sub(_month_spelt_right, text)
-
-

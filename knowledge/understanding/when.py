@@ -6,17 +6,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from knowledge.domain.periods import Period, PeriodError, parse_period
-from knowledge.understanding.spans import MONTH_PATTERN, YEAR_PATTERN, Span, find_span, months_spelt_right
+from knowledge.domain.periods import NTH_QUARTER, TWELVE_MONTHS_TO, Period, PeriodError, parse_period
+from knowledge.understanding.spans import (
+    MONTH_PATTERN,
+    YEAR_PATTERN,
+    Span,
+    find_named_span,
+    find_span,
+    months_spelt_right,
+)
+from knowledge.understanding.years import full_years
 
 _YEAR = YEAR_PATTERN
 _MONTH = MONTH_PATTERN
+_QUARTER = r"(?:q|qtr|quarter)\s*[1-4]\s+(?:of\s+)?"
 _PERIOD_WORDS = (
-    rf"(?:fy\s*)?{_YEAR}\s*[/-]\s*\d\d(?!\d)"  # 2018/19, FY2018-19
-    rf"|(?:{_MONTH})\s*-\s*(?:{_MONTH})\s+{_YEAR}"  # Jan-Dec 2018
-    rf"|q[1-4]\s+{_YEAR}|{_YEAR}\s*-?\s*q[1-4]"  # Q4 2018, 2018-Q4
+    # the 12 months to June 2021; the first quarter of 2021 (or of 2019/20); Q1 2019/20
+    rf"{TWELVE_MONTHS_TO}\s+(?:{_MONTH})\s+{_YEAR}"
+    rf"|(?:the\s+)?(?:{NTH_QUARTER})\s+quarter\s+(?:of\s+)?{_YEAR}(?:\s*/\s*\d\d(?!\d))?"
+    rf"|{_QUARTER}{_YEAR}\s*/\s*\d\d(?!\d)"
+    rf"|(?:fy\s*)?{_YEAR}\s*[/-]\s*\d\d(?!\d)"  # 2018/19, FY2018-19
+    # Jan-Dec 2018, July to September 2019, between July and September 2019
+    rf"|between\s+(?:{_MONTH})\s+and\s+(?:{_MONTH})\s+{_YEAR}"
+    rf"|(?:{_MONTH})\.?\s*(?:-|to|through|thru|till|until)\s*(?:{_MONTH})\s+{_YEAR}"
+    rf"|{_QUARTER}{_YEAR}|{_YEAR}\s*-?\s*q[1-4]"  # Q4 2018, quarter 4 of 2018, 2018-Q4
     rf"|(?:{_MONTH})\s+{_YEAR}"  # Nov 2018
     rf"|{_YEAR}"  # 2018
 )
@@ -32,11 +47,6 @@ _FINER_PERIOD = re.compile(
     r"|jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b"
 )
-_CLIPPED_YEAR = re.compile(r"(?<![\w'’])['’‘]([1-3]\d)\b")
-_YEAR_SPAN = re.compile(rf"\b({_YEAR})\s*-\s*(\d\d)(?![\d/])")
-_SHORT_YEARS_COMPARED = re.compile(
-    r"\b([1-3]\d)\s+(vs?\.?|versus|against|compared (?:to|with))\s+([1-3]\d)\b"
-)
 
 
 def finer_period(text: str) -> tuple[str | None, str, str]:
@@ -49,75 +59,12 @@ def finer_period(text: str) -> tuple[str | None, str, str]:
     return finer, found.group(0), text[: found.start()] + " " + text[found.end() :]
 
 
-_TRAILING_NUMBER = re.compile(r"(?P<before>[^\s\d]\S*)\s+(?P<year>[12]\d)(?P<after>\s*[?!.]*\s*)$")
-_NOT_A_YEAR_AFTER = frozenset(
-    {"under", "over", "aged", "age", "ages", "to", "than", "top", "till", "until", "upto", "and", "or"}
-)
-"""Words after which a number is an age or a count, not a year: "under 18", "up to 25"."""
-
-
-def _trailing_year(text: str) -> str:
-    """A two-digit number ending the message after a word is a year: "syv 17" is 2017, but
-    "RRT for 18 to 24" and "victims under 18" are ages."""
-    found = _TRAILING_NUMBER.search(text)
-    if not found or found.group("before") in _NOT_A_YEAR_AFTER or not found.group("before")[-1].isalpha():
-        return text
-    return text[: found.start("year")] + "20" + found.group("year") + found.group("after")
-
-
-_TEENS = [
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_YEAR_IN_WORDS = re.compile(rf"\b(?:twenty|two thousand(?: and)?)\s+({'|'.join(_TEENS)})\b")
-_YEAR_ENDING = re.compile(
-    r"\b(?:the\s+)?(?:year|12 months|twelve months)\s+(?:ending|ended|to|up to)\s+"
-    r"(dec(?:ember)?|mar(?:ch)?)\s+((?:19|20)\d\d)\b"
-)
-
-
-def _year_ending(found: re.Match[str]) -> str:
-    """ "the year ending December 2018" is 2018; "the year to March 2019" is 2018/19."""
-    month, year = found.group(1), int(found.group(2))
-    return str(year) if month.startswith("dec") else f"{year - 1}/{year % 100:02d}"
-
-
-def full_years(text: str) -> str:
-    """Years written short, in full: "'18" is 2018, "17 vs 18" compares 2017 with 2018,
-    "syv 17" ends with one, and "2018-21" spans to 2021 (a financial year, "2018-19", is
-    left as it is)."""
-    text = _CLIPPED_YEAR.sub(r"20\1", text)
-    text = _YEAR_IN_WORDS.sub(lambda found: str(2010 + _TEENS.index(found.group(1))), text)
-    text = _YEAR_ENDING.sub(_year_ending, text)
-    text = _YEAR_SPAN.sub(_year_span, text)
-
-    def years_compared(found: re.Match[str]) -> str:
-        first, word, second = found.groups()
-        if abs(int(first) - int(second)) != 1:
-            return found.group(0)
-        return f"20{first} {word} 20{second}"
-
-    return _trailing_year(_SHORT_YEARS_COMPARED.sub(years_compared, text))
-
-
-def _year_span(found: re.Match[str]) -> str:
-    start, end = int(found.group(1)), int(found.group(2))
-    if end == (start + 1) % 100 or end <= start % 100:
-        return found.group(0)
-    return f"{found.group(1)}-20{found.group(2)}"
-
-
 def find_period(text: str) -> tuple[Period | None, str | None, str]:
     """The first period named in the text, its words, and the text without them."""
     short = _SHORT_FY.search(text)
+    named = _PERIOD_TEXT.search(text) if short else None
+    if short and named and named.start() < short.start() < named.end():
+        short = None  # a financial year's quarter ("q1 2019/20"), not the year
     first = short and int(short.group(1) or short.group(2))
     if short and int(short.group(3)) == (first + 1) % 100:
         period = Period.financial_year(2000 + first)
@@ -171,15 +118,18 @@ class Times:
 
 _A_PERIOD = rf"(?:fy\s*)?\d\d\s*/\s*\d\d(?!\d)|{_PERIOD_WORDS}"
 _BEFORE = (
-    r"(?:the\s+)?(?:same\s+(?:period|time|months)\s+)?(?:last|previous|prior|preceding)\s+year(?:['’]?s)?"
+    r"(?:the\s+)?(?:same\s+(?:period|time|months?|quarter)\s+)?(?:last|previous|prior|preceding)\s+year(?:['’]?s)?"
     r"|the\s+year\s+(?:before|earlier)|(?:(?:a|one)\s+year|(?:12|twelve)\s+months)\s+(?:ago|before|earlier)"
     r"|(?:the\s+)?previous\s+(?:one|period)"
     # "this year vs last", but not "last quarter", "last month" or "last two years"
-    r"|(?:last|previous)(?!\s+(?:quarter|month|week|time|few|couple|two|three|four|five|\d))"
+    r"|(?:last|previous)(?!\s+(?:quarter|month|week|time|few|couple|two|three|four|five|financial|fiscal|fy|\d))"
 )
 _RECENT = r"(?:the\s+)?(?:last|past)\s+(?:12|twelve)\s+months|the\s+(?:last|past)\s+year|past\s+year"
 """The twelve months to now: the latest figure, unless it is what a figure is set against
-("over the past year", "than the last year")."""
+("than the last year"); "over the past year" is both, the twelve months against the twelve
+before."""
+_RECENT_RE = re.compile(_RECENT)
+ROLLING_YEAR = Span("rolling")
 _EARLIER = r"(?:before|previously|earlier|last\s+time)(?!\s+\w)"
 """A time before, unnamed: what a figure is set against ("higher than before"), never a side
 of two ("before 2017")."""
@@ -214,6 +164,8 @@ class _Reading:
     time: str
     start: int
     end: int
+    span: Span | None = None
+    """The twelve months to now, when the rule read them ("over the past year")."""
 
 
 def _side(text: str) -> Period | str | None:
@@ -263,8 +215,17 @@ def _year_before(found: re.Match[str]) -> _Reading:
 
 
 def _recent(found: re.Match[str]) -> _Reading:
-    """ "in the last 12 months", "the past year": the latest figure, not last year's."""
-    return _Reading(None, None, None, "latest", found.start(), found.end())
+    """ "in the last 12 months", "the past year": the twelve months to now, not last year."""
+    return _Reading(None, None, None, "latest", found.start(), found.end(), ROLLING_YEAR)
+
+
+def _over_recent(found: re.Match[str]) -> _Reading | None:
+    """ "over the past year": the twelve months to now against the twelve before; "over last
+    year" is the latest against the year before."""
+    reading = _set_against(found)
+    if reading is not None and _RECENT_RE.fullmatch(found.group("baseline")):
+        return replace(reading, span=ROLLING_YEAR)
+    return reading
 
 
 _RULES: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Reading | None]], ...] = (
@@ -295,7 +256,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Reading | N
         re.compile(rf"\b(?:{_MOVED})\s+(?P<said>(?:on|from)\s+(?P<baseline>{_BASELINE}))\b"),
         _set_against,
     ),
-    ("over the year", re.compile(rf"\b(?P<said>over\s+(?P<baseline>{_BEFORE}|{_RECENT}))\b"), _set_against),
+    ("over the year", re.compile(rf"\b(?P<said>over\s+(?P<baseline>{_BEFORE}|{_RECENT}))\b"), _over_recent),
     ("year on year", re.compile(r"\byear\s+(?:on|over|to)\s+year\b|\by-?o-?y\b"), _year_before),
     ("recent", re.compile(rf"\b(?:(?:in|during|for|within|across|over)\s+)?(?:{_RECENT})\b"), _recent),
 )
@@ -322,11 +283,13 @@ def _compared(text: str) -> tuple[_Reading | None, str]:
 
 def read_times(text: str) -> Times:
     """Everything a message says of time: the period asked for, what it is compared with, a
-    month or quarter with no year; and the text without their words."""
-    reading, rest = _compared(full_years(months_spelt_right(text)))
+    month or quarter with no year, a run of months named relative to now; and the text
+    without their words."""
+    named, text = find_named_span(full_years(months_spelt_right(text)))
+    reading, rest = _compared(text)
     period, period_text = (reading.period, reading.period_text) if reading else (None, None)
     comparison = reading.comparison if reading else None
-    time = reading.time if reading else None
+    time = reading.time if reading else ("latest" if named else None)
     if period is None:
         period, period_text, rest = find_period(rest)
     if period is not None and comparison is None:
@@ -339,8 +302,11 @@ def read_times(text: str) -> Times:
     if comparison is None and _DIRECTION.search(rest):
         comparison = YEAR_BEFORE
     finer, finer_text, without_finer = finer_period(rest)
+    span = named or (reading.span if reading else None)
+    if span is not None or period is not None:
+        return Times(period, period_text, comparison, time, finer, finer_text, without_finer, span)
     # Read on the text before the finer words go: "in December" is a month with no year
     # (so finer, for annual figures) and a span (the December just gone, for monthly ones).
-    span, without_span = find_span(rest) if period is None else (None, rest)
+    span, without_span = find_span(rest)
     rest = finer_period(without_span)[2] if span and span.month else without_finer
     return Times(period, period_text, comparison, time, finer, finer_text, rest, span)

@@ -75,11 +75,26 @@ def test_time_words_choose_the_period(knowledge, question, value, period):
     assert (view.current.value, view.current.period.code) == (value, period)
 
 
-def test_a_period_not_held_is_said_plainly(knowledge):
+def test_a_period_not_held_gets_no_figure_but_the_periods_held(knowledge):
+    """Issue #13: "knife crime 2016" gives no figure (not the latest in its place), says which
+    periods are held, and offers the latest of them."""
     answer = knowledge.ask("knife crime 2016")
-    assert answer.indicator.missing_period.code == "2016"
-    said = "I hold no figure for Jan-Dec 2016. Periods held: Jan-Dec 2017, Jan-Dec 2018."
-    assert said in render_text(answer)
+    assert not answer.matched and answer.period_not_held.code == "2016"
+    text = render_text(answer)
+    assert text.startswith("I hold no figure for knife crime in 2016\nI hold Jan-Dec 2017 and Jan-Dec 2018.")
+    assert "830" not in text and "889" not in text
+    assert [(s.key, s.title, s.question) for s in answer.suggestions] == [
+        ("knife-crime", "Knife crime in 2018", "Knife crime"),
+        ("knife-crime", "Knife crime in 2017", "Knife crime 2017"),
+    ]
+    for choice in answer.suggestions:  # each choice asks for the period it names
+        chosen = knowledge.ask(choice.question).indicator.current.period
+        assert choice.title.endswith(chosen.short_label)
+
+
+def test_a_question_naming_no_period_keeps_its_headline_figure(knowledge):
+    answer = knowledge.ask("knife crime")
+    assert answer.matched and answer.indicator.current.period.code == "2018"
 
 
 @pytest.mark.parametrize(
@@ -650,7 +665,8 @@ def test_number_words_and_verbs_of_motion_are_how_a_question_is_put(knowledge, q
 )
 def test_years_written_short_are_read_in_full(knowledge, question, period):
     assert knowledge.current()[1].read(question).period.code == period
-    assert knowledge.ask(question).key == "knife-crime"
+    answer = knowledge.ask(question)  # knife crime, for the year asked: held, or said not to be
+    assert answer.key == "knife-crime" or answer.period_not_held.code == period
 
 
 def test_two_short_years_compared_are_two_years(knowledge):
@@ -847,7 +863,7 @@ def test_heldout_j_misses_fixed_after_its_one_score(knowledge, question, key):
     ("question", "key", "finer"),
     [
         ("knife crime Q4", "knife-crime", "quarterly"),
-        ("robbery in the last month", "personal-robbery", "monthly"),
+        ("robbery in December", "personal-robbery", "monthly"),
         ("burglary in December", "total-burglary", "monthly"),
     ],
 )

@@ -77,12 +77,18 @@ def test_the_headline_is_the_rolling_year_against_the_one_before(monthly):
         ("burglary last month", "2020-03"),
         ("burglary so far this year", "YTD2020-03"),
         ("burglary ytd", "YTD2020-03"),
-        ("burglary since January", "2020-01..2020-03"),
+        ("burglary since January", "YTD2020-03"),  # January on: the year so far
         ("burglary in March", "2020-03"),
         ("burglary Q3 2019", "2019-Q3"),
         ("burglary March 2019", "2019-03"),
         ("burglary last year", "2019"),
         ("burglary over the last 12 months", "R12-2020-03"),
+        ("burglary last quarter", "2020-Q1"),  # the whole quarter before today
+        ("burglary last financial year", "FY2019-20"),  # the whole one before today's
+        ("burglary this financial year", "2019-04..2020-03"),  # April to the latest month
+        ("burglary so far in 2019", "2019"),  # a year gone: the whole of it
+        ("burglary in the 12 months to June 2019", "R12-2019-06"),
+        ("burglary jul-sep 2019", "2019-Q3"),
     ],
 )
 def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code):
@@ -91,16 +97,25 @@ def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code
     assert view.current.period.label in render_text(monthly.ask(question))
 
 
-def test_a_period_not_held_is_said_with_the_periods_held(monthly):
-    text = render_text(monthly.ask("burglary in 2009"))
-    assert "I hold no figure for Jan-Dec 2009" in text
-    assert "Jan 2018-Mar 2020" in text
+def test_a_period_not_held_is_said_with_the_months_held(monthly):
+    answer = monthly.ask("burglary in 2009")
+    assert not answer.matched and answer.period_not_held.code == "2009"
+    text = render_text(answer, TODAY)
+    assert text.startswith(
+        "I hold no figure for total burglary in 2009\nI hold Jan-Dec 2017 and Jan 2018 to Mar 2020.\n"
+    )
+    # the choices: the headline figure, and the latest month
+    assert [(s.title, s.question) for s in answer.suggestions] == [
+        ("Total burglary in Apr 2019-Mar 2020", "Total burglary"),
+        ("Total burglary in Mar 2020", "Total burglary Mar 2020"),
+    ]
 
 
 def test_last_month_not_yet_held_is_said_plainly(data_dir, monthly):
     later = open_knowledge(monthly.store.path, data_dir, today=lambda: date(2020, 6, 2))
-    text = render_text(later.ask("burglary last month"))
-    assert "I hold no figure for May 2020" in text
+    answer = later.ask("burglary last month")
+    assert answer.period_not_held.code == "2020-05"
+    assert render_text(answer).startswith("I hold no figure for total burglary in May 2020\n")
 
 
 def test_a_monthly_value_typed_in_a_question_is_no_topic(monthly):
@@ -115,3 +130,10 @@ def test_a_monthly_value_typed_in_a_question_is_no_topic(monthly):
 def test_an_indicator_without_months_keeps_its_latest_year(monthly):
     answer = monthly.ask("knife crime so far this year")
     assert answer.indicator.current.period.code == "2018"
+
+
+def test_a_month_held_is_no_whole_year(monthly):
+    """ "in December" is the December just gone, held: no note that figures are yearly."""
+    answer = monthly.ask("burglary in December")
+    assert answer.indicator.current.period.code == "2019-12"
+    assert not any("whole years" in note for note in answer.notes)

@@ -182,3 +182,19 @@ def test_the_speaker_pattern_is_kept_as_text_so_the_cached_index_loads_without_c
     recompiled on every load."""
     ctx, _ = knowledge.current()
     assert isinstance(ctx.language._speaking, str)
+
+
+@pytest.mark.parametrize(
+    ("question", "tokens"),
+    [
+        # 320 is serious youth violence's 2018 figure: beside "burglaries" it is a value quoted
+        ("we had 320 burglaries in March?", ["burglari"]),
+        ("was it really 320 burglaries", ["burglari"]),
+        # a figure of the topic named, or the only clue, is kept
+        ("830 knife crimes", ["830", "knife", "crime"]),
+        ("was it really 3,293 burglaries in 2018", ["3293", "burglari"]),
+        ("is 320 right", ["320", "right"]),  # "right" is everyday: 320 is the only clue
+    ],
+)
+def test_a_number_quoted_beside_another_topic_is_a_value(reader, question, tokens):
+    assert reader.read(question).tokens == tokens

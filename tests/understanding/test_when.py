@@ -351,7 +351,7 @@ def test_two_periods_named_apart_compare_the_later_with_the_earlier():
         ("robbery figures from 2017", ("2017", None, None, "robbery figures from")),
         ("the report on 2017", ("2017", None, None, "the report on")),
         # "last" before a quarter, a month or a count of years is not the year before
-        ("robbery vs last quarter", (None, None, None, "robbery vs")),
+        ("robbery vs last quarter", (None, None, "latest", "robbery vs")),  # a span, the quarter before today
         ("robbery vs last two years", (None, None, None, "robbery vs last two years")),
         # "before" a period is no comparison
         ("knife crime since before 2017", ("2017", None, None, "knife crime since before")),

@@ -1,0 +1,162 @@
+"""Each way of naming a period, end to end: a small Met file imported into a fresh store, the
+question asked through `Knowledge.ask` on a fixed day, the figure for the period meant, and
+that period said in the answer. A period not held gets no figure: "I hold no figure for …",
+the periods held, and the latest of them as choices."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from handlers.blocks import build_message
+from knowledge.answering import open_knowledge
+from knowledge.domain.periods import Period
+from knowledge.render.text import render_text
+from knowledge.services.imports import Imports
+from knowledge.store import Store
+from tests.police_files import mps_file
+from tools.evaluation import answered_key
+
+TODAY = date(2021, 10, 15)
+MONTHS = [(y, m) for y in (2018, 2019, 2020, 2021) for m in range(1, 13) if (y, m) <= (2021, 9)]
+
+
+def burglaries(year: int, month: int) -> int:
+    """A made-up count, different every month, so each sum is checkable."""
+    return 100 + (year - 2018) * 20 + month
+
+
+def total(first: tuple[int, int], last: tuple[int, int]) -> int:
+    return sum(burglaries(y, m) for y, m in MONTHS if first <= (y, m) <= last)
+
+
+@pytest.fixture(scope="module")
+def monthly(tmp_path_factory, data_dir):
+    path = tmp_path_factory.mktemp("periods") / "csp.db"
+    rows = (("Burglary", "Burglary - Residential", "Tower Hamlets", *(burglaries(y, m) for y, m in MONTHS)),)
+    data = mps_file(rows, tuple(f"{y}{m:02d}" for y, m in MONTHS))
+    store = Store(path, data_dir)
+    Imports(store).apply(data, "small.csv", "test", datetime(2021, 10, 1, tzinfo=UTC))
+    store.close()
+    return open_knowledge(path, data_dir, today=lambda: TODAY)
+
+
+def figure(knowledge, question):
+    answer = knowledge.ask(question)
+    assert answer.key == "total-burglary", render_text(answer, TODAY)
+    current = answer.indicator.current
+    assert current.period.label in render_text(answer, TODAY)  # the period is said
+    return current.period.code, current.value
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "first", "last"),
+    [
+        # the twelve months to a month
+        ("burglary in the 12 months to June 2021", "R12-2021-06", (2020, 7), (2021, 6)),
+        ("burglary year to June 2021", "R12-2021-06", (2020, 7), (2021, 6)),
+        # a run of months; a whole quarter is the quarter
+        ("burglary jul-sep 2019", "2019-Q3", (2019, 7), (2019, 9)),
+        ("burglary July to September 2019", "2019-Q3", (2019, 7), (2019, 9)),
+        ("burglary May to June 2019", "2019-05..2019-06", (2019, 5), (2019, 6)),
+        # quarters
+        ("burglary first quarter of 2021", "2021-Q1", (2021, 1), (2021, 3)),
+        ("burglary Q1 2021", "2021-Q1", (2021, 1), (2021, 3)),
+        ("burglary last quarter", "2021-Q3", (2021, 7), (2021, 9)),  # the whole quarter before today
+        # financial years
+        ("burglary last financial year", "FY2020-21", (2020, 4), (2021, 3)),
+        ("burglary previous financial year", "FY2020-21", (2020, 4), (2021, 3)),
+        ("burglary this financial year", "2021-04..2021-09", (2021, 4), (2021, 9)),
+        ("burglary financial year to date", "2021-04..2021-09", (2021, 4), (2021, 9)),
+        # the year so far
+        ("burglary so far in 2021", "YTD2021-09", (2021, 1), (2021, 9)),
+        ("burglary since the start of the year", "YTD2021-09", (2021, 1), (2021, 9)),
+        ("burglary since January", "YTD2021-09", (2021, 1), (2021, 9)),
+        ("burglary so far in 2019", "2019", (2019, 1), (2019, 12)),  # a year gone: the whole of it
+        # a month and a two-digit year
+        ("burglary mar 20", "2020-03", (2020, 3), (2020, 3)),
+        ("burglary march '20", "2020-03", (2020, 3), (2020, 3)),
+        # the rolling year
+        ("burglary over the past year", "R12-2021-09", (2020, 10), (2021, 9)),
+    ],
+)
+def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code, first, last):
+    assert figure(monthly, question) == (code, total(first, last))
+
+
+def test_over_the_past_year_is_set_against_the_twelve_months_before(monthly):
+    view = monthly.ask("burglary over the past year").indicator
+    assert (view.previous.period.code, view.previous.value) == ("R12-2020-09", total((2019, 10), (2020, 9)))
+
+
+def test_a_period_not_held_gets_no_figure_but_the_months_held(monthly):
+    answer = monthly.ask("burglary in 2009")
+    assert answered_key(answer) == "none"  # a decline, as `csp-bot eval` counts it
+    text = render_text(answer, TODAY)
+    assert text.startswith(
+        "I hold no figure for total burglary in 2009\nI hold Jan-Dec 2017 and Jan 2018 to Sep 2021.\n"
+    )
+    assert str(total((2020, 10), (2021, 9))) not in text.replace(",", "")  # no headline figure
+    assert [s.question for s in answer.suggestions] == ["Total burglary", "Total burglary Sep 2021"]
+
+
+def test_the_choices_are_buttons_in_slack(monthly):
+    message = build_message(monthly.ask("burglary in 2009"), TODAY)
+    assert message["blocks"][0]["text"]["text"] == "I hold no figure for total burglary in 2009"
+    buttons = [b for block in message["blocks"] if block["type"] == "actions" for b in block["elements"]]
+    assert [b["value"] for b in buttons] == ["Total burglary", "Total burglary Sep 2021"]
+    assert [b["text"]["text"] for b in buttons] == ["Oct 2020-Sep 2021", "Total burglary in Sep 2021"]
+
+
+def test_last_quarter_not_yet_held_is_said_plainly(data_dir, monthly):
+    later = open_knowledge(monthly.store.path, data_dir, today=lambda: date(2022, 1, 10))
+    answer = later.ask("burglary last quarter")
+    assert answer.period_not_held == Period.quarter(2021, 4)
+    assert render_text(answer).startswith("I hold no figure for total burglary in Oct-Dec 2021\n")
+
+
+def test_a_question_naming_no_period_keeps_the_headline(monthly):
+    assert figure(monthly, "burglary") == ("R12-2021-09", total((2020, 10), (2021, 9)))
+
+
+def test_an_indicator_without_months_has_no_quarter(monthly):
+    """Knife crime is held for whole years: the quarter before today is not held, and said so."""
+    answer = monthly.ask("knife crime last quarter")
+    assert not answer.matched and answer.period_not_held == Period.quarter(2021, 3)
+    assert render_text(answer).startswith(
+        "I hold no figure for knife crime in Jul-Sep 2021\n"
+        "I hold no quarterly figures for knife crime, only Jan-Dec 2017 and Jan-Dec 2018.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("knife crime last quarter", "I hold no quarterly figures for knife crime"),
+        ("knife crime last month", "I hold no monthly figures for knife crime"),
+        ("knife crime last financial year", "I hold no financial-year figures for knife crime"),
+        ("knife crime so far in 2021", "I hold Jan-Dec 2017 and Jan-Dec 2018."),
+        ("knife crime in the 12 months to June 2021", "I hold Jan-Dec 2017 and Jan-Dec 2018."),
+    ],
+)
+def test_the_seed_alone_says_what_it_does_not_hold(knowledge, question, said):
+    answer = knowledge.ask(question)
+    assert answered_key(answer) == "none"
+    assert said in render_text(answer)
+    assert [s.question for s in answer.suggestions] == ["Knife crime", "Knife crime 2017"]
+
+
+def test_a_comparison_with_a_year_not_held_answers_the_year_held(knowledge):
+    answer = knowledge.ask("knife crime 2018 vs 2016")
+    assert answer.indicator.current.period.code == "2018"
+    assert "I hold no figure for Jan-Dec 2016 to compare with." in render_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["we had 320 burglaries in March?", "was it really 3,293 burglaries in 2018", "we had 215 burglaries?"],
+)
+def test_a_figure_typed_still_finds_its_indicator(knowledge, monthly, question):
+    """320 is serious youth violence's 2018 figure: quoted beside "burglaries" it is a value,
+    not a second topic."""
+    assert knowledge.ask(question).key == "total-burglary"
+    assert monthly.ask(question).key == "total-burglary"

@@ -1,0 +1,157 @@
+"""The time grammar's ways of naming a period beyond a year or a quarter's code: the twelve
+months to a month, runs of months, quarters in words, a month with a two-digit year, and the
+spans named relative to now (last quarter, last financial year, this financial year, a year
+so far, since the start of the year, over the past year). Each is read on cleaned text."""
+
+import pytest
+
+from knowledge.understanding.text import clean
+from knowledge.understanding.when import YEAR_BEFORE, read_times
+from knowledge.understanding.years import full_years
+
+
+def period_read(text: str) -> tuple[str | None, str]:
+    """The period asked for, by its code, and the words left."""
+    said = read_times(clean(text))
+    return (said.period.code if said.period else None), " ".join(said.rest.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("burglary in the 12 months to June 2021", "R12-2021-06"),
+        ("burglary year to June 2021", "R12-2021-06"),
+        ("burglary for the twelve months ending September 2019", "R12-2019-09"),
+        ("burglary rolling year to may 2020", "R12-2020-05"),
+        ("robbery year ending December 2018", "2018"),  # a calendar year
+        ("robbery 12 months to March 2019", "FY2018-19"),  # a financial year
+    ],
+)
+def test_the_twelve_months_to_a_month(text, code):
+    assert period_read(text)[0] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("burglary jul-sep 2019", "2019-Q3"),
+        ("burglary July to September 2019", "2019-Q3"),
+        ("burglary July through September 2019", "2019-Q3"),
+        ("burglary between July and September 2019", "2019-Q3"),
+        ("burglary jan-mar 2021", "2021-Q1"),
+        ("burglary May to June 2019", "2019-05..2019-06"),
+        ("burglary jan-jun 2019", "YTD2019-06"),
+    ],
+)
+def test_a_run_of_months_and_a_whole_quarter(text, code):
+    assert period_read(text) == (code, "burglary")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("burglary first quarter of 2021", "2021-Q1"),
+        ("burglary in the second quarter of 2021", "2021-Q2"),
+        ("burglary third quarter 2021", "2021-Q3"),
+        ("burglary the fourth quarter of 2021", "2021-Q4"),
+        ("burglary the last quarter of 2021", "2021-Q4"),
+        ("burglary Q1 2021", "2021-Q1"),
+        ("burglary Q1 of 2021", "2021-Q1"),
+        ("burglary quarter 1 2021", "2021-Q1"),
+        ("burglary q1 2019/20", "2019-Q2"),  # a financial year's first quarter, not the year
+        ("burglary the first quarter of 2019/20", "2019-Q2"),
+    ],
+)
+def test_quarters_in_words(text, code):
+    assert period_read(text)[0] == code
+    assert "quarter" not in period_read(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("burglary mar 20", "2020-03"),
+        ("burglary march '20", "2020-03"),
+        ("burglary in Sep-19", "2019-09"),
+        ("burglary mar 20?", "2020-03"),
+    ],
+)
+def test_a_month_with_a_two_digit_year(text, code):
+    assert period_read(text)[0] == code
+
+
+def test_two_months_with_two_digit_years_compared():
+    said = read_times(clean("burglary mar 20 vs mar 19"))
+    assert (said.period.code, said.comparison.baseline.code) == ("2020-03", "2019-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("in march 20 burglaries were recorded", "20 burglaries"),  # a count, not a year
+        ("did robbery go up by 24", "by 24"),  # how much it moved
+        ("was it 17 robberies", "17"),
+    ],
+)
+def test_a_number_that_counts_is_no_year(text, kept):
+    assert kept in full_years(clean(text))
+    assert read_times(clean(text)).period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "year"),
+    [
+        ("burglary last quarter", "last_quarter", None),
+        ("burglary in the previous quarter", "last_quarter", None),
+        ("burglary the latest full quarter", "last_quarter", None),
+        ("burglary last financial year", "last_fy", None),
+        ("burglary previous financial year", "last_fy", None),
+        ("burglary in the last fiscal year", "last_fy", None),
+        ("burglary this financial year", "fytd", None),
+        ("burglary financial year to date", "fytd", None),
+        ("burglary in the current financial year", "fytd", None),
+        ("burglary last month", "last_month", None),
+        ("burglary so far in 2023", "ytd", 2023),
+        ("burglary 2023 so far", "ytd", 2023),
+        ("burglary year to date 2023", "ytd", 2023),
+        ("burglary since the start of 2023", "ytd", 2023),
+        ("burglary since the start of the year", "ytd", None),
+        ("burglary since the beginning of this year", "ytd", None),
+        ("burglary since January", "ytd", None),
+    ],
+)
+def test_spans_named_relative_to_now_leave_no_words(text, kind, year):
+    """Their words ("financial", "quarter", "start") are no topic: they go with the span."""
+    said = read_times(clean(text))
+    assert (said.span.kind, said.span.year, said.period) == (kind, year, None)
+    assert said.rest.split() in (["burglary"], ["burglary", "in"])
+    assert said.finer is None  # a span names its months: no "these are for whole years"
+
+
+def test_a_span_is_not_read_inside_a_period():
+    said = read_times(clean("burglary the last quarter of 2021"))
+    assert (said.span, said.period.code) == (None, "2021-Q4")
+    said = read_times(clean("burglary since January 2019"))
+    assert said.span is None or said.span.kind != "ytd"
+
+
+@pytest.mark.parametrize("text", ["burglary over the past year", "burglary over the last year"])
+def test_over_the_past_year_is_the_rolling_year_against_the_one_before(text):
+    said = read_times(clean(text))
+    assert (said.span.kind, said.comparison, said.period) == ("rolling", YEAR_BEFORE, None)
+
+
+@pytest.mark.parametrize("text", ["burglary in the past year", "burglary in the last 12 months"])
+def test_the_past_year_is_the_rolling_year(text):
+    assert read_times(clean(text)).span.kind == "rolling"
+
+
+def test_last_year_alone_is_still_the_year_before():
+    said = read_times(clean("burglary last year"))
+    assert (said.span, said.period) == (None, None)
+    assert "last year" in said.rest  # the vocabulary's "previous"
+
+
+def test_a_span_set_against_the_same_quarter_last_year():
+    said = read_times(clean("burglary last quarter vs the same quarter last year"))
+    assert (said.span.kind, said.comparison) == ("last_quarter", YEAR_BEFORE)
