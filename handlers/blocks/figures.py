@@ -33,6 +33,7 @@ from knowledge.render.phrasing import (
     movement,
     number,
     recorded,
+    reported_note,
     source_said,
 )
 
@@ -55,7 +56,7 @@ def indicator_blocks(answer: IndicatorAnswer, today: date) -> list[dict]:
     view = answer.indicator
     indicator = view.indicator
     lines = [headline(view)]
-    for line in (comparison(view), indicator.note, indicator.priority_note):
+    for line in (comparison(view), reported_note(view), indicator.note, indicator.priority_note):
         if line:
             lines.append(escape(line))
     missing = missing_period_note(view)

@@ -141,9 +141,9 @@ def _baseline(
     is not before the figure shown ("since 2018" when 2018 is the latest) is no comparison:
     the year before is."""
     wanted = comparison.baseline if comparison else None
-    year_before = series.figure_for(current.period.year_before())
+    year_before = series.figure_like(current.period.year_before(), current)
     if wanted is not None and wanted.end < current.period.start:
-        chosen = series.figure_for(wanted)
+        chosen = series.figure_like(wanted, current)
         return (chosen, None) if chosen is not None else (year_before, wanted)
     return year_before, None
 
@@ -164,4 +164,12 @@ def indicator_view(
     previous, missing_baseline = _baseline(series, current, asked.comparison) if current else (None, None)
     change = compare(indicator, current, previous) if current and previous else None
     held = series.held_summary()
-    return IndicatorView(indicator, priority, current, previous, change, held, missing, missing_baseline)
+    reported = series.recorded(previous.period) if previous is not None else None
+    otherwise = (
+        reported
+        if reported is not None and previous is not None and reported.value != previous.value
+        else None
+    )
+    return IndicatorView(
+        indicator, priority, current, previous, change, held, missing, missing_baseline, otherwise
+    )

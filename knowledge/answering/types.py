@@ -38,6 +38,9 @@ class IndicatorView:
     """A period the question asked for that the store holds no figure for."""
     missing_baseline: Period | None = None
     """A period the question asked to compare with that the store holds no figure for."""
+    previous_reported: Figure | None = None
+    """The figure recorded for the compared period, where the comparison uses the sum of its
+    months instead and the two differ (the seed's 2018 against the Met's revised months)."""
 
 
 @dataclass(frozen=True)

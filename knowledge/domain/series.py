@@ -3,7 +3,9 @@ that add up to any whole period they cover.
 
 A figure recorded for a period always wins over a sum of months for it: the seed's annual
 figure for 2018 is what the partnership reported, whatever a later monthly file adds up to.
-A sum is only given for a period every one of whose months is held.
+A sum is only given for a period every one of whose months is held. A sum is compared with a
+sum: set against 2019's months, 2018 is the sum of its months too, not the reported figure
+from an earlier vintage.
 """
 
 from __future__ import annotations
@@ -64,8 +66,28 @@ class Series:
     def figure_for(self, period: Period) -> Figure | None:
         """The figure recorded for the period, else the sum of its months if all are held."""
         recorded = self._recorded.get(period.code)
-        if recorded is not None or period.kind is PeriodKind.MONTH or not self._months:
+        if recorded is not None or period.kind is PeriodKind.MONTH:
             return recorded
+        return self.sum_of_months(period)
+
+    def figure_like(self, period: Period, like: Figure) -> Figure | None:
+        """The figure for the period counted as `like` is: against a sum of months, the sum
+        of the period's months where all are held (a year the partnership reported from an
+        earlier vintage is not set against the Met's revised months); else as `figure_for`."""
+        if like.source == SUM_SOURCE:
+            summed = self.sum_of_months(period)
+            if summed is not None:
+                return summed
+        return self.figure_for(period)
+
+    def recorded(self, period: Period) -> Figure | None:
+        """The figure recorded for the period itself, not summed."""
+        return self._recorded.get(period.code)
+
+    def sum_of_months(self, period: Period) -> Figure | None:
+        """The sum of the period's months, if every one is held."""
+        if period.kind is PeriodKind.MONTH or not self._months:
+            return None
         months = [self._months.get(month.code) for month in period.each_month()]
         if any(m is None for m in months):
             return None

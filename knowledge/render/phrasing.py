@@ -180,6 +180,19 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def reported_note(view: IndicatorView) -> str | None:
+    """Where the figure compared with is the sum of its months and the figure reported for the
+    same period differs: say which is which, so neither looks like a mistake."""
+    reported, previous = view.previous_reported, view.previous
+    if reported is None or previous is None:
+        return None
+    said = f"{reported.source} reported" if reported.source else "The figure reported was"
+    return (
+        f"{previous.period.short_label} here is the sum of its monthly figures, to compare like with "
+        f"like. {said} {number(reported.value, view.indicator.unit)} for {reported.period.short_label}."
+    )
+
+
 def missing_period_note(view: IndicatorView) -> str | None:
     """What was asked and is not held: the period asked for, or the one to compare with."""
     asked, against = view.missing_period, view.missing_baseline

@@ -47,6 +47,7 @@ from knowledge.render.phrasing import (
     movement,
     number,
     recorded,
+    reported_note,
     source_said,
 )
 from knowledge.render.progress import PROGRESS_SYMBOLS, as_of_words, badge_words, progress
@@ -118,6 +119,7 @@ def _indicator(answer: IndicatorAnswer, today: date) -> Lines:
         indicator.short_name,
         headline(view),
         comparison(view),
+        reported_note(view),
         indicator.note,
         indicator.priority_note,
         missing_period_note(view),
