@@ -6,10 +6,12 @@ The held-out sets are reported by `csp-bot eval`, not asserted: they are for mea
 from tools.evaluation import (
     QUESTION_SETS,
     LabelledQuestion,
+    is_correct,
     months_of,
     question_set_path,
     read_questions,
     score,
+    section_lines,
 )
 
 
@@ -70,3 +72,30 @@ def test_period_codes_naming_the_same_months_agree():
     assert months_of("2019-Q3") != months_of("2019-07..2019-08")
     assert months_of("FY2019-20") != months_of("2019")
     assert months_of("not a period") == "not a period"
+
+
+def test_a_decline_is_right_for_a_label_of_none_that_names_the_period_asked(knowledge):
+    """A label may say which period a question asks for even when the bot must decline it
+    ("burglary in 2024", none, 2024): a decline has no period, and is right."""
+    label = LabelledQuestion(question="parking fines in 2024", expect="none", period="2024")
+    assert is_correct(label, knowledge.ask(label.question))
+    held = LabelledQuestion(question="knife crime in 2018", expect="knife-crime", period="2017")
+    assert not is_correct(held, knowledge.ask(held.question))
+
+
+def test_a_file_in_named_parts_is_scored_part_by_part(tmp_path, knowledge):
+    """A short comment line names the part of the file the questions after it are in; a
+    longer one (a note, a count) does not."""
+    path = tmp_path / "parts.csv"
+    path.write_text(
+        "# written blind: a note, not a part\nquestion,expect,period\n# in scope\n"
+        "knife crime this year,knife-crime,2018\nrobbery in 2017,personal-robbery,2017\n"
+        "# near misses\nknife crime on buses,none,\n# counts: in scope 2; near misses 1\n"
+    )
+    labels = read_questions(path)
+    assert [label.section for label in labels] == ["in scope", "in scope", "near misses"]
+    lines = section_lines(score("parts", knowledge, labels))
+    assert lines == [
+        "  in scope: 2/2 right; wrong figures 0 sure, 0 read-as; declines with the right first choice 0",
+        "  near misses: 1/1 right; wrong figures 0 sure, 0 read-as; declines with the right first choice 0",
+    ]

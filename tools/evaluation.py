@@ -33,6 +33,8 @@ class LabelledQuestion(BaseModel):
     question: str
     expect: str
     period: str | None = None
+    section: str | None = None
+    """The part of the file it is in, named by a short comment line ("# near misses")."""
 
     @field_validator("period", mode="before")
     @classmethod
@@ -61,9 +63,23 @@ def question_set_path(data_dir: Path, name: str) -> Path:
 
 
 def read_questions(path: Path) -> list[LabelledQuestion]:
+    section: list[str | None] = [None]
+
+    def rows_only(handle):
+        for line in handle:
+            if line.startswith("#"):
+                section[0] = _section_name(line) or section[0]
+            else:
+                yield line
+
     with path.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return [LabelledQuestion(**row) for row in csv.DictReader(lines)]
+        return [LabelledQuestion(**row, section=section[0]) for row in csv.DictReader(rows_only(handle))]
+
+
+def _section_name(comment: str) -> str | None:
+    """A comment line that names a part of the file: short, and not a sentence or a count."""
+    text = comment.lstrip("#").strip()
+    return text if 0 < len(text) <= 30 and not any(c in text for c in ":.;,()") else None
 
 
 def answered_key(answer: Answer) -> str:
@@ -98,8 +114,8 @@ def months_of(code: str) -> tuple[date, date] | str:
 def is_correct(label: LabelledQuestion, answer: Answer) -> bool:
     if not label.accepts(answered_key(answer)):
         return False
-    if label.period is None:
-        return True
+    if label.period is None or not label.in_scope:
+        return True  # a decline gives no figure, so has no period (a label may name the one asked)
     answered = answered_period(answer)
     return answered is not None and months_of(answered) == months_of(label.period)
 
@@ -127,6 +143,13 @@ def _failure(label: LabelledQuestion, answer: Answer) -> Failure:
 
 
 @dataclass(frozen=True)
+class Result:
+    section: str | None
+    right: bool
+    failure: Failure | None
+
+
+@dataclass(frozen=True)
 class Score:
     name: str
     in_scope: int
@@ -134,6 +157,7 @@ class Score:
     out_of_scope: int
     declined: int
     failures: tuple[Failure, ...]
+    results: tuple[Result, ...] = ()
 
     @property
     def accuracy(self) -> float:
@@ -148,7 +172,7 @@ class Score:
 
 
 def score(name: str, knowledge: Knowledge, labels: list[LabelledQuestion]) -> Score:
-    failures: list[Failure] = []
+    results: list[Result] = []
     in_scope = correct = out_of_scope = declined = 0
     for label in labels:
         answer = knowledge.ask(label.question)
@@ -159,9 +183,25 @@ def score(name: str, knowledge: Knowledge, labels: list[LabelledQuestion]) -> Sc
         else:
             out_of_scope += 1
             declined += right
-        if not right:
-            failures.append(_failure(label, answer))
-    return Score(name, in_scope, correct, out_of_scope, declined, tuple(failures))
+        results.append(Result(label.section, right, None if right else _failure(label, answer)))
+    failures = tuple(r.failure for r in results if r.failure is not None)
+    return Score(name, in_scope, correct, out_of_scope, declined, failures, tuple(results))
+
+
+def section_lines(result: Score) -> list[str]:
+    """Each named part of the file: how many right, and the figures given wrongly in it."""
+    names = list(dict.fromkeys(r.section for r in result.results if r.section))
+    lines = []
+    for name in names:
+        part = [r for r in result.results if r.section == name]
+        wrong = [r.failure.wrong_figure for r in part if r.failure is not None]
+        first = sum(r.failure.first_choice_right for r in part if r.failure is not None)
+        lines.append(
+            f"  {name}: {sum(r.right for r in part)}/{len(part)} right; wrong figures "
+            f"{wrong.count('sure')} sure, {wrong.count('read as')} read-as; "
+            f"declines with the right first choice {first}"
+        )
+    return lines
 
 
 def report(result: Score) -> str:
@@ -170,7 +210,8 @@ def report(result: Score) -> str:
         f"({result.accuracy:.1%}); out of scope {result.declined}/{result.out_of_scope} "
         f"declined ({result.rejection:.1%}); wrong figures {result.wrong_figures('sure')} sure, "
         f"{result.wrong_figures('read as')} read-as; declines with the right first choice "
-        f"{sum(f.first_choice_right for f in result.failures)}"
+        f"{sum(f.first_choice_right for f in result.failures)}",
+        *section_lines(result),
     ]
     for failure in result.failures:
         period = f" for {failure.label.period}" if failure.label.period else ""
