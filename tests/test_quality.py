@@ -59,6 +59,8 @@ def test_a_combined_answer_matches_its_label_in_any_order():
     assert label.accepts("list:indicators:personal-robbery+knife-crime")
     assert not label.accepts("list:indicators:personal-robbery+total-burglary")
     assert not label.accepts("knife-crime")
+    assert label.accepts("several:personal-robbery+knife-crime")  # two answers of the two
+    assert not label.accepts("several:knife-crime+personal-robbery+total-burglary")
 
 
 def test_period_codes_naming_the_same_months_agree():

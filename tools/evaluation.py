@@ -50,11 +50,12 @@ class LabelledQuestion(BaseModel):
 
 
 def same_key(key: str) -> str:
-    """A key as compared: the entries of a combined answer ("list:indicators:a+b",
-    "several:a+b") in any order, since the order they are shown in is the bot's choice."""
+    """A key as compared: the entries of a combined answer in any order, since the order they
+    are shown in is the bot's choice; and two indicators shown as one list of both
+    ("list:indicators:a+b") or as two answers ("several:a+b") are the same answer."""
     for prefix in ("several:", "list:indicators:"):
         if key.startswith(prefix):
-            return prefix + "+".join(sorted(key.removeprefix(prefix).split("+")))
+            return "several:" + "+".join(sorted(key.removeprefix(prefix).split("+")))
     return key
 
 
