@@ -31,6 +31,7 @@ NOT_BROKEN_DOWN = {
     Narrowing.OUTCOME: "by outcome",
     Narrowing.SUBTYPE: "by type",
     Narrowing.MEANS: "by how it was done or reported",
+    Narrowing.BREAKDOWN: "split within a period",
 }
 """What the bot has no figures broken down by, for each kind of narrowing."""
 
@@ -115,12 +116,20 @@ def no_measure(query: Query, entry: Entry, measure: str) -> Declined:
     )
 
 
-def narrowed(query: Query, entry: Entry, part: NarrowedPart) -> Declined:
-    """A part of an indicator it does not hold ("ASB calls at night"), offering the whole."""
-    reason = (
-        f"I hold {entry.title} for the whole borough only, not “{part.said}”: "
-        f"I have no figures {NOT_BROKEN_DOWN[part.kind]}."
-    )
+def narrowed(query: Query, entry: Entry, part: NarrowedPart, monthly: bool = False) -> Declined:
+    """A part of an indicator it does not hold ("ASB calls at night"), offering the whole. An
+    indicator with monthly figures asked for month by month is told how to ask for a month."""
+    if part.kind is Narrowing.BREAKDOWN and monthly:
+        reason = (
+            f"I can't list {entry.title} “{part.said}” yet: ask me for one month "
+            f"(“{entry.title} in March 2023”), a quarter or a year."
+        )
+    else:
+        whole = "as a total for each period" if part.kind is Narrowing.BREAKDOWN else "for the whole borough"
+        reason = (
+            f"I hold {entry.title} {whole} only, not “{part.said}”: "
+            f"I have no figures {NOT_BROKEN_DOWN[part.kind]}."
+        )
     return not_held(query, f"I don't hold that part of {entry.title}", reason, [suggestion_for(entry)])
 
 

@@ -31,6 +31,7 @@ class Narrowing(StrEnum):
     OUTCOME = "outcome"
     SUBTYPE = "subtype"
     MEANS = "means"
+    BREAKDOWN = "breakdown"
 
 
 class NarrowingWords(RootModel[dict[Narrowing, list[Text]]]):

@@ -58,6 +58,18 @@ NOW = datetime(2019, 8, 1, tzinfo=UTC)
             "I hold Personal robbery for the whole borough only, not “moped”: I have no figures by type.",
         ),
         (
+            "knife crime by month in 2018",  # the 2018 figure, sure, before breakdowns were a kind
+            "knife-crime",
+            "I hold Knife crime as a total for each period only, not “by month”: "
+            "I have no figures split within a period.",
+        ),
+        (
+            "SDVC conviction rate by quarter",
+            "sdvc-conviction-rate",
+            "I hold SDVC conviction rate as a total for each period only, not “by quarter”: "
+            "I have no figures split within a period.",
+        ),
+        (
             "personal robbery of phones",  # answered with the whole figure, "read as", before the rule
             "personal-robbery",
             "I hold Personal robbery for the whole borough only, not “phones”: "
@@ -189,3 +201,11 @@ def test_a_whole_imported_category_narrowed_is_declined_offering_it(imported):
     answer = imported.ask("theft at night")
     assert answer.declined_because.startswith("I hold Theft for the whole borough only, not “at night”")
     assert answer.suggestions[0].key == "theft"
+
+
+def test_an_imported_indicator_asked_month_by_month_is_told_how_to_ask_for_a_month(imported):
+    """Its months are held, but not listed: a total for the year is no answer to "per month"."""
+    answer = imported.ask("burglary per month in 2019")
+    assert not answer.matched and answer.suggestions[0].key == "total-burglary"
+    assert answer.declined_because.startswith("I can't list Total burglary “per month” yet: ask me for one")
+    assert answered_key(imported.ask("burglary in June 2019")) == "total-burglary"

@@ -56,6 +56,9 @@ def language(knowledge):
         ("online", MEANS),
         ("phone", MEANS),
         ("app", MEANS),
+        ("per month", Narrowing.BREAKDOWN),
+        ("quarterly", Narrowing.BREAKDOWN),
+        ("month by month", Narrowing.BREAKDOWN),
     ],
 )
 def test_a_narrowing_word_has_its_kind(language, word, kind):
