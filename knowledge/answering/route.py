@@ -46,7 +46,8 @@ def settled_or_ranked(ctx: Context, query: Query) -> tuple[Answer | None, list[C
     whole = decide.across_items(ctx.index, query, ranked)
     if whole is not None:
         rivals = [c for c in ranked if c.entry is not whole.entry]
-        return answer_with(ctx, query, [whole, *rivals]), ranked
+        part_not_held = narrowed.part_not_held(ctx, query, [whole, *rivals])
+        return part_not_held or answer_with(ctx, query, [whole, *rivals]), ranked
     return None, ranked
 
 
@@ -87,12 +88,12 @@ def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
         return declines.unknown(query, ctx.index.suggest(query, ranked))
     found = evidence(ctx.language, query, ranked)
     outcome, _ = ctx.decision.outcome(found)
-    if decide.told_twice(ranked) and outcome is not Outcome.ANSWER:
-        answer = compose.entry_answer(ctx, query, ranked[0], ranked)
-        return replace(answer, notes=(*answer.notes, f"This is also in “{ranked[1].entry.title}”."))
     part_not_held = narrowed.part_not_held(ctx, query, ranked)
     if part_not_held is not None:
         return part_not_held
+    if decide.told_twice(ranked) and outcome is not Outcome.ANSWER:
+        answer = compose.entry_answer(ctx, query, ranked[0], ranked)
+        return replace(answer, notes=(*answer.notes, f"This is also in “{ranked[1].entry.title}”."))
     if outcome is Outcome.DECLINE:
         near = narrowed.parent_first(ctx, ranked, ctx.index.suggest(query, ranked))
         return declines.unknown(query, near)

@@ -67,17 +67,24 @@ class NarrowingTable:
 
     def __init__(self, kinds: dict[Narrowing, list[str]], stopwords: frozenset[str]) -> None:
         self._phrases: dict[tuple[str, ...], Narrowing] = {}
+        self._as_written: dict[str, Narrowing] = {}
+        """Breakdown words matched only as written: "monthly" stems to "month", a period's word."""
         self.surface: set[str] = set()
         """Every word the narrowings are written with, as written."""
         for kind, phrases in kinds.items():
             for phrase in phrases:
-                self._phrases[_key(phrase)] = kind
-                self.surface.update(words(clean(phrase)))
+                typed = words(clean(phrase))
+                if kind is Narrowing.BREAKDOWN and len(typed) == 1:
+                    self._as_written[typed[0]] = kind
+                else:
+                    self._phrases[_key(phrase)] = kind
+                self.surface.update(typed)
         self._longest = max((len(key) for key in self._phrases), default=0)
         # "Bethnal" and "Wharf" name a place alone; "green", "risk" and "vulnerable" do not.
+        # A breakdown is its whole phrase: "months" alone is a period ("the 12 months to June").
         self._parts: dict[str, Narrowing] = {}
         for kind, phrases in kinds.items():
-            for phrase in phrases:
+            for phrase in phrases if kind is not Narrowing.BREAKDOWN else ():
                 typed = words(clean(phrase))
                 for word in typed if len(typed) > 1 else ():
                     telling = word.isalpha() and word not in stopwords and english_zipf(word) < PART_ZIPF
@@ -89,7 +96,7 @@ class NarrowingTable:
         typed = words(clean(text))
         found = self._phrases.get(tuple(stem(word) for word in typed))
         if found is None and len(typed) == 1:
-            found = self._parts.get(typed[0])
+            found = self._as_written.get(typed[0]) or self._parts.get(typed[0])
         return found
 
     def scan(self, typed: list[str]) -> list[tuple[int, int, Narrowing]]:
@@ -101,7 +108,7 @@ class NarrowingTable:
             for size in range(min(self._longest, len(keys) - i), 0, -1):
                 kind = self._phrases.get(tuple(keys[i : i + size]))
                 if kind is None and size == 1:
-                    kind = self._parts.get(typed[i])
+                    kind = self._as_written.get(typed[i]) or self._parts.get(typed[i])
                 if kind is not None:
                     found.append((i, i + size, kind))
                     i += size

@@ -58,6 +58,12 @@ NOW = datetime(2019, 8, 1, tzinfo=UTC)
             "I hold Personal robbery for the whole borough only, not “moped”: I have no figures by type.",
         ),
         (
+            "how many of the 190 continuum arrests were women",  # found by its figure: sure, before
+            "drug-operation-arrests",
+            "I hold Arrests on drug operations for the whole borough only, not “were women”: "
+            "I have no figures for groups of people.",
+        ),
+        (
             "knife crime by month in 2018",  # the 2018 figure, sure, before breakdowns were a kind
             "knife-crime",
             "I hold Knife crime as a total for each period only, not “by month”: "

@@ -57,7 +57,8 @@ def language(knowledge):
         ("phone", MEANS),
         ("app", MEANS),
         ("per month", Narrowing.BREAKDOWN),
-        ("quarterly", Narrowing.BREAKDOWN),
+        ("quarterly figures", Narrowing.BREAKDOWN),
+        ("monthly", Narrowing.BREAKDOWN),
         ("month by month", Narrowing.BREAKDOWN),
     ],
 )
@@ -148,3 +149,10 @@ def test_without_the_file_nothing_narrows(data_dir, tmp_path):
     language = load_language(folder)
     assert language.narrowing_kind("buses") is None
     assert language.narrowings(["on", "buses"]) == []
+
+
+def test_a_breakdown_word_is_matched_as_written_not_by_its_stem(language):
+    """"monthly" stems to "month": the months of a period ("the 12 months to June") are no
+    breakdown."""
+    assert language.narrowing_kind("monthly") is Narrowing.BREAKDOWN
+    assert language.narrowing_kind("months") is None and language.narrowing_kind("month") is None
