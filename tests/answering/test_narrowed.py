@@ -215,3 +215,18 @@ def test_an_imported_indicator_asked_month_by_month_is_told_how_to_ask_for_a_mon
     assert not answer.matched and answer.suggestions[0].key == "total-burglary"
     assert answer.declined_because.startswith("I can't list Total burglary “per month” yet: ask me for one")
     assert answered_key(imported.ask("burglary in June 2019")) == "total-burglary"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("sex offences in June 2019", "sexual-offences"),
+        ("assaults in June 2019", "violence-against-the-person"),
+        ("violent crime in July 2019", "violence-against-the-person"),
+        ("offensive weapons in May 2019", "possession-of-weapons"),
+        ("stealing in June 2019", "theft"),
+    ],
+)
+def test_an_imported_indicator_is_found_by_its_everyday_name(imported, question, key):
+    """The names partners use for the Met's categories (data/police_categories.yaml aliases)."""
+    assert answered_key(imported.ask(question)) == key
