@@ -383,9 +383,22 @@ def test_everyday_phrases(knowledge, question, key):
     assert knowledge.ask(question).key == key
 
 
-@pytest.mark.parametrize("question", ["what can you tell me", "what can i ask you"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what can you tell me",
+        "what can i ask you",
+        "what sort of questions can I ask",
+        "what topics do you cover",
+        "what kind of things do you know",
+    ],
+)
 def test_asking_what_the_bot_does_gets_help(knowledge, question):
     assert knowledge.ask(question).kind is Kind.HELP
+
+
+def test_a_question_naming_a_topic_is_no_help_request(knowledge):
+    assert knowledge.ask("what questions were asked about knife crime").key == "knife-crime"
 
 
 @pytest.mark.parametrize(
