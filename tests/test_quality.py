@@ -101,3 +101,14 @@ def test_a_file_in_named_parts_is_scored_part_by_part(tmp_path, knowledge):
         "  in scope: 2/2 right; wrong figures 0 sure, 0 read-as; declines with the right first choice 0",
         "  near misses: 1/1 right; wrong figures 0 sure, 0 read-as; declines with the right first choice 0",
     ]
+
+
+def test_indicators_shown_together_are_right_for_the_period_they_share(knowledge):
+    label = LabelledQuestion(
+        question="burglary and robbery figures for 2017",
+        expect="several:total-burglary+personal-robbery",
+        period="2017",
+    )
+    assert is_correct(label, knowledge.ask(label.question))
+    wrong_year = label.model_copy(update={"period": "2018"})
+    assert not is_correct(wrong_year, knowledge.ask(label.question))

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from knowledge.answering import Answer, Knowledge
-from knowledge.answering.types import IndicatorAnswer
+from knowledge.answering.types import IndicatorAnswer, IndicatorListAnswer, SeveralAnswer
 from knowledge.domain.models import Kind
 from knowledge.domain.periods import PeriodError, parse_period
 from tools.question_sets import QUESTION_SETS  # noqa: F401  (re-exported)
@@ -92,9 +92,17 @@ def answered_key(answer: Answer) -> str:
 
 
 def answered_period(answer: Answer) -> str | None:
-    if not isinstance(answer, IndicatorAnswer) or answer.indicator.current is None:
+    """The period of the figure given; for indicators shown together (a list of those named,
+    or one answer each), the period they all share, if they do."""
+    if isinstance(answer, IndicatorAnswer):
+        return answer.indicator.current.period.code if answer.indicator.current is not None else None
+    if isinstance(answer, IndicatorListAnswer) and answer.key and answer.key.startswith("list:indicators:"):
+        periods = {row.current.period.code if row.current else None for row in answer.rows}
+    elif isinstance(answer, SeveralAnswer):
+        periods = {answered_period(part) for part in answer.parts}
+    else:
         return None
-    return answer.indicator.current.period.code
+    return periods.pop() if len(periods) == 1 else None
 
 
 def months_of(code: str) -> tuple[date, date] | str:
