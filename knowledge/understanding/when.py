@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from knowledge.domain.periods import NTH_QUARTER, TWELVE_MONTHS_TO, Period, PeriodError, parse_period
 from knowledge.understanding.spans import (
@@ -228,37 +229,75 @@ def _over_recent(found: re.Match[str]) -> _Reading | None:
     return reading
 
 
-_RULES: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Reading | None]], ...] = (
-    (
+@dataclass(frozen=True)
+class _Rule:
+    """A way of saying a comparison: its pattern, compiled on first use (compiling all of
+    them is a tenth of a one-shot question's start-up), and words of which a text must hold
+    one for the pattern to match at all, so that most questions never compile it."""
+
+    name: str
+    source: str
+    read: Callable[[re.Match[str]], _Reading | None]
+    needs: tuple[str, ...]
+
+    def pattern(self) -> re.Pattern[str]:
+        return _compiled(self.source)
+
+    def may_match(self, text: str) -> bool:
+        return any(word in text for word in self.needs)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+_SET_AGAINST_NEEDS = ("v", "against", "compar", "than", "track", "stack", "measur", "relative")
+"""One of these is in every way of setting a figure against another (`_SET_AGAINST`)."""
+
+_RULES: tuple[_Rule, ...] = (
+    _Rule(
         "two sides",
-        re.compile(
-            rf"\b(?:(?:between|from)\s+)?(?P<first>{_SIDE})"
-            rf"\s*(?:[-–]|\s(?:{_SET_AGAINST}|compared|to|and)\s)\s*(?P<second>{_SIDE})\b"
-        ),
+        rf"\b(?:(?:between|from)\s+)?(?P<first>{_SIDE})"
+        rf"\s*(?:[-–]|\s(?:{_SET_AGAINST}|compared|to|and)\s)\s*(?P<second>{_SIDE})\b",
         _two_sides,
+        ("-", "–", "to", "and", *_SET_AGAINST_NEEDS),
     ),
-    (
+    _Rule(
         "set against",
-        re.compile(rf"\b(?P<said>(?:{_SET_AGAINST}|since)\s+(?P<baseline>{_BASELINE}))\b"),
+        rf"\b(?P<said>(?:{_SET_AGAINST}|since)\s+(?P<baseline>{_BASELINE}))\b",
         _set_against,
+        ("since", *_SET_AGAINST_NEEDS),
     ),
-    (
+    _Rule(
         # "compare knife crime with 2017": the topic between the verb and the baseline
         "compare a topic with",
-        re.compile(
-            rf"\bcompar(?:e|ing)\s+(?:[^\s,.;:?!]+\s+){{1,5}}?"
-            rf"(?P<said>(?:with|to|against)\s+(?P<baseline>{_BASELINE}))\b"
-        ),
+        rf"\bcompar(?:e|ing)\s+(?:[^\s,.;:?!]+\s+){{1,5}}?"
+        rf"(?P<said>(?:with|to|against)\s+(?P<baseline>{_BASELINE}))\b",
         _set_against,
+        ("compar",),
     ),
-    (
+    _Rule(
         "moved on or from",
-        re.compile(rf"\b(?:{_MOVED})\s+(?P<said>(?:on|from)\s+(?P<baseline>{_BASELINE}))\b"),
+        rf"\b(?:{_MOVED})\s+(?P<said>(?:on|from)\s+(?P<baseline>{_BASELINE}))\b",
         _set_against,
+        ("on", "from"),
     ),
-    ("over the year", re.compile(rf"\b(?P<said>over\s+(?P<baseline>{_BEFORE}|{_RECENT}))\b"), _over_recent),
-    ("year on year", re.compile(r"\byear\s+(?:on|over|to)\s+year\b|\by-?o-?y\b"), _year_before),
-    ("recent", re.compile(rf"\b(?:(?:in|during|for|within|across|over)\s+)?(?:{_RECENT})\b"), _recent),
+    _Rule(
+        "over the year", rf"\b(?P<said>over\s+(?P<baseline>{_BEFORE}|{_RECENT}))\b", _over_recent, ("over",)
+    ),
+    _Rule(
+        "year on year",
+        r"\byear\s+(?:on|over|to)\s+year\b|\by-?o-?y\b",
+        _year_before,
+        ("year", "yo", "y-o"),  # "yoy", "y-o-y", "yo-y", "y-oy"
+    ),
+    _Rule(
+        "recent",
+        rf"\b(?:(?:in|during|for|within|across|over)\s+)?(?:{_RECENT})\b",
+        _recent,
+        ("last", "past"),
+    ),
 )
 """Tried in order; the first that reads a comparison wins."""
 
@@ -273,9 +312,11 @@ intents as well."""
 
 
 def _compared(text: str) -> tuple[_Reading | None, str]:
-    for _name, pattern, read in _RULES:
-        for found in pattern.finditer(text):
-            reading = read(found)
+    for rule in _RULES:
+        if not rule.may_match(text):
+            continue
+        for found in rule.pattern().finditer(text):
+            reading = rule.read(found)
             if reading is not None:
                 return reading, text[: reading.start] + " " + text[reading.end :]
     return None, text

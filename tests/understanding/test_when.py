@@ -388,3 +388,35 @@ def test_a_slip_in_a_months_name_before_a_year_is_read_as_the_month(typed, read)
 def test_a_word_before_a_year_that_is_no_month_is_left_alone():
     assert when.months_spelt_right("robbery figures 2018") == "robbery figures 2018"
     assert when.months_spelt_right("knife crime total 2018") == "knife crime total 2018"
+
+
+@pytest.mark.parametrize("text", ["knife crime this year", "hate crime 2018", "burglary in march 2020"])
+def test_a_question_with_no_word_of_a_comparison_compiles_no_comparison_rule(text):
+    """Start-up: the comparison rules are compiled on first use, and a question holding no
+    word any of them needs (most questions) compiles none of them."""
+    from knowledge.understanding import when
+
+    when._compiled.cache_clear()
+    assert when.read_times(text).comparison is None
+    compiled = when._compiled.cache_info().currsize
+    needed = [rule.name for rule in when._RULES if rule.may_match(text)]
+    assert compiled == len(needed) and "two sides" not in needed and "set against" not in needed
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("knife crime 2018 vs 2017", "two sides"),
+        ("burglary since 2017", "set against"),
+        ("compare knife crime with 2017", "compare a topic with"),
+        ("robbery up on last year", "moved on or from"),
+        ("hate crime over the last year", "over the year"),
+        ("knife crime yoy", "year on year"),
+        ("robbery in the last 12 months", "recent"),
+    ],
+)
+def test_each_comparison_rule_is_tried_when_its_words_are_there(text, rule):
+    from knowledge.understanding import when
+
+    [matched] = [r for r in when._RULES if r.name == rule]
+    assert matched.may_match(text) and matched.pattern().search(text)
