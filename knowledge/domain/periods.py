@@ -192,6 +192,8 @@ _FY = rf"(?:fy\s*)?{_YEAR}\s*[-/]\s*(?P<next>\d\d(?:\d\d)?)"
 """A financial year as written: "2019/20", "2019-2020", "FY2019-20"."""
 _UNTIL = r"(?:-|to|through|thru|till|until)"
 NTH_QUARTER = "first|second|third|fourth|1st|2nd|3rd|4th|last|final"
+NTH_HALF = "first|second|1st|2nd|last|final"
+"""How the half of a year is said ("the first half of 2023"); `understanding.when` reads it."""
 TWELVE_MONTHS_TO = (
     r"(?:the\s+)?(?:rolling\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|up\s+to|until|through)"
     r"(?:\s+the\s+end\s+of)?"
@@ -205,6 +207,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^{_YEAR}\s*-?\s*q(?P<q>[1-4])$"), "quarter"),
     (re.compile(rf"^(?:q|qtr|quarter)\s*(?P<q>[1-4])\s+(?:of\s+)?{_YEAR}$"), "quarter"),
     (re.compile(rf"^(?:the\s+)?(?P<nth>{NTH_QUARTER})\s+quarter\s+(?:of\s+)?(?P<rest>.+)$"), "nth_quarter"),
+    (re.compile(rf"^(?:the\s+)?(?P<nth>{NTH_HALF})\s+half\s+(?:of\s+)?{_YEAR}$"), "half"),
+    (re.compile(rf"^h(?P<h>[12])\s+{_YEAR}$"), "half"),
+    (re.compile(rf"^{_YEAR}\s*h(?P<h>[12])$"), "half"),
     # A quarter of a financial year: "Q1 2019/20" is Apr-Jun 2019, "2019/20 Q4" Jan-Mar 2020.
     (re.compile(rf"^(?:q|qtr|quarter)\s*(?P<q>[1-4])\s*(?:of\s+)?{_FY}$"), "financial_quarter"),
     (re.compile(rf"^{_FY}\s*-?\s*q(?P<q>[1-4])$"), "financial_quarter"),
@@ -300,6 +305,13 @@ def _twelve_months(parts: dict[str, str]) -> Period | None:
     return Period.of_months(start, date(year, last, 1))
 
 
+def _half(parts: dict[str, str]) -> Period:
+    """ "the first half of 2023" (or "H1 2023") is January to June; the second, July to December."""
+    first = parts.get("nth") in ("first", "1st") or parts.get("h") == "1"
+    year = int(parts["year"])
+    return Period.of_months(date(year, 1 if first else 7, 1), date(year, 6 if first else 12, 1))
+
+
 _NTH_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -322,6 +334,7 @@ _BUILDERS: dict[str, Callable[[dict[str, str]], Period | None]] = {
     "months": _months,
     "twelve_months": _twelve_months,
     "nth_quarter": _nth_quarter,
+    "half": _half,
 }
 
 

@@ -27,8 +27,10 @@ class Span:
     whatever is held, so an indicator that does not hold it says so."""
 
     kind: str
-    """ "ytd", "fytd", "rolling", "last_month", "last_quarter", "last_fy", "since" or "month"."""
+    """ "ytd", "fytd", "rolling", "last_month", "last_months", "last_quarter", "last_fy",
+    "since" or "month"."""
     month: int | None = None
+    """The month named ("since April"); for "last_months", how many ("the last 6 months")."""
     text: str = ""
     year: int | None = None
     """The year of a year so far ("so far in 2023"); None for the latest year."""
@@ -36,7 +38,7 @@ class Span:
     @property
     def names_a_period(self) -> bool:
         """Whether the span means one period whatever an indicator holds."""
-        return self.kind in ("last_month", "last_quarter", "last_fy") or self.year is not None
+        return self.kind in ("last_month", "last_months", "last_quarter", "last_fy") or self.year is not None
 
 
 _MONTH_NUMBER = {
@@ -68,6 +70,13 @@ _NAMED_SPANS = (
         ),
     ),
     ("last_month", re.compile(r"\b(?:the\s+)?(?:last|previous|past)\s+month\b")),
+    (
+        "last_months",
+        re.compile(
+            r"\b(?:the\s+)?(?:last|previous|past|latest)\s+(?P<count>[2-9]|1[01]|two|three|four|five|six|seven"
+            r"|eight|nine|ten|eleven|couple\s+of|few)\s+months\b"
+        ),
+    ),
     ("ytd", re.compile(rf"\bso\s+far\s+(?:(?:in|for|during|of)\s+)?(?P<year>{_YEAR})\b")),
     ("ytd", re.compile(rf"\b(?:year\s+to\s+date|ytd)\s+(?:(?:in|for|of)\s+)?(?P<year>{_YEAR})\b")),
     ("ytd", re.compile(rf"\b(?P<year>{_YEAR})\s+(?:so\s+far|to\s+date|ytd|year\s+to\s+date)\b")),
@@ -96,7 +105,21 @@ _SPANS = (
 )
 
 
-_NAMED_SPAN_WORD = re.compile(r"\b(?:quarter|financial|fiscal|fy|fytd|month|far|date|ytd|since)\b")
+_COUNTS = {
+    **{str(n): n for n in range(2, 12)},
+    **dict(
+        zip(
+            ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+            range(2, 12),
+            strict=True,
+        )
+    ),
+    "couple of": 2,
+    "few": 3,
+}
+"""How many months "the last N months" is; "a few" is taken as three."""
+
+_NAMED_SPAN_WORD = re.compile(r"\b(?:quarter|financial|fiscal|fy|fytd|months?|far|date|ytd|since)\b")
 """A word every span of `_NAMED_SPANS` has: most messages have none, and skip them all."""
 
 
@@ -107,8 +130,10 @@ def find_named_span(text: str) -> tuple[Span | None, str]:
     for kind, pattern in _NAMED_SPANS:
         found = pattern.search(text)
         if found:
-            year = found.groupdict().get("year")
-            span = Span(kind, None, found.group(0), int(year) if year else None)
+            year, count = found.groupdict().get("year"), found.groupdict().get("count")
+            span = Span(
+                kind, _COUNTS.get(count) if count else None, found.group(0), int(year) if year else None
+            )
             return span, text[: found.start()] + " " + text[found.end() :]
     return None, text
 

@@ -9,7 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from knowledge.domain.periods import NTH_QUARTER, TWELVE_MONTHS_TO, Period, PeriodError, parse_period
+from knowledge.domain.periods import (
+    NTH_HALF,
+    NTH_QUARTER,
+    TWELVE_MONTHS_TO,
+    Period,
+    PeriodError,
+    parse_period,
+)
 from knowledge.understanding.spans import (
     MONTH_PATTERN,
     YEAR_PATTERN,
@@ -27,6 +34,7 @@ _PERIOD_WORDS = (
     # the 12 months to June 2021; the first quarter of 2021 (or of 2019/20); Q1 2019/20
     rf"{TWELVE_MONTHS_TO}\s+(?:{_MONTH})\s+{_YEAR}"
     rf"|(?:the\s+)?(?:{NTH_QUARTER})\s+quarter\s+(?:of\s+)?{_YEAR}(?:\s*/\s*\d\d(?!\d))?"
+    rf"|(?:the\s+)?(?:{NTH_HALF})\s+half\s+(?:of\s+)?{_YEAR}|h[12]\s+{_YEAR}|{_YEAR}\s*h[12]\b"  # H1 2023
     rf"|{_QUARTER}{_YEAR}\s*/\s*\d\d(?!\d)"
     rf"|(?:fy\s*)?{_YEAR}\s*[/-]\s*\d\d(?!\d)"  # 2018/19, FY2018-19
     # Jan-Dec 2018, July to September 2019, between July and September 2019

@@ -77,6 +77,13 @@ def figure(knowledge, question):
         ("burglary march '20", "2020-03", (2020, 3), (2020, 3)),
         # the rolling year
         ("burglary over the past year", "R12-2021-09", (2020, 10), (2021, 9)),
+        # the last few months: the whole months before today
+        ("burglary in the last 6 months", "2021-04..2021-09", (2021, 4), (2021, 9)),
+        ("burglary over the past three months", "2021-Q3", (2021, 7), (2021, 9)),
+        # half a year
+        ("burglary in the first half of 2021", "YTD2021-06", (2021, 1), (2021, 6)),
+        ("burglary second half of 2020", "2020-07..2020-12", (2020, 7), (2020, 12)),
+        ("burglary H1 2020", "YTD2020-06", (2020, 1), (2020, 6)),
     ],
 )
 def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code, first, last):
@@ -160,3 +167,9 @@ def test_a_figure_typed_still_finds_its_indicator(knowledge, monthly, question):
     not a second topic."""
     assert knowledge.ask(question).key == "total-burglary"
     assert monthly.ask(question).key == "total-burglary"
+
+
+def test_the_last_few_months_of_an_indicator_held_by_year_are_not_held(monthly):
+    answer = monthly.ask("knife crime in the last 6 months")
+    assert not answer.matched
+    assert "I hold no figure for knife crime in Apr-Sep 2021" in render_text(answer, TODAY)

@@ -50,6 +50,20 @@ def test_a_run_of_months_and_a_whole_quarter(text, code):
 @pytest.mark.parametrize(
     ("text", "code"),
     [
+        ("burglary first half of 2023", "YTD2023-06"),
+        ("burglary in the second half of 2022", "2022-07..2022-12"),
+        ("burglary H2 2022", "2022-07..2022-12"),
+        ("burglary 2023 h1", "YTD2023-06"),
+    ],
+)
+def test_half_a_year(text, code):
+    period, rest = period_read(text)
+    assert period == code and "half" not in rest and rest.startswith("burglary")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
         ("burglary first quarter of 2021", "2021-Q1"),
         ("burglary in the second quarter of 2021", "2021-Q2"),
         ("burglary third quarter 2021", "2021-Q3"),
@@ -118,6 +132,8 @@ def test_a_number_that_counts_is_no_year(text, kept):
         ("burglary since the start of the year", "ytd", None),
         ("burglary since the beginning of this year", "ytd", None),
         ("burglary since January", "ytd", None),
+        ("burglary in the last 6 months", "last_months", None),
+        ("burglary in the past three months", "last_months", None),
     ],
 )
 def test_spans_named_relative_to_now_leave_no_words(text, kind, year):
