@@ -1,7 +1,7 @@
-"""The `csp-bot` command: ask questions, score the question sets, serve Slack (with the weekly
-posts' scheduler), check the settings, back up and export the store, import police data; the
-weekly jobs' commands are in `cli_weekly`, checking and restoring the store (`doctor`,
-`restore`) in `cli_store`.
+"""The `csp-bot` command: ask questions, serve Slack (with the weekly posts' scheduler), back up
+and export the store, import police data; the weekly jobs' commands are in `cli_weekly`,
+checking and restoring the store (`doctor`, `restore`) in `cli_store`, scoring the question
+sets (`eval`) in `cli_eval`, checking the settings in `cli_check`.
 
 Every failure a user can cause is one line on standard error and a non-zero exit, never a
 traceback (set CSP_BOT_DEBUG=1 to see one).
@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-import tempfile
 import threading
 import time
 from datetime import UTC, date, datetime
@@ -23,10 +22,9 @@ import click
 
 from bot.errors import OneLineErrors
 from bot.store_errors import damaged, store_errors
-from knowledge.datafiles import DataFileError, default_data_dir
+from knowledge.datafiles import DataFileError
 from knowledge.store import DB_ENV, default_db_path
 from knowledge.store.opening import StoreError, check_store_file
-from tools.question_sets import QUESTION_SETS
 
 if TYPE_CHECKING:
     from bot.settings import Mode, Settings
@@ -142,62 +140,6 @@ def _echo_answer(answer, as_json: bool, today: date | None, after: str = "") -> 
         click.echo(json.dumps(answer_json(answer, today), ensure_ascii=False))
     else:
         click.echo(render_text(answer, today) + after)
-
-
-@main.command(name="eval")
-@click.option(
-    "--set",
-    "which",
-    type=click.Choice([*QUESTION_SETS, "all"]),
-    default="all",
-    show_default=True,
-)
-@click.option("--quiet", is_flag=True, help="Only the summary lines, not each failure.")
-@click.option(
-    "--file",
-    "files",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    multiple=True,
-    help="Score this CSV instead (a set kept outside data/questions/).",
-)
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Today, for 'last month'.")
-@click.option(
-    "--import-mps",
-    "imports",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    multiple=True,
-    help="Import this MPS borough crime file into the fresh store first.",
-)
-def evaluate(which: str, quiet: bool, files: tuple[Path, ...], today, imports: tuple[Path, ...]) -> None:
-    """Score the labelled question sets in data/questions/ on a fresh store of the seed."""
-    from knowledge.answering import open_knowledge
-    from tools.evaluation import question_set_path, read_questions, report, score
-
-    data_dir = default_data_dir()
-    names = list(QUESTION_SETS) if which == "all" else [which]
-    sets = [(p.stem, p) for p in files] or [(n, question_set_path(data_dir, n)) for n in names]
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "eval.db"
-        if imports:
-            _import_for_evaluation(db, data_dir, imports)
-        knowledge = open_knowledge(db, data_dir, today=(lambda: today.date()) if today else date.today)
-        for name, path in sets:
-            labels = read_questions(path)
-            result = score(name, knowledge, labels)
-            text = report(result)
-            click.echo(text.splitlines()[0] if quiet else text)
-        knowledge.store.close()
-
-
-def _import_for_evaluation(db: Path, data_dir: Path, files: tuple[Path, ...]) -> None:
-    """Import each police file, in order, into the fresh store a set is scored on."""
-    from knowledge.services.imports import Imports
-    from knowledge.store import Store
-
-    store = Store(db, data_dir)
-    for path in files:
-        Imports(store).apply(path.read_bytes(), path.name, "eval", datetime.now(UTC))
-    store.close()
 
 
 def _settings(mode: Mode | None = None) -> Settings:
@@ -389,10 +331,11 @@ def import_mps(context: click.Context, file: Path, borough: str | None, dry_run:
 
 def _add_weekly_commands() -> None:
     from bot.cli_check import check
+    from bot.cli_eval import evaluate
     from bot.cli_store import COMMANDS as STORE_COMMANDS
     from bot.cli_weekly import COMMANDS
 
-    for command in (check, *COMMANDS, *STORE_COMMANDS):
+    for command in (check, evaluate, *COMMANDS, *STORE_COMMANDS):
         main.add_command(command)
 
 

@@ -196,7 +196,8 @@ def command(slack, fake, text: str, user: str = ADMIN, trigger: str | None = Non
     return call.params
 
 
-def click(slack, fake, button: dict, user: str = ADMIN) -> dict:
+def click(slack, fake, button: dict, user: str = ADMIN, block_id: str = "csp_run_choices") -> dict:
+    """Click a button of an ephemeral reply; return what the bot sent to its response_url."""
     sent = len(fake.posted("response_url"))
     payload = {
         "type": "block_actions",
@@ -212,7 +213,7 @@ def click(slack, fake, button: dict, user: str = ADMIN) -> dict:
         "channel": {"id": "CGENERAL1"},
         "trigger_id": f"click-{next(_triggers)}",
         "response_url": fake.response_url("click"),
-        "actions": [{**button, "block_id": "csp_run_choices", "action_ts": "1"}],
+        "actions": [{**button, "block_id": block_id, "action_ts": "1"}],
     }
     assert slack.action(payload).status == 200
     return fake.wait_for("response_url", count=sent + 1)[-1].params

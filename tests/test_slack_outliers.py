@@ -4,16 +4,12 @@ click: signed commands and clicks to the real Bolt app, replies read from the fa
 from __future__ import annotations
 
 import json
-from itertools import count
 
 import pytest
 
 from knowledge.answering import open_knowledge
-from tests.fake_slack import HOME_TEAM
 from tests.markup import mrkdwn_texts
-from tests.slack_harness import ADMIN, command, knife_figures, text_of
-
-_clicks = count(1)
+from tests.slack_harness import ADMIN, click, command, knife_figures, text_of
 
 
 @pytest.fixture
@@ -33,26 +29,8 @@ def buttons(reply: dict) -> dict[str, dict]:
 
 
 def press(slack, fake, button: dict, user: str = ADMIN) -> dict:
-    """Click a button of an ephemeral reply; return what the bot sent to its response_url."""
-    sent = len(fake.posted("response_url"))
-    payload = {
-        "type": "block_actions",
-        "team": {"id": HOME_TEAM},
-        "user": {"id": user, "team_id": HOME_TEAM},
-        "api_app_id": "A0CSP",
-        "container": {
-            "type": "message",
-            "message_ts": "600.1",
-            "channel_id": "CGENERAL1",
-            "is_ephemeral": True,
-        },
-        "channel": {"id": "CGENERAL1"},
-        "trigger_id": f"press-{next(_clicks)}",
-        "response_url": fake.response_url("press"),
-        "actions": [{**button, "block_id": "csp_confirm", "action_ts": "1"}],
-    }
-    assert slack.action(payload).status == 200
-    return fake.wait_for("response_url", count=sent + 1)[-1].params
+    """Click a button of the confirmation asked for."""
+    return click(slack, fake, button, user, block_id="csp_confirm")
 
 
 def confirmed(slack, fake, text: str) -> dict:
