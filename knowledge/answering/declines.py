@@ -32,8 +32,11 @@ NOT_BROKEN_DOWN = {
     Narrowing.SUBTYPE: "by type",
     Narrowing.MEANS: "by how it was done or reported",
     Narrowing.BREAKDOWN: "split within a period",
+    Narrowing.MONEY: "in money",
 }
 """What the bot has no figures broken down by, for each kind of narrowing."""
+WHOLE = {Narrowing.BREAKDOWN: "as a total for each period", Narrowing.MONEY: "as a count"}
+"""How an indicator is held, where it is not "for the whole borough" that the kind asks apart."""
 
 SHORT_NAME = 30
 """A name longer than this is too long for a phone's button: a shorter one of the entry's is used."""
@@ -125,7 +128,7 @@ def narrowed(query: Query, entry: Entry, part: NarrowedPart, monthly: bool = Fal
             f"(“{entry.title} in March 2023”), a quarter or a year."
         )
     else:
-        whole = "as a total for each period" if part.kind is Narrowing.BREAKDOWN else "for the whole borough"
+        whole = WHOLE.get(part.kind, "for the whole borough")
         reason = (
             f"I hold {entry.title} {whole} only, not “{part.said}”: "
             f"I have no figures {NOT_BROKEN_DOWN[part.kind]}."

@@ -36,6 +36,10 @@ LEADING = frozenset(
 """Words that, with the placing and narrowing words, introduce a narrowing after the topic
 ("for under 18s", "that were solved"): quoted with it."""
 ARTICLES = frozenset({"the", "a", "an", "my", "our", "their"})
+BRIDGES = frozenset({"of", "on", "for", "to", "in", "into", "per", "from", "spent", "by"})
+"""Words that join a narrowing said first to the topic after it ("the cost *of* knife crime",
+"money spent *on* ASB calls")."""
+BRIDGED_KINDS = frozenset({Narrowing.MONEY, Narrowing.BREAKDOWN})
 OWN_KINDS = frozenset({Narrowing.OUTCOME, Narrowing.MEANS})
 """Kinds a measure may be of itself: an indicator that counts an outcome (arrests, charges,
 convictions) or what came by one means (the online portal) is not narrowed by another word
@@ -85,7 +89,7 @@ def narrowed_part(
             if tokens & held or (kind in OWN_KINDS and _is_of_kind(language, names, kind)):
                 continue
             lead = _said_after(language, clause, spans, start, end)
-            if lead is None and not _said_before(clause, spans, end):
+            if lead is None and not _said_before(clause, spans, end, bridged=kind in BRIDGED_KINDS):
                 continue
             shown = typed[start - lead : end] if lead else typed[start:end]
             said = as_typed(query.raw, shown)
@@ -152,10 +156,18 @@ def _said_after(language: Language, clause: _Clause, spans: set[int], start: int
     return lead
 
 
-def _said_before(clause: _Clause, spans: set[int], end: int) -> bool:
+def _said_before(clause: _Clause, spans: set[int], end: int, bridged: bool = False) -> bool:
     """The narrowing stands right before a word of the topic, or before other narrowings that
-    do ("night-time ASB", "residential burglary", "weekend night-time ASB")."""
+    do ("night-time ASB", "residential burglary", "weekend night-time ASB"). Money and
+    breakdowns may be joined to it by a preposition and small words ("the cost *of* knife
+    crime", "money spent *on* ASB calls"); a place may not: "schools" in "the schools team
+    asked for knife crime" is the setting, and the reader has taken "team asked" out."""
     after = end
+    if bridged and after < len(clause.typed) and clause.typed[after] in BRIDGES:
+        while (
+            after < len(clause.typed) and not clause.topic[after] and (after in spans or clause.glue[after])
+        ):
+            after += 1
     while after < len(clause.typed) and after in spans and not clause.topic[after]:
         after += 1
     return after < len(clause.typed) and clause.topic[after]

@@ -32,6 +32,7 @@ class Narrowing(StrEnum):
     SUBTYPE = "subtype"
     MEANS = "means"
     BREAKDOWN = "breakdown"
+    MONEY = "money"
 
 
 class NarrowingWords(RootModel[dict[Narrowing, list[Text]]]):

@@ -64,6 +64,16 @@ NOW = datetime(2019, 8, 1, tzinfo=UTC)
             "I have no figures for groups of people.",
         ),
         (
+            "the cost of burglary to the borough",  # the whole figure, sure, before money was a kind
+            "total-burglary",
+            "I hold Total burglary as a count only, not “cost”: I have no figures in money.",
+        ),
+        (
+            "money spent on ASB calls",
+            "asb-101-calls",
+            "I hold ASB calls to 101 as a count only, not “money”: I have no figures in money.",
+        ),
+        (
             "knife crime by month in 2018",  # the 2018 figure, sure, before breakdowns were a kind
             "knife-crime",
             "I hold Knife crime as a total for each period only, not “by month”: "
@@ -230,3 +240,18 @@ def test_an_imported_indicator_asked_month_by_month_is_told_how_to_ask_for_a_mon
 def test_an_imported_indicator_is_found_by_its_everyday_name(imported, question, key):
     """The names partners use for the Met's categories (data/police_categories.yaml aliases)."""
     assert answered_key(imported.ask(question)) == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("how much do we spend on drug and alcohol treatment", "drugs-alcohol-treatment"),
+        ("the schools team asked for knife crime figures", "knife-crime"),
+    ],
+)
+def test_money_asked_of_what_holds_money_and_a_setting_said_first_are_still_answered(
+    knowledge, question, key
+):
+    """Money narrows a count, not the investments that are money; a place said before the
+    topic narrows it only next to it."""
+    assert answered_key(knowledge.ask(question)) == key

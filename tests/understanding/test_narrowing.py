@@ -59,6 +59,8 @@ def language(knowledge):
         ("per month", Narrowing.BREAKDOWN),
         ("quarterly figures", Narrowing.BREAKDOWN),
         ("monthly", Narrowing.BREAKDOWN),
+        ("budget", Narrowing.MONEY),
+        ("costs", Narrowing.MONEY),
         ("month by month", Narrowing.BREAKDOWN),
     ],
 )
@@ -82,7 +84,7 @@ def test_a_word_that_narrows_nothing_has_no_kind(language, word):
         ("knife crime on buses", [("buses", PLACE)]),
         ("how many burglaries were solved", [("solved", OUTCOME)]),
         ("the satisfaction rate for medium-risk victims", [("medium risk", GROUP)]),
-        ("treatment spending for young people", [("young people", GROUP)]),
+        ("treatment spending for young people", [("spending", Narrowing.MONEY), ("young people", GROUP)]),
         ("residential burglary in Bethnal Green", [("residential", SUBTYPE), ("bethnal green", PLACE)]),
         ("hate crime online", [("online", MEANS)]),
         ("robbery by under 18s at weekends", [("under 18", GROUP), ("weekends", TIME)]),
