@@ -159,6 +159,8 @@ _MOVED = (
 _SIDE = rf"{_A_PERIOD}|{_BEFORE}|{_RECENT}|{_NOW}"
 _BASELINE = rf"{_A_PERIOD}|{_BEFORE}|{_RECENT}|{_EARLIER}"
 
+_YEAR_SO_FAR = re.compile(r"this\s+year(?:['’]?s)?|so\s+far|ytd|year\s+to\s+date|(?:the\s+)?current\s+year")
+"""A side that is the year so far: for monthly figures, January to the latest month."""
 _NOW_RE = re.compile(rf"(?:{_NOW}|{_RECENT})")
 _BEFORE_RE = re.compile(rf"(?:{_BEFORE}|{_RECENT}|{_EARLIER})")
 
@@ -197,7 +199,10 @@ def _two_sides(found: re.Match[str]) -> _Reading | None:
         (earlier, earlier_text), (later, later_text) = named
         return _Reading(later, later_text, Comparison(earlier, earlier_text), "compare", *span)
     if sorted(said) == ["before", "now"]:
-        return _Reading(None, None, YEAR_BEFORE, "compare", *span)
+        # "this year vs the same period last year": the year so far, against the same months
+        now = next(text for side, text in sides if side == "now")
+        year_so_far = Span("ytd", None, now) if _YEAR_SO_FAR.fullmatch(now.strip()) else None
+        return _Reading(None, None, YEAR_BEFORE, "compare", *span, span=year_so_far)
     if len(named) == 1 and said == ["now"]:
         return _Reading(None, None, Comparison(*named[0]), "compare", *span)
     if len(named) == 1 and said == ["before"] and sides[0][0] == named[0][0]:

@@ -80,6 +80,8 @@ def figure(knowledge, question):
         # the last few months: the whole months before today
         ("burglary in the last 6 months", "2021-04..2021-09", (2021, 4), (2021, 9)),
         ("burglary over the past three months", "2021-Q3", (2021, 7), (2021, 9)),
+        # the year so far set against the same months a year before
+        ("burglary this year vs same period last year", "YTD2021-09", (2021, 1), (2021, 9)),
         # half a year
         ("burglary in the first half of 2021", "YTD2021-06", (2021, 1), (2021, 6)),
         ("burglary second half of 2020", "2020-07..2020-12", (2020, 7), (2020, 12)),
@@ -173,3 +175,8 @@ def test_the_last_few_months_of_an_indicator_held_by_year_are_not_held(monthly):
     answer = monthly.ask("knife crime in the last 6 months")
     assert not answer.matched
     assert "I hold no figure for knife crime in Apr-Sep 2021" in render_text(answer, TODAY)
+
+
+def test_the_year_so_far_is_set_against_the_same_months_a_year_before(monthly):
+    view = monthly.ask("burglary this year vs the same period last year").indicator
+    assert (view.current.period.code, view.previous.period.code) == ("YTD2021-09", "YTD2020-09")
