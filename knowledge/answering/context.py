@@ -76,12 +76,23 @@ def _financial_year_before(today: date) -> Period:
     return Period.financial_year(today.year - (2 if today.month < 4 else 1))
 
 
+def _this_month(today: date) -> Period:
+    return Period.month(today.year, today.month)
+
+
+def _this_quarter(today: date) -> Period:
+    return Period.quarter(today.year, (today.month - 1) // 3 + 1)
+
+
 _BEFORE_TODAY = {
     "last_month": _month_before,
     "last_quarter": _quarter_before,
     "last_fy": _financial_year_before,
+    "this_month": _this_month,
+    "this_quarter": _this_quarter,
 }
-"""Spans that are the latest whole month, quarter or financial year before today."""
+"""Spans that are the latest whole month, quarter or financial year before today, or the
+month or quarter today is in (not yet whole: "I hold no figure for Oct 2023")."""
 
 
 def _year_so_far(series: Series, year: int) -> Period:
@@ -100,6 +111,10 @@ def _span_period(series: Series, span: Span, today: date | None) -> Period | Non
         return _year_so_far(series, span.year)
     if span.kind in _BEFORE_TODAY:
         return _BEFORE_TODAY[span.kind](today) if today else series.latest_month
+    if span.kind in ("quarter_this_year", "quarter_last_year") and span.month:
+        latest = series.latest_month
+        year = today.year if today else (latest.start.year if latest else date.today().year)
+        return Period.quarter(year - (span.kind == "quarter_last_year"), span.month)
     if span.kind == "last_months" and span.month:
         return _months_before(today, span.month) if today else series.months_to_latest(span.month)
     if span.kind == "ytd":

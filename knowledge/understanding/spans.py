@@ -17,6 +17,15 @@ _YEAR = YEAR_PATTERN
 _MONTH = MONTH_PATTERN
 
 
+NAMES_A_PERIOD = frozenset(
+    {
+        "last_month", "last_months", "last_quarter", "last_fy", "this_month", "this_quarter",
+        "quarter_this_year", "quarter_last_year",
+    }
+)  # fmt: skip
+"""Spans that mean one period whatever an indicator holds, counted from today."""
+
+
 @dataclass(frozen=True)
 class Span:
     """A run of months named relative to now: "so far" (January to the latest month), "this
@@ -28,9 +37,10 @@ class Span:
 
     kind: str
     """ "ytd", "fytd", "rolling", "last_month", "last_months", "last_quarter", "last_fy",
-    "since" or "month"."""
+    "this_month", "this_quarter", "quarter_this_year", "quarter_last_year", "since" or "month"."""
     month: int | None = None
-    """The month named ("since April"); for "last_months", how many ("the last 6 months")."""
+    """The month named ("since April"); for "last_months", how many ("the last 6 months"); for
+    a quarter of this or last year, which ("Q2 this year")."""
     text: str = ""
     year: int | None = None
     """The year of a year so far ("so far in 2023"); None for the latest year."""
@@ -38,7 +48,7 @@ class Span:
     @property
     def names_a_period(self) -> bool:
         """Whether the span means one period whatever an indicator holds."""
-        return self.kind in ("last_month", "last_months", "last_quarter", "last_fy") or self.year is not None
+        return self.kind in NAMES_A_PERIOD or self.year is not None
 
 
 _MONTH_NUMBER = {
@@ -70,6 +80,10 @@ _NAMED_SPANS = (
         ),
     ),
     ("last_month", re.compile(r"\b(?:the\s+)?(?:last|previous|past)\s+month\b")),
+    ("this_month", re.compile(r"\bthis\s+month(?:\s+so\s+far)?\b|\bmonth\s+to\s+date\b")),
+    ("this_quarter", re.compile(r"\bthis\s+quarter(?:\s+so\s+far)?\b|\bquarter\s+to\s+date\b")),
+    ("quarter_this_year", re.compile(r"\bq(?P<count>[1-4])\s+(?:of\s+)?(?:this|the\s+current)\s+year\b")),
+    ("quarter_last_year", re.compile(r"\bq(?P<count>[1-4])\s+(?:of\s+)?(?:last|the\s+previous)\s+year\b")),
     (
         "last_months",
         re.compile(
@@ -106,7 +120,7 @@ _SPANS = (
 
 
 _COUNTS = {
-    **{str(n): n for n in range(2, 12)},
+    **{str(n): n for n in range(1, 12)},
     **dict(
         zip(
             ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
@@ -119,7 +133,7 @@ _COUNTS = {
 }
 """How many months "the last N months" is; "a few" is taken as three."""
 
-_NAMED_SPAN_WORD = re.compile(r"\b(?:quarter|financial|fiscal|fy|fytd|months?|far|date|ytd|since)\b")
+_NAMED_SPAN_WORD = re.compile(r"\b(?:quarter|financial|fiscal|fy|fytd|months?|far|date|ytd|since|q[1-4])\b")
 """A word every span of `_NAMED_SPANS` has: most messages have none, and skip them all."""
 
 

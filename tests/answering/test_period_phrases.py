@@ -80,6 +80,9 @@ def figure(knowledge, question):
         # the last few months: the whole months before today
         ("burglary in the last 6 months", "2021-04..2021-09", (2021, 4), (2021, 9)),
         ("burglary over the past three months", "2021-Q3", (2021, 7), (2021, 9)),
+        # a quarter of this year or last
+        ("burglary Q2 this year", "2021-Q2", (2021, 4), (2021, 6)),
+        ("burglary q1 last year", "2020-Q1", (2020, 1), (2020, 3)),
         # the year so far set against the same months a year before
         ("burglary this year vs same period last year", "YTD2021-09", (2021, 1), (2021, 9)),
         # half a year
@@ -180,3 +183,15 @@ def test_the_last_few_months_of_an_indicator_held_by_year_are_not_held(monthly):
 def test_the_year_so_far_is_set_against_the_same_months_a_year_before(monthly):
     view = monthly.ask("burglary this year vs the same period last year").indicator
     assert (view.current.period.code, view.previous.period.code) == ("YTD2021-09", "YTD2020-09")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("burglary this month so far", "I hold no figure for total burglary in Oct 2021"),
+        ("burglary this quarter", "I hold no figure for total burglary in Oct-Dec 2021"),
+    ],
+)
+def test_the_month_or_quarter_today_is_in_is_not_held_yet(monthly, question, said):
+    answer = monthly.ask(question)
+    assert not answer.matched and said in render_text(answer, TODAY)

@@ -134,6 +134,10 @@ def test_a_number_that_counts_is_no_year(text, kept):
         ("burglary since January", "ytd", None),
         ("burglary in the last 6 months", "last_months", None),
         ("burglary in the past three months", "last_months", None),
+        ("burglary this month so far", "this_month", None),
+        ("burglary this quarter", "this_quarter", None),
+        ("burglary Q2 this year", "quarter_this_year", None),
+        ("burglary q1 last year", "quarter_last_year", None),
     ],
 )
 def test_spans_named_relative_to_now_leave_no_words(text, kind, year):
