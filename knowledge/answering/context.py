@@ -58,13 +58,6 @@ def _month_before(today: date) -> Period:
     return Period.month(today.year - (today.month == 1), (today.month - 2) % 12 + 1)
 
 
-def _months_before(today: date, count: int) -> Period:
-    """The `count` whole months before today: on 15 Oct 2023, the last 6 months are Apr-Sep."""
-    last = _month_before(today)
-    first = last.start.year * 12 + last.start.month - 1 - (count - 1)
-    return Period.of_months(date(first // 12, first % 12 + 1, 1), last.start)
-
-
 def _quarter_before(today: date) -> Period:
     """The latest whole quarter before today: on 15 Oct 2023, Jul-Sep 2023."""
     quarter = (today.month - 1) // 3
@@ -112,11 +105,12 @@ def _span_period(series: Series, span: Span, today: date | None) -> Period | Non
     if span.kind in _BEFORE_TODAY:
         return _BEFORE_TODAY[span.kind](today) if today else series.latest_month
     if span.kind in ("quarter_this_year", "quarter_last_year") and span.month:
-        latest = series.latest_month
-        year = today.year if today else (latest.start.year if latest else date.today().year)
-        return Period.quarter(year - (span.kind == "quarter_last_year"), span.month)
+        now = today or (series.latest_month.start if series.latest_month else None)
+        return Period.quarter(now.year - (span.kind == "quarter_last_year"), span.month) if now else None
     if span.kind == "last_months" and span.month:
-        return _months_before(today, span.month) if today else series.months_to_latest(span.month)
+        # The whole months before today ("the last 6 months" on 15 Oct 2023: Apr-Sep).
+        last = _month_before(today) if today else series.latest_month
+        return Period.months_ending(last.start, span.month) if last else None
     if span.kind == "ytd":
         return series.year_to_date()
     if span.kind == "rolling":

@@ -16,7 +16,7 @@ from knowledge.answering.context import Context
 from knowledge.answering.types import Declined
 from knowledge.domain.crime_types import CrimeType, Relation
 from knowledge.domain.models import Kind
-from knowledge.domain.periods import PeriodKind
+from knowledge.domain.series import Series
 from knowledge.understanding import decide
 from knowledge.understanding.index import Candidate, Entry
 from knowledge.understanding.narrowed import as_typed, narrowed_part, without
@@ -44,7 +44,7 @@ def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declin
     ranked_rest = index.rank(without(query, part))
     if not decide.confident(ranked_rest) or _indicator_of(ctx, ranked_rest[0]) != indicator:
         return None
-    monthly = any(f.period.kind is PeriodKind.MONTH for f in ctx.catalogue.figures.get(indicator.key, ()))
+    monthly = Series(tuple(ctx.catalogue.figures.get(indicator.key, ()))).monthly
     return declines.narrowed(query, indicator, part, monthly)
 
 

@@ -102,6 +102,12 @@ class Period:
         return cls(start, date(year, last_month, 1), PeriodKind.ROLLING_YEAR)
 
     @classmethod
+    def months_ending(cls, last: date, count: int) -> Period:
+        """The `count` whole months ending with the month of `last`, by their best name."""
+        first = last.year * 12 + last.month - 1 - (count - 1)
+        return cls.of_months(date(first // 12, first % 12 + 1, 1), last)
+
+    @classmethod
     def run_of_months(cls, start: date, end: date) -> Period:
         return cls(start.replace(day=1), end.replace(day=1), PeriodKind.MONTHS)
 

@@ -126,14 +126,6 @@ class Series:
             return Period.year(latest.start.year)
         return Period.year_to_date(latest.start.year, latest.start.month)
 
-    def months_to_latest(self, count: int) -> Period | None:
-        """The `count` months to the latest month held."""
-        latest = self.latest_month
-        if latest is None:
-            return None
-        first = latest.start.year * 12 + latest.start.month - 1 - (count - 1)
-        return Period.of_months(date(first // 12, first % 12 + 1, 1), latest.start)
-
     def since(self, month: int) -> Period | None:
         """From the month named to the latest held: "since April" is April of this year (of the
         latest year held) to the latest month, or of last year when April is yet to come."""

@@ -37,8 +37,7 @@ from knowledge.store.imports import (
     IMPORT_SOURCE,
     add_batch,
     add_figures,
-    held_values,
-    held_vintages,
+    held_now,
     indicator_row,
     next_position,
     put_indicator,
@@ -235,7 +234,7 @@ def _plan(
 ) -> ImportPlan:
     fed = list(figures.by_indicator)
     definitions, made, names = _definitions(db, mapping, fed)
-    held, vintages = held_values(db, fed), held_vintages(db, fed)
+    held, vintages = held_now(db, fed)
     vintage = figures.months[-1].code if figures.months else ""
     changes, rows = [], []
     for key, months in figures.by_indicator.items():

@@ -96,19 +96,19 @@ def _held_rows(db: sqlite3.Connection | Database, indicator_keys: list[str]) -> 
 
 def held_values(db: sqlite3.Connection | Database, indicator_keys: list[str]) -> dict[tuple[str, str], float]:
     """The value held now for each (indicator, period) of these indicators; none if withdrawn."""
-    rows = _held_rows(db, indicator_keys)
-    return {(r["indicator_key"], r["period"]): r["value"] for r in rows if not r["withdrawn"]}
+    return held_now(db, indicator_keys)[0]
 
 
-def held_vintages(db: sqlite3.Connection | Database, indicator_keys: list[str]) -> dict[tuple[str, str], str]:
-    """For each (indicator, period) whose value held now came from an import, the last month
-    of the file it came from (a file's vintage: the Met publishes up to its latest month)."""
-    rows = _held_rows(db, indicator_keys)
-    return {
-        (r["indicator_key"], r["period"]): r["last_month"]
-        for r in rows
-        if not r["withdrawn"] and r["last_month"]
-    }
+def held_now(
+    db: sqlite3.Connection | Database, indicator_keys: list[str]
+) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], str]]:
+    """The value held now for each (indicator, period), none if withdrawn; and, where it came
+    from an import, the last month of that file (a file's vintage: the Met publishes up to its
+    latest month)."""
+    rows = [r for r in _held_rows(db, indicator_keys) if not r["withdrawn"]]
+    values = {(r["indicator_key"], r["period"]): r["value"] for r in rows}
+    vintages = {(r["indicator_key"], r["period"]): r["last_month"] for r in rows if r["last_month"]}
+    return values, vintages
 
 
 def batch_figures(db: sqlite3.Connection | Database, batch_id: int) -> list[dict]:
