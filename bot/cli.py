@@ -63,6 +63,13 @@ def _version() -> str:
         return "unknown"
 
 
+def _print_version(context: click.Context, _option: click.Parameter, wanted: bool) -> None:
+    """Looked up only when asked: reading the package's metadata costs every command start-up."""
+    if wanted and not context.resilient_parsing:
+        click.echo(f"csp-bot {_version()}")
+        context.exit()
+
+
 @click.group(cls=OneLineErrors, invoke_without_command=True)
 @click.option(
     "--db",
@@ -76,7 +83,14 @@ def _version() -> str:
     is_flag=True,
     help="Add the bot's tables to an SQLite database that is not a csp-bot store yet.",
 )
-@click.version_option(_version(), "--version", prog_name="csp-bot", message="%(prog)s %(version)s")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 @click.pass_context
 def main(context: click.Context, db: Path | None, adopt: bool) -> None:
     """The Tower Hamlets Community Safety Partnership bot.
