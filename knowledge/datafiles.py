@@ -11,9 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from knowledge.domain.seed_files import Seed
 
 SEED_FILES = {"indicators": "indicators.yaml", "plans": "plans.yaml", "facts": "facts.yaml"}
@@ -25,7 +25,7 @@ HEADLINES_FILE = "headline_periods.yaml"
 WORDS_FILES = (VOCABULARY_FILE, FIELD_WORDS_FILE, NARROWING_FILE, CRIME_TYPES_FILE)
 """The files the index is read with besides the store: a change to one rebuilds it."""
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model")
 
 @cache
 def _strict_loader() -> type:
@@ -92,6 +92,11 @@ def _entry_name(document: Any, location: tuple[Any, ...]) -> str:
     return ", ".join(names)
 
 
+_UNKNOWN = {"extra_forbidden", "unexpected_keyword_argument"}
+_UNKNOWN_FIELD = "not a field this file has (a typing mistake, or indented under the wrong entry?)"
+"""Said the same for a file read into a model or into a dataclass, whose checks word it apart."""
+
+
 def _describe(path: Path, document: Any, error: ValidationError) -> str:
     lines = [f"{path}: {error.error_count()} problem(s)"]
     for problem in error.errors():
@@ -99,14 +104,17 @@ def _describe(path: Path, document: Any, error: ValidationError) -> str:
         entry = _entry_name(document, location)
         field = ".".join(str(part) for part in location)
         where = f"{entry}, field '{field}'" if entry else f"field '{field}'"
-        lines.append(f"  - {where}: {problem['msg']}")
+        lines.append(f"  - {where}: {_UNKNOWN_FIELD if problem['type'] in _UNKNOWN else problem['msg']}")
     return "\n".join(lines)
 
 
 def load_file(path: Path, model: type[Model]) -> Model:
+    # Imported here, with the models that need it: answering from a store reads no file.
+    from pydantic import TypeAdapter, ValidationError
+
     document = _read_yaml(path)
     try:
-        return model.model_validate(document)
+        return TypeAdapter(model).validate_python(document)
     except ValidationError as error:
         raise DataFileError(_describe(path, document, error)) from None
 

@@ -3,6 +3,7 @@ how far an action has got, and labels that fit a phone's button."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -72,7 +73,7 @@ def test_a_status_says_how_old_it_is():
     )
     assert as_of_words(seed, date(2019, 6, 1)) == "as of early 2019"
     assert as_of_words(seed, date(2026, 3, 1)) == "the latest I hold is from early 2019"
-    dated = seed.model_copy(update={"as_of": "2026-02-01", "recorded_by": "U1"})
+    dated = replace(seed, as_of="2026-02-01", recorded_by="U1")
     assert as_of_words(dated, date(2026, 3, 1)) == "as of 1 Feb 2026"
     assert day("2019-03-12T10:00:00+00:00") == "12 Mar 2019"
 

@@ -160,3 +160,19 @@ def test_a_key_given_twice_is_refused_with_its_line(data_dir, tmp_path):
 
     with pytest.raises(DataFileError, match=rf"(?s)vocabulary\.yaml: .*'dv' is given twice.*line {second},"):
         load_vocabulary(target)
+
+
+@pytest.mark.parametrize("file", ["vocabulary.yaml", "headline_periods.yaml"])
+def test_a_field_a_file_does_not_have_is_named_the_same_way_in_every_file(data_dir, tmp_path, file):
+    """vocabulary.yaml is read into a plain dataclass and headline_periods.yaml into a pydantic
+    model; an editor's typing mistake reads the same in both."""
+    from knowledge.domain.series import load_headlines
+    from knowledge.understanding.vocabulary import load_vocabulary
+
+    target = _copy_data(data_dir, tmp_path)
+    path = target / file
+    path.write_text(path.read_text() + "\ncolour: blue\n")
+    load = load_vocabulary if file == "vocabulary.yaml" else (lambda folder: load_headlines(folder / file))
+    said = rf"(?s){file}: 1 problem.*field 'colour': not a field this file has"
+    with pytest.raises(DataFileError, match=said):
+        load(target)

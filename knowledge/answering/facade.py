@@ -19,11 +19,11 @@ from knowledge.answering.courtesy import thanks
 from knowledge.answering.notes import finished
 from knowledge.answering.route import answer_query
 from knowledge.answering.types import Answer, Home, declined_because
-from knowledge.datafiles import HEADLINES_FILE, WORDS_FILES, default_data_dir, load_file
+from knowledge.datafiles import HEADLINES_FILE, WORDS_FILES, default_data_dir
 from knowledge.domain.crime_types import CrimeType, load_crime_types
 from knowledge.domain.models import Kind
 from knowledge.domain.periods import PeriodKind
-from knowledge.domain.series import HeadlinePolicies
+from knowledge.domain.series import HeadlinePolicies, load_headlines
 from knowledge.store import Catalogue, Store
 from knowledge.understanding import cache
 from knowledge.understanding.entries import build_entries
@@ -58,8 +58,7 @@ class Knowledge:
     @cached_property
     def headlines(self) -> HeadlinePolicies:
         """Which period each indicator's headline figure is for, once it has monthly figures."""
-        path = self._folder / HEADLINES_FILE
-        return load_file(path, HeadlinePolicies) if path.exists() else HeadlinePolicies()
+        return load_headlines(self._folder / HEADLINES_FILE)
 
     @cached_property
     def decision(self) -> DecisionModel:

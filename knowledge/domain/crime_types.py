@@ -12,14 +12,15 @@ import has made it, and until then the category is declined as before.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knowledge.datafiles import CRIME_TYPES_FILE, load_file
-from knowledge.domain.models import Key, Strict, Text
 
 if TYPE_CHECKING:
+    from knowledge.domain.crime_type_file import Named, SeedCrimeGroup
     from knowledge.domain.police_categories import PoliceCategoriesFile
 
 
@@ -31,27 +32,8 @@ class Relation(StrEnum):
     """This category counts the indicator's crimes and others."""
 
 
-class _Named(Strict):
-    name: Text
-    aliases: tuple[Text, ...] = ()
-    held_as: Key | None = None
-    relation: Relation = Relation.SAME
-
-
-class SeedCrimeType(_Named):
-    pass
-
-
-class SeedCrimeGroup(_Named):
-    types: list[SeedCrimeType]
-
-
-class CrimeTypesFile(Strict):
-    source: Text
-    groups: list[SeedCrimeGroup]
-
-
-class CrimeType(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CrimeType:
     """A major or minor crime category, with the group it belongs to (None for a group)."""
 
     key: str
@@ -91,14 +73,15 @@ def load_crime_types(data_dir: Path) -> list[CrimeType]:
     path = data_dir / CRIME_TYPES_FILE
     if not path.exists():
         return []
+    # Imported here: a question answered from a cached index reads no data file.
+    from knowledge.domain.crime_type_file import CrimeTypesFile
+    from knowledge.domain.police_categories import POLICE_CATEGORIES_FILE, PoliceCategoriesFile
+
     data = load_file(path, CrimeTypesFile)
     found: list[CrimeType] = []
     for group in data.groups:
         found.append(_record(group, None, data.source))
         found.extend(_record(kind, group.name, data.source) for kind in group.types)
-    # Imported here: a question answered from a cached index reads no data file.
-    from knowledge.domain.police_categories import POLICE_CATEGORIES_FILE, PoliceCategoriesFile
-
     mapping_path = data_dir / POLICE_CATEGORIES_FILE
     if mapping_path.exists():
         mapping = load_file(mapping_path, PoliceCategoriesFile)
@@ -106,16 +89,16 @@ def load_crime_types(data_dir: Path) -> list[CrimeType]:
     return found
 
 
-def _names(named: _Named) -> set[str]:
+def _names(named: Named) -> set[str]:
     from knowledge.domain.police_categories import normal
 
     return {normal(n) for n in (named.name, *named.aliases)}
 
 
 def _fed(crime: CrimeType, mapping: PoliceCategoriesFile, groups: list[SeedCrimeGroup]) -> CrimeType:
+    """The crime type held as the indicator an import feeds from it, where the file names none."""
     from knowledge.domain.police_categories import normal
 
-    """The crime type held as the indicator an import feeds from it, where the file names none."""
     if crime.held_as is not None:
         return crime
     group = next(g for g in groups if g.name == (crime.group or crime.name))
@@ -134,11 +117,11 @@ def _fed(crime: CrimeType, mapping: PoliceCategoriesFile, groups: list[SeedCrime
                 relation = Relation.SAME
             else:
                 continue
-            return crime.model_copy(update={"held_as": entry.key, "relation": relation})
+            return replace(crime, held_as=entry.key, relation=relation)
     return crime
 
 
-def _record(named: _Named, group: str | None, source: str) -> CrimeType:
+def _record(named: Named, group: str | None, source: str) -> CrimeType:
     return CrimeType(
         key=_key(named.name),
         name=named.name,

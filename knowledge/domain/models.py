@@ -1,20 +1,16 @@
-"""What the bot knows, as typed records: the shapes of the data files and of the store's rows."""
+"""What the bot knows, as typed records: the store's rows, read back.
+
+Plain frozen dataclasses, not pydantic models: what the store hands back was checked when it
+was written (the data files by `validated`, officers' values by the services), and answering a
+question from an existing store should not pay pydantic's import.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from knowledge.domain.periods import Period
-
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Unit(StrEnum):
@@ -57,7 +53,8 @@ class Kind(StrEnum):
 # ---- records read back from the store -----------------------------------------------------
 
 
-class Figure(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
     indicator_key: str
     period: Period
     value: float
@@ -66,7 +63,8 @@ class Figure(Strict):
     source: str
 
 
-class Indicator(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Indicator:
     key: str
     name: str
     short_name: str
@@ -79,27 +77,30 @@ class Indicator(Strict):
     priority_note: str | None = None
     note: str | None = None
     source: str
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
     position: int = 0
 
 
-class Priority(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Priority:
     key: str
     name: str
-    aliases: list[str] = []
-    key_deliverables: list[str] = []
+    aliases: list[str] = field(default_factory=list)
+    key_deliverables: list[str] = field(default_factory=list)
     position: int = 0
 
 
-class Deliverable(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deliverable:
     key: str
     text: str
-    aliases: list[str] = []
-    example_outputs: list[str] = []
+    aliases: list[str] = field(default_factory=list)
+    example_outputs: list[str] = field(default_factory=list)
     position: int = 0
 
 
-class ActionStatus(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActionStatus:
     status: str
     as_of: str
     recorded_at: str
@@ -107,29 +108,32 @@ class ActionStatus(Strict):
     source: str
 
 
-class Action(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Action:
     key: str
     commitment: str
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
     position: int = 0
 
 
-class Topic(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Topic:
     key: str
     group_key: str
     group_title: str
     title: str
-    aliases: list[str] = []
-    facts: list[str] = []
+    aliases: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
     source: str
     position: int = 0
 
 
-class Document(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
     """A document the commitments come from (the CSP priorities, the Strategic Plan…)."""
 
     key: str
     title: str
     subtitle: str = ""
     source: str
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)

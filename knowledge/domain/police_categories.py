@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from knowledge.domain.models import BetterWhen, Confidence, Key, Strict, Text, Unit
+from knowledge.domain.models import BetterWhen, Confidence, Unit
+from knowledge.domain.validated import Key, Strict, Text
 
 POLICE_CATEGORIES_FILE = "police_categories.yaml"
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from knowledge.domain.models import BetterWhen, Confidence, Key, Strict, Text, Unit
+from knowledge.domain.models import BetterWhen, Confidence, Unit
 from knowledge.domain.periods import PeriodError, parse_period
+from knowledge.domain.validated import Key, Strict, Text
 
 
 class SeedFigure(Strict):

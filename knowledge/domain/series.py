@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
+from knowledge.datafiles import load_file
 from knowledge.domain.models import Figure
 from knowledge.domain.periods import Period, PeriodKind
 
@@ -152,13 +152,22 @@ class Series:
         return (*longer, Period.run_of_months(first.start, latest.start))
 
 
-class HeadlinePolicies(BaseModel):
+@dataclass(frozen=True)
+class HeadlinePolicies:
     """`data/headline_periods.yaml`: the headline period of indicators with monthly figures."""
 
-    model_config = ConfigDict(extra="forbid")
-
     default: Headline = Headline.ROLLING_YEAR
-    indicators: dict[str, Headline] = {}
+    indicators: dict[str, Headline] = field(default_factory=dict)
 
     def of(self, indicator_key: str) -> Headline:
         return self.indicators.get(indicator_key, self.default)
+
+
+def load_headlines(path: Path) -> HeadlinePolicies:
+    """The file's policies, checked; the defaults where there is no file."""
+    if not path.exists():
+        return HeadlinePolicies()
+    from knowledge.domain.validated import HeadlinePeriodsFile  # pydantic only when read
+
+    checked = load_file(path, HeadlinePeriodsFile)
+    return HeadlinePolicies(default=checked.default, indicators=dict(checked.indicators))

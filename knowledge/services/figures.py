@@ -8,7 +8,7 @@ when the officer confirms it: a slipped digit is the commonest mistake, and the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from pydantic import BaseModel, ValidationError, field_validator
@@ -237,7 +237,7 @@ class Figures:
         if earlier is not None:
             year_before = _figure(earlier)
             if new is not None:
-                current = year_before.model_copy(update={"period": period, "value": new})
+                current = replace(year_before, period=period, value=new)
                 change = compare(indicator, current, year_before)
         return Recorded(indicator, period, old, new, year_before, change, repeated)
 

@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 from knowledge.domain.models import (
     Action,
     ActionStatus,
+    BetterWhen,
+    Confidence,
     Deliverable,
     Document,
     Figure,
     Indicator,
     Priority,
     Topic,
+    Unit,
 )
 from knowledge.store.db import Connections, read_revision, select
 from knowledge.store.figures import current_figures
@@ -110,6 +113,9 @@ def read_indicator(db: sqlite3.Connection | Database, key: str) -> Indicator | N
 def _indicator(row: dict) -> Indicator:
     row = _without_nulls(_decoded(row, "aliases"))
     row.pop("withdrawn", None)
+    row["unit"] = Unit(row["unit"])
+    row["better_when"] = BetterWhen(row["better_when"])
+    row["confidence"] = Confidence(row["confidence"])
     return Indicator(**row)
 
 

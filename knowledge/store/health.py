@@ -22,11 +22,10 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-
-from pydantic import BaseModel
 
 from knowledge.store.rescue import rescue
 
@@ -59,7 +58,8 @@ class StoreState(StrEnum):
     """Its file vanished or was replaced while the bot ran: nothing is answered from it."""
 
 
-class StoreStatus(BaseModel):
+@dataclass(frozen=True)
+class StoreStatus:
     state: StoreState
     reason: str | None = None
     last_write: str | None = None

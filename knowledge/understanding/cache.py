@@ -3,7 +3,7 @@ not rebuild it, nor load the word-frequency list, each time it starts.
 
 The file is the bot's own, beside its own database: whoever can write it can write the
 store. It is used only when its key matches: the store's content revision, the data files
-the index is read with, and the source of this package.
+the index is read with, and the source of this package and of the records it holds.
 """
 
 from __future__ import annotations
@@ -18,14 +18,16 @@ from pathlib import Path
 from knowledge.understanding.index import Index
 
 log = logging.getLogger(__name__)
-_SOURCE = Path(__file__).resolve().parent
+_SOURCES = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "domain")
+"""The code whose objects the stored index holds: the reader's, and the records it keeps."""
 
 
 def digest(files: Iterable[Path]) -> str:
     """What the index depends on besides the store: the vocabulary, the crime categories,
     and the code that reads them."""
     sha = hashlib.sha256()
-    for path in [*files, *sorted(_SOURCE.glob("*.py"))]:
+    sources = [path for folder in _SOURCES for path in sorted(folder.glob("*.py"))]
+    for path in [*files, *sources]:
         sha.update(path.name.encode())
         sha.update(path.read_bytes() if path.exists() else b"")  # an optional file may be absent
     return sha.hexdigest()

@@ -13,10 +13,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import RootModel
-
 from knowledge.datafiles import NARROWING_FILE, DataFileError, load_file
-from knowledge.domain.models import Text
 from knowledge.understanding.text import clean, english_zipf, stem, words
 
 PART_ZIPF = 4.0
@@ -35,10 +32,6 @@ class Narrowing(StrEnum):
     MONEY = "money"
 
 
-class NarrowingWords(RootModel[dict[Narrowing, list[Text]]]):
-    """`data/narrowing.yaml`: for each kind of narrowing, the words and phrases of that kind."""
-
-
 def _key(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in words(clean(text)))
 
@@ -49,6 +42,8 @@ def load_narrowing(data_dir: Path) -> dict[Narrowing, list[str]]:
     path = data_dir / NARROWING_FILE
     if not path.exists():
         return {}
+    from knowledge.understanding.word_files import NarrowingWords  # pydantic only when read
+
     kinds = load_file(path, NarrowingWords).root
     seen: dict[tuple[str, ...], Narrowing] = {}
     for kind, phrases in kinds.items():

@@ -9,8 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, RootModel
+from typing import ClassVar
 
 from knowledge.datafiles import (
     CRIME_TYPES_FILE,
@@ -22,7 +21,6 @@ from knowledge.datafiles import (
     load_seed,
 )
 from knowledge.domain.crime_types import KEY_PREFIX, load_crime_types
-from knowledge.domain.models import Text
 from knowledge.understanding.narrowing import Narrowing, NarrowingTable, load_narrowing
 from knowledge.understanding.text import (
     COMMON_ZIPF,
@@ -38,33 +36,32 @@ from knowledge.understanding.text import (
 _LIST_MARKER = re.compile(r"^\d$")
 
 
-class Vocabulary(BaseModel):
-    """`data/vocabulary.yaml`: synonyms, stopwords, intent and time phrases."""
+@dataclass(frozen=True)
+class Vocabulary:
+    """`data/vocabulary.yaml`: synonyms, stopwords, intent and time phrases.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    A plain dataclass, checked by pydantic when the file is read: the compiled language keeps
+    it, and a cached index must load without importing pydantic."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
     synonyms: dict[str, str]
     stopwords: str
+    intents: dict[str, list[str]]
+    time: dict[str, list[str]]
     background: str = ""
     home: str = "the borough"
     placing: str = ""
     narrowing: str = ""
     limiting: str = ""
-    elsewhere: list[str] = []
-    intents: dict[str, list[str]]
-    time: dict[str, list[str]]
-    speakers: list[str] = []
-    unheld_measures: dict[str, str] = {}
-    speaking: list[str] = []
+    elsewhere: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    unheld_measures: dict[str, str] = field(default_factory=dict)
+    speaking: list[str] = field(default_factory=list)
 
 
 def load_vocabulary(data_dir: Path) -> Vocabulary:
     return load_file(data_dir / VOCABULARY_FILE, Vocabulary)
-
-
-class FieldWords(RootModel[dict[str, dict[str, list[Text]]]]):
-    """`data/field_words.yaml`: for each measure (the key of an entry the data holds), the
-    words it is known by, each with the everyday words of the field that stand for them."""
 
 
 FieldWordGroups = dict[str, dict[str, list[str]]]
@@ -77,6 +74,8 @@ def load_field_words(data_dir: Path, vocabulary: Vocabulary | None = None) -> Fi
     path = data_dir / FIELD_WORDS_FILE
     if not path.exists():
         return {}
+    from knowledge.understanding.word_files import FieldWords
+
     groups = load_file(path, FieldWords).root
     known = _measure_keys(data_dir)
     if not (data_dir / CRIME_TYPES_FILE).exists():

@@ -117,7 +117,7 @@ def test_app_home_fits_even_with_thousands_of_indicators(knowledge):
 
     home = knowledge.home()
     many = tuple(
-        replace(row, indicator=row.indicator.model_copy(update={"key": f"{row.indicator.key}-{i}"}))
+        replace(row, indicator=replace(row.indicator, key=f"{row.indicator.key}-{i}"))
         for i in range(400)
         for row in home.rows
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from dataclasses import replace
 
 import pytest
 from slack_sdk.models.views import View
@@ -46,9 +47,9 @@ def test_the_form_is_a_valid_modal_listing_every_indicator_by_priority(knowledge
 def test_a_catalogue_past_slacks_limits_still_makes_a_valid_modal(knowledge):
     catalogue = knowledge.store.catalogue()
     template, priority = catalogue.indicators[0], catalogue.priorities[0]
-    priorities = [priority.model_copy(update={"key": f"p{i}", "name": "P" * 90 + str(i)}) for i in range(120)]
+    priorities = [replace(priority, key=f"p{i}", name="P" * 90 + str(i)) for i in range(120)]
     indicators = [
-        template.model_copy(update={"key": f"i{i}", "short_name": "N" * 90, "priority_key": f"p{i % 130}"})
+        replace(template, key=f"i{i}", short_name="N" * 90, priority_key=f"p{i % 130}")
         for i in range(150)
     ]
     big = dataclasses.replace(catalogue, priorities=priorities, indicators=indicators, figures={})

@@ -4,6 +4,7 @@ whose value would be cut short."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from handlers.blocks.updates import ACTION_CANCEL, ACTION_CONFIRM, outlier, public_line
 from knowledge.domain.periods import parse_period
@@ -42,7 +43,7 @@ def test_a_value_too_long_for_a_button_is_not_offered_cut_short(knowledge):
 
 def test_the_public_line_escapes_names_and_mentions_only_the_officer(knowledge):
     ctx, _ = knowledge.current()
-    knife = ctx.catalogue.indicator["knife-crime"].model_copy(update={"short_name": "Knife <!channel> & co"})
+    knife = replace(ctx.catalogue.indicator["knife-crime"], short_name="Knife <!channel> & co")
     result = Recorded(knife, parse_period("Jan-Jun 2019"), 380, 412, None, None)
     assert public_line("U0OFFICER", result) == {
         "text": "<@U0OFFICER> updated *Knife &lt;!channel&gt; &amp; co* for Jan-Jun 2019: 412 (was 380)"

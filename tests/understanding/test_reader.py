@@ -198,3 +198,13 @@ def test_the_speaker_pattern_is_kept_as_text_so_the_cached_index_loads_without_c
 )
 def test_a_number_quoted_beside_another_topic_is_a_value(reader, question, tokens):
     assert reader.read(question).tokens == tokens
+
+
+def test_the_cached_index_is_keyed_by_the_records_it_holds_as_well_as_the_reader():
+    """The stored index holds the domain's records (figures, topics); a release that changes
+    their shape must rebuild it, not unpickle objects of the old shape."""
+    from knowledge.understanding import cache
+
+    folders = {folder.name for folder in cache._SOURCES}
+    assert folders == {"understanding", "domain"}
+    assert all(any(folder.glob("*.py")) for folder in cache._SOURCES)
