@@ -82,8 +82,9 @@ def _views(ctx: Context, query: Query) -> list[IndicatorView]:
 def indicator_list(ctx: Context, query: Query, intent: str, priority_key: str | None) -> IndicatorListAnswer:
     """All indicators, or those moving one way, of one priority or of all."""
     views = [v for v in _views(ctx, query) if priority_key in (None, v.indicator.priority_key)]
+    held, left_out = _held_for_the_period(views)
     keep = _KEEP.get(intent)
-    rows = views if keep is None else [v for v in views if keep(v)]
+    rows = held if keep is None else [v for v in held if keep(v)]
     priority = ctx.catalogue.priority.get(priority_key) if priority_key else None
     title = LIST_TITLES[intent] + (f": {priority.name}" if priority else "")
     baseline = query.comparison.baseline if query.comparison else None
@@ -102,8 +103,23 @@ def indicator_list(ctx: Context, query: Query, intent: str, priority_key: str | 
         list_filter=None if intent == "all_indicators" else intent,
         priority=priority,
         priorities=tuple(ctx.catalogue.priorities),
-        notes=_periods_not_held(views),
+        notes=(*_periods_not_held(views), *left_out),
     )
+
+
+def _held_for_the_period(views: list[IndicatorView]) -> tuple[list[IndicatorView], tuple[str, ...]]:
+    """The rows for the period asked: an indicator holding no figure for it is left out and
+    said to be ("which crimes went up in March 2020" of yearly and monthly indicators), never
+    shown for another period. When none holds it, `_periods_not_held` says so instead."""
+    missing = [v for v in views if v.missing_period is not None]
+    if not missing or len(missing) == len(views):
+        return views, ()
+    names = [declines.in_a_sentence(v.indicator.short_name) for v in missing]
+    said = ", ".join(names[:-1]) + f" and {names[-1]}" if 1 < len(names) <= 4 else names[0]
+    if len(names) > 4:
+        said = f"{len(names)} indicators"
+    asked = missing[0].missing_period.short_label  # type: ignore[union-attr]
+    return [v for v in views if v.missing_period is None], (f"Left out: {said}, with no figure for {asked}.",)
 
 
 def _periods_not_held(views: list[IndicatorView]) -> tuple[str, ...]:
@@ -126,18 +142,22 @@ def _missing_from_all(missing: Iterable[Period | None]) -> Period | None:
     return found.pop() if len(found) == 1 else None
 
 
-def indicators_side_by_side(ctx: Context, query: Query, keys: list[str]) -> IndicatorListAnswer:
+def indicators_side_by_side(ctx: Context, query: Query, keys: list[str]) -> Answer:
     """The indicators a question names together ("knife crime vs robbery"), in the
-    scorecard's order, for the period asked."""
+    scorecard's order, for the period asked; declined when none holds it."""
     chosen = [i for i in ctx.catalogue.indicators if i.key in keys]
     views = [_view(ctx, query, i) for i in chosen]
+    if all(v.missing_period is not None for v in views):
+        return declines.periods_not_held(query, views)
+    held, left_out = _held_for_the_period(views)
     names = [i.short_name for i in chosen]
     return IndicatorListAnswer(
         question=query.raw,
         key="list:indicators:" + "+".join(i.key for i in chosen),
         title=", ".join(names[:-1]) + f" and {names[-1]}",
-        rows=tuple(views),
+        rows=tuple(held),
         priorities=tuple(ctx.catalogue.priorities),
+        notes=left_out,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from knowledge.answering.context import Context
@@ -145,7 +146,7 @@ def counted_within(query: Query, name: str, entry: Entry, named: bool = True) ->
     else:
         title = f"I don't hold that part of {entry.title}"
         reason = f"Police figures for “{name}” are counted within {entry.title}: I don't hold them apart."
-    return not_held(query, title, reason, [suggestion_for(entry)])
+    return replace(not_held(query, title, reason, [suggestion_for(entry)]), topic_of_its_own=named)
 
 
 def crime_type_not_held(ctx: Context, query: Query, crime_key: str, ranked: list[Candidate]) -> Declined:
@@ -159,6 +160,7 @@ def crime_type_not_held(ctx: Context, query: Query, crime_key: str, ranked: list
         title=f"I don't hold figures for {crime.name}",
         suggestions=(*near, ALL_INDICATORS),
         not_held=crime,
+        topic_of_its_own=True,
     )
 
 
@@ -222,6 +224,28 @@ def period_not_held(query: Query, view: IndicatorView) -> Declined:
         suggestions=_latest_held(view),
         reason=reason,
         period_not_held=view.missing_period,
+    )
+
+
+def periods_not_held(query: Query, views: list[IndicatorView]) -> Declined:
+    """Two or three indicators asked for a period none of them holds ("robbery and burglary
+    in 2009"): no figures, the periods each holds, and the latest of each as choices."""
+    if len(views) == 1:
+        return period_not_held(query, views[0])
+    names = [in_a_sentence(v.indicator.short_name) for v in views]
+    asked = views[0].missing_period.short_label  # type: ignore[union-attr]
+    held = [held_words(v.held_periods) or "no figures yet" for v in views]
+    if len(set(held)) == 1:
+        reason = f"I hold {held[0]} for each."
+    else:
+        reason = " ".join(f"For {name} I hold {said}." for name, said in zip(names, held, strict=True))
+    return Declined(
+        question=query.raw,
+        key=None,
+        title=f"I hold no figures for {', '.join(names[:-1])} or {names[-1]} in {asked}",
+        suggestions=tuple(s for v in views for s in _latest_held(v)[:1]),
+        reason=reason,
+        period_not_held=views[0].missing_period,
     )
 
 

@@ -9,8 +9,8 @@ from dataclasses import replace
 from knowledge.answering import compose
 from knowledge.answering.context import Context
 from knowledge.answering.notes import finished
-from knowledge.answering.route import answer_query
-from knowledge.answering.types import Answer, SeveralAnswer, declined_because
+from knowledge.answering.route import answer_query, parts_timed_apart
+from knowledge.answering.types import Answer, Declined, SeveralAnswer, declined_because
 from knowledge.domain.models import Kind
 from knowledge.understanding import decide
 from knowledge.understanding.query import Query
@@ -51,28 +51,59 @@ def several_things(ctx: Context, query: Query, whole: Answer | None = None) -> A
     answered are only the way the message is put. `whole`, the answer to the whole message,
     must be one of them: otherwise it read the message another way."""
     asked: dict[str, Answer] = {}
+    declined: list[tuple[Query, Declined]] = []
     for read in query.parts:
         answer = finished(ctx, read, answer_query(ctx, read))
         if not answer.matched:
             # A part the bot knows it does not hold ("shoplifting"), or narrowed to what it
             # does not know ("youth violence in schools"), is no part of an answer.
             if declined_because(answer) or narrowed_to_the_unknown(ctx, read):
-                return replace(answer, question=query.raw)
+                declined.append((read, replace(answer, question=query.raw)))
+                continue
             if read.unknown:
                 return None
             continue
         if answer.kind is Kind.HELP or read.only_everyday_words:
             continue
         asked.setdefault(answer.key or "", replace(answer, question=query.raw))
+    if declined:
+        return _answered_beside_declined(ctx, query, asked, declined)
     if not 2 <= len(asked) <= MAX_PARTS or (whole is not None and whole.key not in asked):
         return None
     answers = list(asked.values())
-    if all(a.kind is Kind.INDICATOR for a in answers):
+    if all(a.kind is Kind.INDICATOR for a in answers) and not parts_timed_apart(query):
         return compose.indicators_side_by_side(ctx, query, list(asked))
+    return _several(query, answers)
+
+
+def _several(query: Query, answers: list[Answer]) -> SeveralAnswer:
+    keys = [a.key or "none" for a in answers]
     titles = " · ".join(a.title for a in answers)
-    return SeveralAnswer(
-        question=query.raw, key="several:" + "+".join(asked), title=titles, parts=tuple(answers)
-    )
+    key = "several:" + "+".join(keys)
+    return SeveralAnswer(question=query.raw, key=key, title=titles, parts=tuple(answers))
+
+
+def _answered_beside_declined(
+    ctx: Context, query: Query, asked: dict[str, Answer], declined: list[tuple[Query, Declined]]
+) -> Answer:
+    """The parts answered, and beside them why the others are not, where no declined part can
+    be about the answered ones too: a police category not held is a topic of its own
+    ("shoplifting and knife crime"); a period not held that its part names, beside parts
+    that name their own time or hold no figure ("knife crime in 2020 and the VAWG charter").
+    A place or a narrowing ("robbery and burglary in Bow") may be of every part: the whole
+    message is declined."""
+    first = declined[0][1]
+    if not asked or len(asked) + len(declined) > MAX_PARTS:
+        return first
+    others_timed = all(a.kind is not Kind.INDICATOR for a in asked.values()) or parts_timed_apart(query)
+    for read, answer in declined:
+        if narrowed_to_the_unknown(ctx, read):
+            return first
+        own_topic = answer.topic_of_its_own
+        own_period = answer.period_not_held is not None and read.period is not None and others_timed
+        if not (own_topic or own_period):
+            return first
+    return _several(query, [*asked.values(), *(answer for _, answer in declined)])
 
 
 def answer_one_part(ctx: Context, query: Query) -> Answer | None:

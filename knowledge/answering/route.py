@@ -41,7 +41,7 @@ def settled_or_ranked(ctx: Context, query: Query) -> tuple[Answer | None, list[C
             return general, []
     ranked = ctx.index.rank(query)
     named = decide.named_indicators(query, ranked)
-    if named:
+    if named and not parts_timed_apart(query):
         return compose.indicators_side_by_side(ctx, query, [c.entry.key for c in named]), ranked
     whole = decide.across_items(ctx.index, query, ranked)
     if whole is not None:
@@ -49,6 +49,19 @@ def settled_or_ranked(ctx: Context, query: Query) -> tuple[Answer | None, list[C
         part_not_held = narrowed.part_not_held(ctx, query, [whole, *rivals])
         return part_not_held or answer_with(ctx, query, [whole, *rivals]), ranked
     return None, ranked
+
+
+def parts_timed_apart(query: Query) -> bool:
+    """Each part of the message names its own time, and not the same one ("burglary in 2019
+    and robbery last month"): no one period is asked of every part, so each is answered for
+    its own."""
+    if len(query.parts) < 2 or not all(_timed(part) for part in query.parts):
+        return False
+    return len({(part.period, part.time) for part in query.parts}) > 1
+
+
+def _timed(part: Query) -> bool:
+    return part.period is not None or part.time is not None
 
 
 def _declined_with_reason(ctx: Context, query: Query) -> Answer | None:

@@ -190,6 +190,9 @@ class Declined(Answer):
     period_not_held: Period | None = None
     """The period asked for that the indicator named holds no figure for ("knife crime in
     2020"): the topic was read, and what is held decided the decline."""
+    topic_of_its_own: bool = False
+    """Declined for what it is, a police category not held on its own ("shoplifting"), not
+    for a word that may be said of other things asked beside it (a place, "on buses")."""
 
     @property
     def declined_because(self) -> str | None:

@@ -1,0 +1,120 @@
+"""Messages of several parts, each with its own period, and lists for a period some
+indicators do not hold: every figure shown is for the period asked of it, or it is not shown."""
+
+from datetime import date
+
+import pytest
+
+from knowledge.answering import open_knowledge
+from knowledge.answering.types import Declined, IndicatorListAnswer, SeveralAnswer
+from knowledge.domain.periods import Period
+from knowledge.render.text import render_text
+from knowledge.store import Store
+
+TODAY = date(2020, 4, 15)
+MONTHS = [(y, m) for y in (2018, 2019, 2020) for m in range(1, 13) if (y, m) <= (2020, 3)]
+
+
+@pytest.fixture(scope="module")
+def monthly(tmp_path_factory, data_dir):
+    """Burglary and robbery held month by month from Jan 2018 to Mar 2020; today mid-April 2020."""
+    path = tmp_path_factory.mktemp("parts") / "csp.db"
+    store = Store(path, data_dir)
+    with store.write_content() as db:
+        from knowledge.store.figures import add_figure, figure_row
+
+        for key, base in (("total-burglary", 200), ("personal-robbery", 100)):
+            for y, m in MONTHS:
+                value = base + (y - 2018) * 12 + m
+                add_figure(db, figure_row(key, Period.month(y, m), value, "now", "import", "import"))
+    store.close()
+    return open_knowledge(path, data_dir, today=lambda: TODAY)
+
+
+def _periods(answer: SeveralAnswer) -> dict[str, str]:
+    return {part.key: part.indicator.current.period.code for part in answer.parts if part.key}
+
+
+def test_each_part_is_answered_for_the_period_it_names(monthly):
+    answer = monthly.ask("burglary in 2019 and robbery last month")
+    assert isinstance(answer, SeveralAnswer), render_text(answer)
+    assert _periods(answer) == {"total-burglary": "2019", "personal-robbery": "2020-03"}
+
+
+def test_two_indicators_asked_for_a_period_neither_holds_are_declined_together(monthly):
+    answer = monthly.ask("robbery and burglary in 2016")
+    assert isinstance(answer, Declined) and answer.period_not_held == Period.year(2016)
+    assert answer.title == "I hold no figures for personal robbery or total burglary in 2016"
+    assert "I hold Jan-Dec 2017 and Jan 2018 to Mar 2020 for each." in render_text(answer)
+
+
+def test_an_indicator_without_the_period_is_left_out_beside_one_with_it(monthly):
+    answer = monthly.ask("knife crime and burglary in 2019")
+    assert isinstance(answer, IndicatorListAnswer), render_text(answer)
+    assert [(v.indicator.key, v.current.period.code) for v in answer.rows] == [("total-burglary", "2019")]
+    assert "Left out: knife crime, with no figure for 2019." in answer.notes
+
+
+def test_a_list_for_a_month_shows_only_indicators_holding_that_month(monthly):
+    answer = monthly.ask("which indicators went up in march 2020")
+    assert isinstance(answer, IndicatorListAnswer), render_text(answer)
+    assert answer.rows and {v.current.period.code for v in answer.rows} == {"2020-03"}
+    assert "Left out: 11 indicators, with no figure for Mar 2020." in answer.notes
+
+
+def test_a_police_category_not_held_is_declined_beside_what_is_answered(knowledge):
+    answer = knowledge.ask("shoplifting and knife crime")
+    assert isinstance(answer, SeveralAnswer), render_text(answer)
+    answered, declined = answer.parts
+    assert answered.key == "knife-crime"
+    assert isinstance(declined, Declined) and declined.topic_of_its_own
+    assert "Shoplifting" in declined.title
+
+
+def test_a_period_not_held_is_declined_beside_a_commitment_answered(knowledge):
+    answer = knowledge.ask("knife crime in 2020 and the VAWG charter")
+    assert isinstance(answer, SeveralAnswer), render_text(answer)
+    assert [p.key for p in answer.parts] == ["vawg-charter", None]
+    assert answer.parts[1].period_not_held == Period.year(2020)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "knife crime on buses and robbery",  # a place may be said of both
+        "knife crime and robbery in 2020",  # so may a period said once, at the end
+    ],
+)
+def test_what_may_be_said_of_every_part_declines_the_whole(knowledge, question):
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined), render_text(answer)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory, data_dir):
+    """Theft and violence against the person imported, so shoplifting and homicide are police
+    categories counted within indicators held."""
+    from datetime import UTC, datetime
+
+    from knowledge.answering import Knowledge
+    from knowledge.services.imports import Imports
+    from tests.police_files import mps_file
+
+    rows = (
+        ("Violence Against the Person", "Homicide", "Tower Hamlets", 1, 0, 2),
+        ("Violence Against the Person", "Violence with Injury", "Tower Hamlets", 200, 210, 220),
+        ("Theft", "Shoplifting", "Tower Hamlets", 80, 81, 82),
+        ("Theft", "Bicycle Theft", "Tower Hamlets", 30, 31, 32),
+    )
+    store = Store(tmp_path_factory.mktemp("imported") / "csp.db", data_dir)
+    Imports(store).apply(mps_file(rows), "small.csv", "cli:sam", datetime(2019, 8, 1, tzinfo=UTC))
+    yield Knowledge(store, data_dir)
+    store.close()
+
+
+def test_a_category_counted_within_an_indicator_is_declined_beside_what_is_answered(imported):
+    """Declined for the category, with its reason; the other part is still answered."""
+    answer = imported.ask("homicides and knife crime")
+    assert isinstance(answer, SeveralAnswer), render_text(answer)
+    assert [p.key for p in answer.parts] == ["knife-crime", None]
+    assert "Homicide" in answer.parts[1].title
