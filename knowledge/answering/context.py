@@ -13,7 +13,7 @@ from knowledge.domain.crime_types import CrimeType
 from knowledge.domain.judgement import compare
 from knowledge.domain.models import Figure, Indicator
 from knowledge.domain.periods import Period
-from knowledge.domain.series import Headline, HeadlinePolicies, Series
+from knowledge.domain.series import Headline, HeadlinePolicies, Series, months_named
 from knowledge.store import Catalogue
 from knowledge.understanding.index import Index
 from knowledge.understanding.model import DecisionModel
@@ -39,7 +39,16 @@ class Context:
 
     def view(self, indicator: Indicator, asked: Asked | None = None) -> IndicatorView:
         """An indicator's figure for what is asked, by its own headline policy."""
-        return indicator_view(self.catalogue, indicator, asked, self.headlines.of(indicator.key))
+        headline = self.headlines.of(indicator.key)
+        return indicator_view(self.catalogue, indicator, asked, headline, self.latest_months)
+
+    @cached_property
+    def latest_months(self) -> Series | None:
+        """The monthly series reaching furthest: the store's own "now", against which "this
+        year" and "last year" are read for every indicator. None without monthly figures."""
+        monthly = [Series(tuple(held)) for held in self.catalogue.figures.values()]
+        monthly = [s for s in monthly if s.latest_month is not None]
+        return max(monthly, key=lambda s: s.latest_month.start, default=None)  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)
@@ -121,16 +130,38 @@ def _span_period(series: Series, span: Span, today: date | None) -> Period | Non
         return series.since(span.month)
     if span.kind == "month" and span.month:
         return series.last_named_month(span.month)
+    if span.kind == "months" and span.month and span.until:
+        return series.last_named_run(span.month, span.until)
     return None
 
 
-def _wanted(series: Series, asked: Asked, headline: Headline) -> Period | None:
+def _named_months_before(span: Span, today: date | None) -> Period | None:
+    """A month or run of months named without a year, asked of figures held for whole years
+    only ("knife crime in March"): the latest such before today, which is not held, so the
+    answer says so rather than give the year for the month."""
+    last = span.until or span.month
+    if today is None or last is None or span.month is None:
+        return None
+    end = date(today.year if last < today.month else today.year - 1, last, 1)
+    return months_named(span.month, end)
+
+
+def _wanted(series: Series, asked: Asked, headline: Headline, now: Series | None = None) -> Period | None:
     """The period whose figure is asked for."""
     if asked.period is not None:
         return asked.period
     span = asked.span
     if span is not None and (series.monthly or span.names_a_period):
         return _span_period(series, span, asked.today)
+    if now is not None and _behind(series, now, headline):
+        # The store holds months of a later year than this indicator's latest: "this year",
+        # "last year" and "since April" are that year's, which this indicator does not hold.
+        if span is not None:
+            return _span_period(now, span, asked.today)
+        if asked.time == "previous":
+            return Period.year(now.latest_month.start.year - 1)  # type: ignore[union-attr]
+    if span is not None and span.kind in ("month", "months"):
+        return _named_months_before(span, asked.today)
     shown = series.headline(headline)
     if asked.time == "previous" and shown is not None:
         if series.monthly:  # "last year": the calendar year before the latest month's
@@ -139,12 +170,21 @@ def _wanted(series: Series, asked: Asked, headline: Headline) -> Period | None:
     return shown
 
 
-def _asked(series: Series, asked: Asked, headline: Headline) -> tuple[Figure | None, Period | None]:
+def _behind(series: Series, now: Series, headline: Headline) -> bool:
+    """Whether an indicator's latest figure is of an earlier year than the store's latest month."""
+    shown = series.headline(headline)
+    latest = now.latest_month
+    return shown is not None and latest is not None and shown.end.year < latest.start.year
+
+
+def _asked(
+    series: Series, asked: Asked, headline: Headline, now: Series | None = None
+) -> tuple[Figure | None, Period | None]:
     """The figure asked for, and the period asked for when none is held (the headline figure
     is shown instead)."""
     shown_period = series.headline(headline)
     shown = series.figure_for(shown_period) if shown_period else None
-    wanted = _wanted(series, asked, headline)
+    wanted = _wanted(series, asked, headline, now)
     if wanted is None or wanted == shown_period:
         return shown, None
     chosen = series.figure_for(wanted)
@@ -171,14 +211,16 @@ def indicator_view(
     indicator: Indicator,
     asked: Asked | None = None,
     headline: Headline = Headline.ROLLING_YEAR,
+    now: Series | None = None,
 ) -> IndicatorView:
     """The figure asked for and the one it is compared with: by default the headline figure
     (the latest year, or with monthly figures the period the indicator's policy names),
-    against the same months a year before."""
+    against the same months a year before. `now` is the monthly series reaching furthest, if
+    any: what "this year" and "last year" mean."""
     asked = asked or Asked()
     series = Series(tuple(catalogue.figures.get(indicator.key, [])))
     priority = catalogue.priority[indicator.priority_key]
-    current, missing = _asked(series, asked, headline)
+    current, missing = _asked(series, asked, headline, now)
     previous, missing_baseline = _baseline(series, current, asked.comparison) if current else (None, None)
     change = compare(indicator, current, previous) if current and previous else None
     held = series.held_summary()

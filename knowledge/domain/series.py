@@ -143,6 +143,14 @@ class Series:
         year = latest.start.year if month <= latest.start.month else latest.start.year - 1
         return Period.month(year, month)
 
+    def last_named_run(self, first: int, last: int) -> Period | None:
+        """The latest run of months of those names held, ending with the later ("Jan to
+        March": the January to March just gone; "Nov to Feb": over the turn of a year)."""
+        end = self.last_named_month(last)
+        if end is None:
+            return None
+        return months_named(first, end.start)
+
     def held_summary(self) -> tuple[Period, ...]:
         """What to say is held: each period recorded, and the months as one run."""
         longer = [f.period for f in self.figures if f.period.kind is not PeriodKind.MONTH]
@@ -150,6 +158,12 @@ class Series:
         if first is None or latest is None:
             return tuple(longer)
         return (*longer, Period.run_of_months(first.start, latest.start))
+
+
+def months_named(first: int, end: date) -> Period:
+    """The run of months from the month named `first` to `end`, within twelve months."""
+    year = end.year if first <= end.month else end.year - 1
+    return Period.of_months(date(year, first, 1), end)
 
 
 @dataclass(frozen=True)

@@ -37,13 +37,16 @@ class Span:
 
     kind: str
     """ "ytd", "fytd", "rolling", "last_month", "last_months", "last_quarter", "last_fy",
-    "this_month", "this_quarter", "quarter_this_year", "quarter_last_year", "since" or "month"."""
+    "this_month", "this_quarter", "quarter_this_year", "quarter_last_year", "since", "month" or
+    "months" (a run of months by their names, no year: "Jan to March")."""
     month: int | None = None
     """The month named ("since April"); for "last_months", how many ("the last 6 months"); for
     a quarter of this or last year, which ("Q2 this year")."""
     text: str = ""
     year: int | None = None
     """The year of a year so far ("so far in 2023"); None for the latest year."""
+    until: int | None = None
+    """The last month of a run of months named without a year ("Jan to March")."""
 
     @property
     def names_a_period(self) -> bool:
@@ -115,6 +118,13 @@ _SPANS = (
     ),
     ("ytd", re.compile(r"\b(?:so\s+far(?:\s+this\s+year)?|ytd|year\s+to\s+date|this\s+year)\b")),
     ("since", re.compile(rf"\bsince\s+(?P<month>{_MONTH})\b(?!\s*{_YEAR})")),
+    (
+        "months",
+        re.compile(
+            rf"\b(?:from\s+|between\s+)?(?P<month>{_MONTH})\.?\s*(?:-|to|through|thru|till|until|and)\s*"
+            rf"(?P<until>{_MONTH})\b(?!\.?\s*(?:{_YEAR}|\d))"
+        ),
+    ),
     ("month", re.compile(rf"\b(?:in|for|during|of)\s+(?P<month>{_MONTH})\b(?!\s*{_YEAR})")),
 )
 
@@ -160,11 +170,12 @@ def find_span(text: str) -> tuple[Span | None, str]:
         found = pattern.search(text)
         if not found:
             continue
-        month = found.groupdict().get("month")
+        month, until = found.groupdict().get("month"), found.groupdict().get("until")
         if month is None:
             return Span(kind, None, found.group(0)), text
         rest = text[: found.start()] + " " + text[found.end() :]
-        return Span(kind, _MONTH_NUMBER[month[:3]], found.group(0)), rest
+        last = _MONTH_NUMBER[until[:3]] if until else None
+        return Span(kind, _MONTH_NUMBER[month[:3]], found.group(0), until=last), rest
     return None, text
 
 

@@ -872,18 +872,33 @@ def test_heldout_j_misses_fixed_after_its_one_score(knowledge, question, key):
     assert knowledge.ask(question).key == key
 
 
+def test_a_quarter_with_no_year_gets_the_year_and_says_so(knowledge):
+    answer = knowledge.ask("knife crime Q4")
+    assert (answer.key, answer.indicator.current.period.code) == ("knife-crime", "2018")
+    assert "I hold no quarterly figures: these are for whole years." in answer.notes
+
+
 @pytest.mark.parametrize(
-    ("question", "key", "finer"),
+    ("question", "name", "asked"),
     [
-        ("knife crime Q4", "knife-crime", "quarterly"),
-        ("robbery in December", "personal-robbery", "monthly"),
-        ("burglary in December", "total-burglary", "monthly"),
+        ("robbery in December", "personal robbery", "Dec 2025"),
+        ("burglary in December", "total burglary", "Dec 2025"),
+        ("knife crime jan to march", "knife crime", "Jan-Mar 2026"),
     ],
 )
-def test_a_month_or_quarter_with_no_year_gets_the_year_and_says_so(knowledge, question, key, finer):
+def test_a_month_with_no_year_of_a_yearly_indicator_is_declined_offering_the_years(
+    tmp_path, data_dir, question, name, asked
+):
+    """The month (or run of months) just gone, which figures held by the year do not hold: the
+    year is offered, not given in its place."""
+    from knowledge.answering import open_knowledge
+
+    knowledge = open_knowledge(tmp_path / "csp.db", data_dir, today=lambda: date(2026, 12, 1))
     answer = knowledge.ask(question)
-    assert (answer.key, answer.indicator.current.period.code) == (key, "2018")
-    assert f"I hold no {finer} figures: these are for whole years." in answer.notes
+    assert answer.title == f"I hold no figure for {name} in {asked}", render_text(answer)
+    said = render_text(answer)
+    assert f"figures for {name}, only Jan-Dec 2017 and Jan-Dec 2018." in said
+    assert answer.suggestions[0].title.endswith("in 2018")
 
 
 def test_a_month_named_still_finds_the_fact_that_names_it(knowledge):

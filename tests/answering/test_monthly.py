@@ -149,8 +149,26 @@ def test_a_monthly_value_typed_in_a_question_is_no_topic(monthly):
     assert reader.read("we had 215 burglaries in March?").tokens == ["burglari"]
 
 
-def test_an_indicator_without_months_keeps_its_latest_year(monthly):
-    answer = monthly.ask("knife crime so far this year")
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("knife crime so far this year", "Jan-Mar 2020"),
+        ("knife crime last year", "2019"),
+        ("knife crime since January", "Jan-Mar 2020"),
+        ("knife crime over the last 12 months", "Apr 2019-Mar 2020"),
+    ],
+)
+def test_this_year_is_the_stores_year_for_an_indicator_held_by_the_year_too(monthly, question, asked):
+    """Burglary's months reach March 2020: "this year" and "last year" are 2020's and 2019,
+    which knife crime (2017 and 2018) does not hold. It says so, offering what it holds,
+    rather than give 2018 for this year or 2017 for last year."""
+    answer = monthly.ask(question)
+    assert answer.title == f"I hold no figure for knife crime in {asked}", render_text(answer)
+    assert "I hold Jan-Dec 2017 and Jan-Dec 2018." in render_text(answer)
+
+
+def test_an_indicator_held_by_the_year_still_answers_with_its_latest_when_no_time_is_said(monthly):
+    answer = monthly.ask("knife crime")
     assert answer.indicator.current.period.code == "2018"
 
 
@@ -159,3 +177,19 @@ def test_a_month_held_is_no_whole_year(monthly):
     answer = monthly.ask("burglary in December")
     assert answer.indicator.current.period.code == "2019-12"
     assert not any("whole years" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("burglary jan to march", "2020-Q1"),
+        ("burglary nov to feb", "2019-11..2020-02"),  # over the turn of the year
+        ("burglary between april and june", "2019-Q2"),  # June 2020 is not held yet
+        ("burglary from july to september", "2019-Q3"),
+        ("burglary jul-sep", "2019-Q3"),
+        ("burglaries oct through dec", "2019-Q4"),
+    ],
+)
+def test_a_run_of_months_with_no_year_is_the_latest_such_run_held(monthly, question, code):
+    """Not the rolling year in its place: that was a figure for a period nobody asked."""
+    assert shown(monthly, question)[0] == code

@@ -165,7 +165,7 @@ def test_a_comparison_with_a_year_not_held_answers_the_year_held(knowledge):
 
 @pytest.mark.parametrize(
     "question",
-    ["we had 320 burglaries in March?", "was it really 3,293 burglaries in 2018", "we had 215 burglaries?"],
+    ["we had 320 burglaries, right?", "was it really 3,293 burglaries in 2018", "we had 215 burglaries?"],
 )
 def test_a_figure_typed_still_finds_its_indicator(knowledge, monthly, question):
     """320 is serious youth violence's 2018 figure: quoted beside "burglaries" it is a value,
