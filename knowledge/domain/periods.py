@@ -233,6 +233,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"^(?:from\s+)?(?P<m1>[a-z]+)\.?\s+(?P<y1>\d{{4}})\s*{_UNTIL}\s*(?P<m2>[a-z]+)\.?\s+{_YEAR}$",
         "months",
     ),
+    # the seasons of a year, as the Met Office counts them: "summer 2019" is Jun-Aug, "winter
+    # 2017/18" (or "winter 2017") Dec 2017-Feb 2018; "Christmas 2022" is December
+    (rf"^(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}(?:\s*/\s*(?P<next>\d\d(?:\d\d)?))?$",
+     "season"),
+    (rf"^(?:christmas|xmas)\s+(?:of\s+)?{_YEAR}$", "christmas"),
     # the twelve months to a month: "the 12 months to June 2021", "year ending Sep 2019"
     (rf"^{TWELVE_MONTHS_TO}\s+(?P<m2>[a-z]+)\.?\s+{_YEAR}$", "twelve_months"),
 ]
@@ -310,6 +315,18 @@ def _twelve_months(parts: dict[str, str]) -> Period | None:
     return Period.of_months(start, date(year, last, 1))
 
 
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(parts: dict[str, str]) -> Period:
+    year, then = int(parts["year"]), parts.get("next")
+    if then and (parts["season"] != "winter" or int(then) % 100 != (year + 1) % 100):
+        raise PeriodError(f"only a winter runs over two years, and they follow: not {year}/{then}")
+    first = date(year, _SEASON_START[parts["season"]], 1)
+    last = date(year + (first.month == 12), (first.month + 1) % 12 + 1, 1)
+    return Period.of_months(first, last)
+
+
 def _half(parts: dict[str, str]) -> Period:
     """ "the first half of 2023" (or "H1 2023") is January to June; the second, July to December."""
     first = parts.get("nth") in ("first", "1st") or parts.get("h") == "1"
@@ -340,6 +357,8 @@ _BUILDERS: dict[str, Callable[[dict[str, str]], Period | None]] = {
     "twelve_months": _twelve_months,
     "nth_quarter": _nth_quarter,
     "half": _half,
+    "season": _season,
+    "christmas": lambda p: Period.month(int(p["year"]), 12),
 }
 
 

@@ -64,14 +64,14 @@ _NAMED_SPANS = (
     (
         "fytd",
         re.compile(
-            r"\b(?:(?:the\s+)?current|this)\s+(?:financial|fiscal)\s+year(?:\s+(?:so\s+far|to\s+date))?\b"
+            r"\b(?:(?:the\s+)?current|this)\s+(?:financial|fiscal)\s+y(?:ea)?r(?:\s+(?:so\s+far|to\s+date))?\b"
             r"|\b(?:financial|fiscal)\s+year\s+to\s+date\b|\bfy\s*td\b|\bthis\s+fy\b"
         ),
     ),
     (
         "last_fy",
         re.compile(
-            r"\b(?:the\s+)?(?:last|previous|past|prior)\s+(?:full\s+)?(?:financial|fiscal)\s+year\b"
+            r"\b(?:the\s+)?(?:last|previous|past|prior)\s+(?:full\s+)?(?:financial|fiscal)\s+y(?:ea)?r\b"
             r"|\b(?:last|previous)\s+fy\b"
         ),
     ),

@@ -15,6 +15,7 @@ from knowledge.domain.periods import (
     TWELVE_MONTHS_TO,
     Period,
     PeriodError,
+    PeriodKind,
     parse_period,
 )
 from knowledge.understanding.spans import (
@@ -35,6 +36,8 @@ _PERIOD_WORDS = (
     rf"{TWELVE_MONTHS_TO}\s+(?:{_MONTH})\s+{_YEAR}"
     rf"|(?:the\s+)?(?:{NTH_QUARTER})\s+quarter\s+(?:of\s+)?{_YEAR}(?:\s*/\s*\d\d(?!\d))?"
     rf"|(?:the\s+)?(?:{NTH_HALF})\s+half\s+(?:of\s+)?{_YEAR}|h[12]\s+{_YEAR}|{_YEAR}\s*h[12]\b"  # H1 2023
+    rf"|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}(?:\s*/\s*\d\d(?!\d))?"  # summer 2019
+    rf"|(?:christmas|xmas)\s+(?:of\s+)?{_YEAR}"
     rf"|{_QUARTER}{_YEAR}\s*/\s*\d\d(?!\d)"
     rf"|(?:fy\s*)?{_YEAR}\s*[/-]\s*\d\d(?!\d)"  # 2018/19, FY2018-19
     # Jan-Dec 2018, July to September 2019, between July and September 2019
@@ -68,8 +71,20 @@ def finer_period(text: str) -> tuple[str | None, str, str]:
     return finer, found.group(0), text[: found.start()] + " " + text[found.end() :]
 
 
+_FY_WORDS = re.compile(r"\b(?:the\s+)?(?:financial|fiscal)\s+y(?:ea)?r\b")
+"""Said beside a financial year named ("the 2019/20 financial year", "financial year 2016/17"):
+the period's own words, not a topic."""
+
+
 def find_period(text: str) -> tuple[Period | None, str | None, str]:
     """The first period named in the text, its words, and the text without them."""
+    period, said, rest = _first_period(text)
+    if period is not None and period.kind is PeriodKind.FINANCIAL_YEAR:
+        rest = _FY_WORDS.sub(" ", rest)
+    return period, said, rest
+
+
+def _first_period(text: str) -> tuple[Period | None, str | None, str]:
     short = _SHORT_FY.search(text)
     named = _PERIOD_TEXT.search(text) if short else None
     if short and named and named.start() < short.start() < named.end():
@@ -172,7 +187,7 @@ class _Reading:
     period: Period | None
     period_text: str | None
     comparison: Comparison | None
-    time: str
+    time: str | None
     start: int
     end: int
     span: Span | None = None
@@ -195,6 +210,9 @@ def _two_sides(found: re.Match[str]) -> _Reading | None:
     named = sorted(((s, t) for s, t in sides if isinstance(s, Period)), key=lambda side: side[0].end)
     said = [s for s, _ in sides if isinstance(s, str)]
     span = found.start(), found.end()
+    if len(named) == 2 and _a_run_of_months(found, named[0][0], named[1][0]):
+        run = Period.of_months(named[0][0].start, named[1][0].start)
+        return _Reading(run, found.group(0).strip(), None, None, *span)
     if len(named) == 2 and named[0][0] != named[1][0]:
         (earlier, earlier_text), (later, later_text) = named
         return _Reading(later, later_text, Comparison(earlier, earlier_text), "compare", *span)
@@ -210,6 +228,20 @@ def _two_sides(found: re.Match[str]) -> _Reading | None:
         # left for the vocabulary, and "vs 2016" is read by the next rule.
         return _Reading(named[0][0], named[0][1], YEAR_BEFORE, "compare", *span)
     return None
+
+
+_RUN_JOINER = re.compile(r"\s*(?:[-–]|to)\s*")
+
+
+def _a_run_of_months(found: re.Match[str], first: Period, last: Period) -> bool:
+    """ "Oct 2016 to Mar 2017", "Nov 2018-Feb 2019", "between Jan and Jun 2019": the months
+    from one to the other, not one set against the other (as "March 2019 vs March 2020", or
+    "2017 to 2018", two years, are)."""
+    if first.kind is not PeriodKind.MONTH or last.kind is not PeriodKind.MONTH or not first.end < last.start:
+        return False
+    joiner = found.string[found.end("first") : found.start("second")]
+    between = found.group(0).lstrip().startswith("between") and joiner.strip() == "and"
+    return between or _RUN_JOINER.fullmatch(joiner) is not None
 
 
 def _set_against(found: re.Match[str]) -> _Reading | None:
@@ -335,6 +367,15 @@ def _compared(text: str) -> tuple[_Reading | None, str]:
     return None, text
 
 
+def _without_restated_months(period: Period, text: str) -> str:
+    """ "summer 2019, jun to aug", "winter 2017/18 (dec to feb)": the months of the period
+    named, said again, are its words too, not words to weigh."""
+    span, without = find_span(text)
+    if span is None or span.kind not in ("month", "months") or span.month != period.start.month:
+        return text
+    return without if (span.until or span.month) == period.end.month else text
+
+
 def read_times(text: str) -> Times:
     """Everything a message says of time: the period asked for, what it is compared with, a
     month or quarter with no year, a run of months named relative to now; and the text
@@ -353,6 +394,8 @@ def read_times(text: str) -> Times:
             if other.end > period.end:
                 (period, period_text), (other, other_text) = (other, other_text), (period, period_text)
             comparison, time = Comparison(other, other_text or ""), "compare"
+    if period is not None:
+        rest = _without_restated_months(period, rest)
     if comparison is None and _DIRECTION.search(rest):
         comparison = YEAR_BEFORE
     finer, finer_text, without_finer = finer_period(rest)

@@ -175,3 +175,81 @@ def test_last_year_alone_is_still_the_year_before():
 def test_a_span_set_against_the_same_quarter_last_year():
     said = read_times(clean("burglary last quarter vs the same quarter last year"))
     assert (said.span.kind, said.comparison) == ("last_quarter", YEAR_BEFORE)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("theft oct 2016 to mar 2017", "2016-10..2017-03"),
+        ("burglary nov 2018-feb 2019", "2018-11..2019-02"),
+        ("theft from Oct 2016 to Mar 2017", "2016-10..2017-03"),
+        ("burglary between jan 2019 and jun 2019", "YTD2019-06"),
+    ],
+)
+def test_two_months_each_with_its_year_joined_as_a_run_are_the_run(text, code):
+    """Not March 2017 set against October 2016."""
+    said = read_times(clean(text))
+    assert (said.period.code, said.comparison) == (code, None)
+    assert period_read(text)[1] in ("theft", "burglary")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "against"),
+    [("burglary march 2019 vs march 2020", "2020-03", "2019-03"), ("burglary 2017 to 2018", "2018", "2017")],
+)
+def test_two_periods_set_against_each_other_stay_a_comparison(text, code, against):
+    said = read_times(clean(text))
+    assert (said.period.code, said.comparison.baseline.code) == (code, against)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("theft in summer 2022", "2022-06..2022-08"),
+        ("muggings over the summer of 2019", "2019-06..2019-08"),
+        ("vehicle crime winter 2017/18", "2017-12..2018-02"),
+        ("vehicle crime in winter 2017", "2017-12..2018-02"),
+        ("burglary spring 2020", "2020-03..2020-05"),
+        ("burglary autumn 2021", "2021-09..2021-11"),
+        ("break ins over xmas 2022", "2022-12"),
+        ("robbery christmas 2019", "2019-12"),
+    ],
+)
+def test_a_season_of_a_year_is_its_months(text, code):
+    assert period_read(text)[0] == code
+    seasons = {"summer", "winter", "spring", "autumn", "xmas", "christmas"}
+    assert not seasons & set(period_read(text)[1].split())
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("street robberies in summer 2019, jun to aug", "street robberies in ,"),
+        ("vehicle crime in winter 2017/18 (dec to feb)", "vehicle crime in ( )"),
+        ("burglary in Q2 2021, apr-jun", "burglary in ,"),
+    ],
+)
+def test_the_months_of_the_period_said_again_are_its_words(text, rest):
+    assert period_read(text)[1] == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("vehicle offences for the 2019/20 financial year", "FY2019-20"),
+        ("thefts in the financial year 2016/17", "FY2016-17"),
+        ("drug offences financial year 2019-20", "FY2019-20"),
+    ],
+)
+def test_the_words_financial_year_beside_one_named_are_its_words(text, code):
+    code_read, rest = period_read(text)
+    assert code_read == code
+    assert "financial" not in rest and "year" not in rest
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [("drugs last financial yr", "last_fy"), ("theft this financial yr", "fytd")]
+)
+def test_year_written_yr_in_a_financial_year_span(text, kind):
+    said = read_times(clean(text))
+    assert said.span is not None and said.span.kind == kind
