@@ -367,6 +367,11 @@ def _compared(text: str) -> tuple[_Reading | None, str]:
     return None, text
 
 
+_YEAR_WRITTEN_SHORT = re.compile(r"\byr(s?)\b")
+"""'yr', 'yrs' ("last yr vs the year before"): the vocabulary reads them as 'year' too, but
+time phrases are read before it is applied."""
+
+
 def _without_restated_months(period: Period, text: str) -> str:
     """ "summer 2019, jun to aug", "winter 2017/18 (dec to feb)": the months of the period
     named, said again, are its words too, not words to weigh."""
@@ -380,6 +385,7 @@ def read_times(text: str) -> Times:
     """Everything a message says of time: the period asked for, what it is compared with, a
     month or quarter with no year, a run of months named relative to now; and the text
     without their words."""
+    text = _YEAR_WRITTEN_SHORT.sub(r"year\1", text)
     named, text = find_named_span(full_years(months_spelt_right(text)))
     reading, rest = _compared(text)
     period, period_text = (reading.period, reading.period_text) if reading else (None, None)

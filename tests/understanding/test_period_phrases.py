@@ -253,3 +253,9 @@ def test_the_words_financial_year_beside_one_named_are_its_words(text, code):
 def test_year_written_yr_in_a_financial_year_span(text, kind):
     said = read_times(clean(text))
     assert said.span is not None and said.span.kind == kind
+
+
+def test_year_written_yr_in_a_comparison():
+    said = read_times(clean("public order offences last yr vs the year before"))
+    assert said.comparison is not None and said.time == "compare"
+    assert "yr" not in said.rest.split()
