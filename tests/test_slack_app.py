@@ -90,9 +90,9 @@ def test_opening_app_home_publishes_the_scorecard(slack, fake):
     text = json.dumps(view)
     for expected in (
         "Violence",
-        "Knife crime: 830",
-        "2017: 889",
-        "updated",
+        "*830* Knife crime",
+        "Jan-Dec 2018, each against 2017",
+        "Council presentation, early 2019",
         "Manifesto actions",
         "VAWG Charter published",
     ):

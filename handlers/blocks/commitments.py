@@ -40,7 +40,8 @@ def status_text(status: ActionStatus | None, today: date) -> str:
     return f"{badge} · {escape(as_of_words(status, today))}\n{escape(status.status)}"
 
 
-def _recorded(status: ActionStatus | None) -> str | None:
+def recorded_by_officer(status: ActionStatus | None) -> str | None:
+    """Who recorded a status and when, unless it is the seed's."""
     if status is None or status.recorded_by == SEED:
         return None
     return recorded(person(status.recorded_by), status.recorded_at)
@@ -73,7 +74,7 @@ def deliverable_blocks(answer: DeliverableAnswer, today: date) -> list[dict]:
     if deliverable.example_outputs:
         blocks.append(section(f"*Example outputs*\n{bullets(deliverable.example_outputs, answer.focus)}"))
     origin = says.document_origin(answer.document, "A Strategic Plan deliverable")
-    blocks.append(small_print(_recorded(answer.status), *(escape(p) for p in origin if p)))
+    blocks.append(small_print(recorded_by_officer(answer.status), *(escape(p) for p in origin if p)))
     return blocks
 
 
@@ -83,7 +84,7 @@ def action_blocks(answer: ActionAnswer, today: date) -> list[dict]:
         header(answer.title),
         section(status_text(answer.status, today)),
         section(f"*Manifesto action:* {escape(answer.action.commitment)}"),
-        small_print(_recorded(answer.status), *(escape(p) for p in origin if p)),
+        small_print(recorded_by_officer(answer.status), *(escape(p) for p in origin if p)),
     ]
 
 

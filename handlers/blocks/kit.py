@@ -11,8 +11,6 @@ import json
 import re
 
 from knowledge.answering.types import IndicatorView, Suggestion
-from knowledge.render.phrasing import JUDGEMENT_EMOJI
-from knowledge.render.text import indicator_line
 
 MAX_BLOCKS = 50
 MAX_HOME_BLOCKS = 100
@@ -130,9 +128,3 @@ def bullets(items: list[str] | tuple[str, ...], focus: int | None = None) -> str
         text = escape(item)
         lines.append(f"• *{text}*" if i == focus else f"• {text}")
     return "\n".join(lines)
-
-
-def row_line(view: IndicatorView) -> str:
-    """One indicator on the App Home, with the emoji of its direction of travel."""
-    emoji = JUDGEMENT_EMOJI[view.change.judgement] if view.change else ":white_circle:"
-    return f"{emoji} {escape(indicator_line(view))}"

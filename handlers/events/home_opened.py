@@ -25,7 +25,8 @@ def make_home_listener(services: Services):
         if services.strangers.refuses(client, user, actor_team(body, context), context.team_id):
             view = build_home_view(None)
         else:
-            view = build_home_view(services.knowledge.home(), schedule_lines(services))
+            today = services.clock().date()
+            view = build_home_view(services.knowledge.home(), schedule_lines(services), today)
         client.views_publish(user_id=user, view=view)
 
     return on_home_opened

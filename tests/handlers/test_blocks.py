@@ -1,5 +1,7 @@
 """Every answer is a Block Kit message within Slack's limits, with nothing unescaped."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from handlers.blocks import build_message, escape
@@ -7,6 +9,8 @@ from handlers.blocks.picks import read_pick
 from tests.block_limits import limit_problems
 from tests.markup import ESCAPED_FACT, ESCAPED_TITLE, MARKED_TITLE, RAW_MARKUP, mrkdwn_texts
 from tools.evaluation import QUESTION_SETS, question_set_path, read_questions
+
+NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
 
 
 def all_questions(data_dir):
@@ -134,10 +138,38 @@ def test_app_home_of_the_seed_shows_everything(knowledge):
     view = build_home_view(knowledge.home())
     text = str(view)
     assert limit_problems({"text": "x", "blocks": view["blocks"]}, max_blocks=100) == []
-    for name in ("ASB calls to 101", "Total burglary", "Hate crime", "SDVC conviction rate: 69%"):
+    for name in ("ASB calls to 101", "Total burglary", "Hate crime", "*69%* SDVC conviction rate · down 3"):
         assert name in text
-    assert text.count("Status as of early 2019") == 3
+    assert text.count("the latest I hold is from early 2019") == 3
     assert "Not everything fits here" not in text
+
+
+def test_app_home_is_laid_out_as_the_scorecard_in_a_reply(knowledge):
+    """The period said once, the figure first, where the figures come from in the small print;
+    no "updated" date that is only when the seed was loaded."""
+    from handlers.blocks import build_home_view
+
+    view = build_home_view(knowledge.home(), today=date(2026, 12, 1))
+    texts = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+    assert texts[0] == "Jan-Dec 2018, each against 2017. Ask me about any indicator for its details."
+    assert ":large_green_circle: *830* Knife crime · down 6.6%" in texts[2]
+    small = [e["text"] for b in view["blocks"] if b["type"] == "context" for e in b["elements"]]
+    assert any("Council presentation, early 2019" in t for t in small)
+    assert "updated" not in str(view) and "Recorded by" not in str(view)
+
+
+def test_app_home_names_who_recorded_a_status(store):
+    from handlers.blocks import build_home_view
+    from knowledge.answering import Knowledge
+    from knowledge.services.roles import Roles
+    from knowledge.services.statuses import Statuses
+    from knowledge.store.statuses import StatusOf
+
+    officer = "U0OFFICER1"
+    statuses = Statuses(store, Roles(store, frozenset({officer})))
+    statuses.record(officer, StatusOf.ACTION, "vawg-charter", "Charter refreshed", "command", None, NOW)
+    view = build_home_view(Knowledge(store).home(), today=date(2026, 12, 1))
+    assert "Charter refreshed" in str(view) and f"Recorded by <@{officer}>" in str(view)
 
 
 def test_a_place_outside_the_borough_is_declined_in_blocks_with_the_reason(knowledge):
