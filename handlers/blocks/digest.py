@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.blocks.figures import row_text
 from handlers.blocks.kit import (
     MAX_BLOCKS,
     MAX_FALLBACK,
@@ -19,8 +20,8 @@ from handlers.blocks.kit import (
     section,
 )
 from knowledge.render.digest import day_label, figure_line, late_note, status_line, tasking_count_line, title
-from knowledge.render.phrasing import JUDGEMENT_EMOJI, recorder
-from knowledge.render.text import indicator_line
+from knowledge.render.lists import list_period
+from knowledge.render.phrasing import recorder
 from knowledge.services.digest import Digest
 
 ACTION_VIEW_HOME = "csp_view_home"
@@ -77,8 +78,9 @@ def build_digest_message(digest: Digest, link: str | None = None) -> dict:
         ("Worse than a year before", digest.worse),
         ("Better than a year before", digest.better),
     ):
-        lines = [f"{JUDGEMENT_EMOJI[v.change.judgement]} {escape(indicator_line(v))}" for v in views]
-        blocks.append(listed(heading, lines))
+        period, with_period = list_period(views)
+        said = f"{heading} ({escape(period)})" if period and views else heading
+        blocks.append(listed(said, [row_text(v, with_period) for v in views]))
     statuses = [f"• {escape(status_line(c))} (by {who(c.by)})" for c in digest.statuses]
     blocks.append(listed("Action statuses changed", statuses))
     tasking_lines = [

@@ -4,8 +4,9 @@ fallback text of the Slack message. The lines are shared with the Block Kit buil
 from __future__ import annotations
 
 from knowledge.domain.schedule import LONDON, when_label
+from knowledge.render.lists import list_period
 from knowledge.render.phrasing import number, recorder
-from knowledge.render.text import indicator_line
+from knowledge.render.text import row_line
 from knowledge.services.digest import Digest, FigureChange, StatusChange
 
 
@@ -58,10 +59,9 @@ def render_digest(digest: Digest) -> str:
         f"  • {figure_line(c)} (by {', '.join(recorder(b) for b in c.by)})" for c in digest.figures
     ] or ["  • none"]
     for heading, views in (("Worse", digest.worse), ("Better", digest.better)):
-        lines.append(f"\n{heading} than a year before:")
-        lines += [f"  • {indicator_line(v)}" for v in views] or [
-            "  • none"
-        ]
+        period, with_period = list_period(views)
+        lines.append(f"\n{heading} than a year before" + (f" ({period}):" if period and views else ":"))
+        lines += [row_line(v, with_period) for v in views] or ["  • none"]
     lines.append("\nAction statuses changed:")
     lines += [f"  • {status_line(c)} (by {recorder(c.by)})" for c in digest.statuses] or ["  • none"]
     lines.append("\n" + tasking_count_line(digest))

@@ -32,12 +32,10 @@ from knowledge.render import says
 from knowledge.render.lists import list_period, row_parts
 from knowledge.render.phrasing import (
     JUDGEMENT_SYMBOLS,
-    JUDGEMENT_WORDS,
     LEGEND,
     NO_COMPARISON,
     SEED,
     age_note,
-    change_summary,
     comparison,
     confidence_words,
     headline_rest,
@@ -74,20 +72,6 @@ def _bullets(items: list[str] | tuple[str, ...], focus: int | None) -> list[str]
 def _small_print(*parts: str | None) -> str | None:
     said = " · ".join(p for p in parts if p)
     return said or None
-
-
-def indicator_line(view: IndicatorView) -> str:
-    """One row of the App Home: "Knife crime: 830 (2017: 889, −59 (−6.6%)) better"."""
-    indicator, current = view.indicator, view.current
-    if current is None:
-        return f"{indicator.short_name}: no figure held"
-    text = f"{indicator.short_name}: {number(current.value, indicator.unit)} ({current.period.short_label}"
-    if view.previous is not None and view.change is not None:
-        text += (
-            f"; {view.previous.period.short_label}: {number(view.previous.value, indicator.unit)}, "
-            f"{change_summary(view.change, indicator.unit)}, {JUDGEMENT_WORDS[view.change.judgement]}"
-        )
-    return text + ")"
 
 
 def headline(view: IndicatorView) -> str:
