@@ -26,6 +26,40 @@ _JOINED = re.compile(r"\s(and|plus|&|also|as well as|along with|together with|vs
 """Words that join two things asked in one message: "knife crime and the VAWG charter"."""
 
 
+DIRECTIONS = frozenset({"up", "down", "better", "worse"})
+"""The intents that ask which way figures went: of every indicator ("what got worse"), or of
+the one the message names ("burglary - has it risen?")."""
+REFERRING = frozenset({"it", "its", "they", "them", "their", "that", "this", "these", "those", "both"})
+"""Words that point back at what a message named before."""
+WHICH = frozenset({"which", "any", "anything", "everything"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
+BEING = frozenset({"is", "was", "s", "are", "were", "has", "have", "been"})
+
+
+def asks_for_things(typed: list[str]) -> bool:
+    """The words ask which things: "which went up", "anything improved", "what got worse"
+    ("what" before a verb), not "what's the increase" ("what" before a noun of its own)."""
+    if set(typed) & WHICH:
+        return True
+    for at, word in enumerate(typed):
+        if word in ("what", "whats"):
+            rest = [w for w in typed[at + 1 :] if w not in BEING][:1]
+            return not rest or rest[0] not in DETERMINERS
+    return False
+
+
+def direction_of_before(read: Query) -> bool:
+    """A part that asks only which way something went, of what the message named before it
+    ("street robbery - has it risen", "burglary - better or worse than 2017?"): it points
+    back ("it", "that number"), or asks for no list of its own (no "which", no "indicators")."""
+    if not read.empty or not read.intents & DIRECTIONS:
+        return False
+    typed = words(read.text)
+    if set(typed) & REFERRING:
+        return True
+    return not (asks_for_things(typed) or read.intents & {"indicators_word", "all_indicators"})
+
+
 def _time_asked(times: list[str], said: when.Times) -> str | None:
     """ "compare", "previous" or "latest": what the time words ask, a comparison first."""
     asked = {*times, said.time}
@@ -52,13 +86,25 @@ class Reader:
         """The message read, with the readings of its clauses and of the things it joins, so
         that answering never has to read again."""
         query = self.read_part(raw)
-        sentences = clauses(query.text)
-        joined = self.joined_parts(query.text)
+        sentences = self._read_together(clauses(query.text))
+        joined = self._read_together(self.joined_parts(query.text))
         return replace(
             query,
-            clauses=tuple(self.read_part(c) for c in sentences) if len(sentences) >= 2 else (),
-            parts=tuple(self.read_part(p) for p in joined) if len(joined) >= 2 else (),
+            clauses=tuple(sentences) if len(sentences) >= 2 else (),
+            parts=tuple(joined) if len(joined) >= 2 else (),
         )
+
+    def _read_together(self, texts: list[str]) -> list[Query]:
+        """Each part read, a part asking only which way something went read with the part
+        before it that names a topic: "street robbery of people - has it risen" is one
+        question, not robbery and the list of indicators that rose."""
+        reads: list[Query] = []
+        for text in texts:
+            read = self.read_part(text)
+            if reads and not reads[-1].empty and direction_of_before(read):
+                read = self.read_part(f"{reads.pop().raw} {text}")
+            reads.append(read)
+        return reads
 
     def read_part(self, raw: str) -> Query:
         """One message or part of one, read on its own."""

@@ -1063,3 +1063,16 @@ def test_a_request_to_change_a_figure_points_officers_to_the_command(knowledge):
     answer = knowledge.ask("can you update the knife crime figure to 900")
     assert not answer.matched
     assert "/csp update <indicator> <value> for <period>" in render_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("street robbery of people - has it risen", "personal-robbery"),
+        ("stabbings and other knife offences - better or worse than 2017?", "knife-crime"),
+        ("how many serious youth violence offences - was it more than in 2017?", "serious-youth-violence"),
+    ],
+)
+def test_which_way_the_one_indicator_went_is_its_figure_not_a_list(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert (answer.kind, answer.key) == (Kind.INDICATOR, key)

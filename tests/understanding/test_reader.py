@@ -3,7 +3,7 @@ elsewhere, measures not held, and its clauses and parts."""
 
 import pytest
 
-from knowledge.understanding.reader import Reader, clauses
+from knowledge.understanding.reader import Reader, asks_for_things, clauses
 from knowledge.understanding.text import MAX_QUESTION_CHARS
 
 
@@ -153,6 +153,49 @@ def test_a_name_holding_and_is_not_split(reader, text):
 
 def test_joined_parts_splits_around_a_name_holding_and(reader):
     assert reader.joined_parts("stop and search plus knife crime") == ["stop and search", "knife crime"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "street robbery of people - has it risen",
+        "hate crime - better or worse than 2017?",
+        "burglary, and was it more than in 2017?",
+        "is the rise in robbery a worry? what's the % increase",
+        "asb calls to 101, did they drop?",
+    ],
+)
+def test_a_part_asking_only_which_way_is_read_with_the_topic_before_it(reader, text):
+    query = reader.read(text)
+    assert (query.clauses, query.parts) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("which indicators improved, which got worse?", 2),
+        ("knife crime. also what got worse?", 2),
+        ("robbery - any figures going up?", 2),
+    ],
+)
+def test_a_part_asking_which_indicators_went_one_way_is_a_part_of_its_own(reader, text, parts):
+    assert len(reader.read(text).parts) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("which got worse", True),
+        ("anything improved", True),
+        ("what got worse", True),
+        ("whats improved on 2017", True),
+        ("whats the increase", False),
+        ("what is the rise", False),
+        ("has it risen", False),
+    ],
+)
+def test_what_before_a_verb_asks_for_things(text, asks):
+    assert asks_for_things(text.split()) is asks
 
 
 @pytest.mark.parametrize(
