@@ -123,7 +123,15 @@ def no_measure(query: Query, entry: Entry, measure: str) -> Declined:
 def narrowed(query: Query, entry: Entry, part: NarrowedPart, monthly: bool = False) -> Declined:
     """A part of an indicator it does not hold ("ASB calls at night"), offering the whole. An
     indicator with monthly figures asked for month by month is told how to ask for a month."""
-    if part.kind is Narrowing.BREAKDOWN and monthly:
+    name = entry.title
+    if entry.kind is not Kind.INDICATOR:
+        # "what does extending the RRT cost": an action says what was done, not what it cost.
+        name = _short_name(entry) or entry.title
+        reason = (
+            f"I hold what “{name}” says, not “{part.said}”: "
+            f"I have no figures {NOT_BROKEN_DOWN[part.kind]} for it."
+        )
+    elif part.kind is Narrowing.BREAKDOWN and monthly:
         reason = (
             f"I can't list {entry.title} “{part.said}” yet: ask me for one month "
             f"(“{entry.title} in March 2023”), a quarter or a year."
@@ -134,7 +142,7 @@ def narrowed(query: Query, entry: Entry, part: NarrowedPart, monthly: bool = Fal
             f"I hold {entry.title} {whole} only, not “{part.said}”: "
             f"I have no figures {NOT_BROKEN_DOWN[part.kind]}."
         )
-    return not_held(query, f"I don't hold that part of {entry.title}", reason, [suggestion_for(entry)])
+    return not_held(query, f"I don't hold that part of {name}", reason, [suggestion_for(entry)])
 
 
 def counted_within(query: Query, name: str, entry: Entry, named: bool = True) -> Declined:

@@ -20,6 +20,7 @@ from knowledge.domain.series import Series
 from knowledge.understanding import decide
 from knowledge.understanding.index import Candidate, Entry
 from knowledge.understanding.narrowed import as_typed, narrowed_part, without
+from knowledge.understanding.narrowing import Narrowing
 from knowledge.understanding.query import Query
 from knowledge.understanding.text import stem, words
 
@@ -30,7 +31,7 @@ def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declin
     top = ranked[0]
     indicator = _indicator_of(ctx, top)
     if indicator is None:
-        return None
+        return money_not_held(ctx, query, ranked)
     index = ctx.index
     held = index.held_by[index.entry_number[indicator.key]] | index.held_by[index.entry_number[top.entry.key]]
     names = [text for text, item in indicator.phrases if item is None and not text.isdigit()]
@@ -46,6 +47,28 @@ def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declin
         return None
     monthly = Series(tuple(ctx.catalogue.figures.get(indicator.key, ()))).monthly
     return declines.narrowed(query, indicator, part, monthly)
+
+
+WITHOUT_MONEY = (Kind.ACTION, Kind.DELIVERABLE, Kind.FACT)
+"""Kinds of entry that may say what was done and hold no money for it: "what does extending
+the RRT cost" asks what the action does not say (the investments, which name sums, do)."""
+
+
+def money_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declined | None:
+    """A decline offering the entry first, when the question asks what an action, deliverable
+    or fact topic cost and the entry holds no word of money; otherwise None."""
+    top = ranked[0]
+    if top.entry.kind not in WITHOUT_MONEY:
+        return None
+    held = ctx.index.held_by[ctx.index.entry_number[top.entry.key]]
+    topic = top.words | (held & frozenset(query.tokens))
+    part = narrowed_part(ctx.language, query, held, topic, kinds=frozenset({Narrowing.MONEY}))
+    if part is None:
+        return None
+    ranked_rest = ctx.index.rank(without(query, part))
+    if not decide.confident(ranked_rest) or ranked_rest[0].entry is not top.entry:
+        return None
+    return declines.narrowed(query, top.entry, part)
 
 
 def declined_whatever_the_model(ctx: Context, query: Query, ranked: list[Candidate]) -> bool:

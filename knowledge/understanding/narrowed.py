@@ -65,10 +65,16 @@ class _Clause:
 
 
 def narrowed_part(
-    language: Language, query: Query, held: frozenset[str], topic: frozenset[str], names: Sequence[str] = ()
+    language: Language,
+    query: Query,
+    held: frozenset[str],
+    topic: frozenset[str],
+    names: Sequence[str] = (),
+    kinds: frozenset[Narrowing] | None = None,
 ) -> NarrowedPart | None:
-    """The first narrowing of the question that an entry holding `held` (named `names`) does
-    not hold, said of the words of the question it does hold (`topic`); None when there is none."""
+    """The first narrowing of the question (of `kinds`, when given) that an entry holding
+    `held` (named `names`) does not hold, said of the words of the question it does hold
+    (`topic`); None when there is none."""
     read = {typed: fixed for typed, fixed in query.corrections.items() if fixed}
     if not topic or not language.narrowings([read.get(word, word) for word in words(query.text)]):
         return None  # most questions: nothing of a narrowing kind at all
@@ -83,6 +89,8 @@ def narrowed_part(
         clause = _Clause(typed, topical, _glue(language, query, typed))
         spans = {position for start, end, _ in found for position in range(start, end)}
         for start, end, kind in found:
+            if kinds is not None and kind not in kinds:
+                continue
             tokens = _tokens(language, typed[start:end])
             if not tokens & asked and not kept.issuperset(typed[start:end]):
                 continue  # read as something else: "teen violence" is youth violence

@@ -255,3 +255,21 @@ def test_money_asked_of_what_holds_money_and_a_setting_said_first_are_still_answ
     """Money narrows a count, not the investments that are money; a place said before the
     topic narrows it only next to it."""
     assert answered_key(knowledge.ask(question)) == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "said"),
+    [
+        ("what does extending the RRT cost", "rrt-expansion", "cost"),
+        ("the budget for stop and search", "stop-and-search", "budget"),
+        ("the cost of the VAWG charter", "vawg-charter", "cost"),
+    ],
+)
+def test_money_asked_of_an_action_or_deliverable_is_declined_offering_it(knowledge, question, key, said):
+    """An action says what was done, not what it cost: the action is offered, not answered as
+    if it were the sum."""
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and answered_key(answer) == "none", render_text(answer)
+    assert answer.suggestions[0].key == key
+    assert f"not “{said}”: I have no figures in money" in answer.declined_because
+    assert answered_key(knowledge.ask(question.replace(said, "status"))) == key
