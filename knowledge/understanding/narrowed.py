@@ -35,6 +35,11 @@ LEADING = frozenset(
 )  # fmt: skip
 """Words that, with the placing and narrowing words, introduce a narrowing after the topic
 ("for under 18s", "that were solved"): quoted with it."""
+RELATIVE = frozenset({"where", "that", "which", "who", "whose", "when"})
+PREPOSITIONS = frozenset({"to", "into", "via", "through", "by", "under", "over"})
+MAX_BETWEEN = 2
+"""The most words a clause may put between the topic and its narrowing that are neither the
+topic's nor joining words: a verb and its subject ("where *the victim was* under 16")."""
 ARTICLES = frozenset({"the", "a", "an", "my", "our", "their"})
 BRIDGES = frozenset({"of", "on", "for", "to", "in", "into", "per", "from", "spent", "by"})
 """Words that join a narrowing said first to the topic after it ("the cost *of* knife crime",
@@ -147,9 +152,14 @@ def _said_after(language: Language, clause: _Clause, spans: set[int], start: int
     with only joining words between, and is not itself said of another word after it; None
     when it does not follow the topic so."""
     before = start - 1
-    while before >= 0 and not clause.topic[before] and (clause.glue[before] or before in spans):
+    between = 0  # words that are neither the topic's nor joining: a verb, its subject
+    while before >= 0 and not clause.topic[before]:
+        if not (clause.glue[before] or before in spans):
+            if between == MAX_BETWEEN:
+                return None
+            between += 1
         before -= 1
-    if before < 0 or not clause.topic[before]:
+    if before < 0 or (between and not _a_clause_of_the_topic(language, clause.typed, before, start)):
         return None
     if end < len(clause.typed) and not (clause.glue[end] or clause.topic[end] or end in spans):
         return None  # "for the schools team": the narrowing is said of "team"
@@ -164,21 +174,40 @@ def _said_after(language: Language, clause: _Clause, spans: set[int], start: int
     return lead
 
 
+def _a_clause_of_the_topic(language: Language, typed: list[str], topic: int, start: int) -> bool:
+    """Words between the topic and a narrowing that make a clause of the topic: a relative
+    word after the topic ("violence *where the victim was* under 16", "calls *that went to*
+    999") or a preposition before the narrowing ("ASB calls *went to* 999", "burglaries
+    *committed on* estates")."""
+    return typed[topic + 1] in RELATIVE or typed[start - 1] in language.placing | PREPOSITIONS
+
+
 def _said_before(clause: _Clause, spans: set[int], end: int, bridged: bool = False) -> bool:
     """The narrowing stands right before a word of the topic, or before other narrowings that
     do ("night-time ASB", "residential burglary", "weekend night-time ASB"). Money and
     breakdowns may be joined to it by a preposition and small words ("the cost *of* knife
     crime", "money spent *on* ASB calls"); a place may not: "schools" in "the schools team
     asked for knife crime" is the setting, and the reader has taken "team asked" out."""
-    after = end
-    if bridged and after < len(clause.typed) and clause.typed[after] in BRIDGES:
-        while (
-            after < len(clause.typed) and not clause.topic[after] and (after in spans or clause.glue[after])
-        ):
-            after += 1
+    after = _over_a_bridge(clause, spans, end) if bridged else end
     while after < len(clause.typed) and after in spans and not clause.topic[after]:
         after += 1
     return after < len(clause.typed) and clause.topic[after]
+
+
+def _over_a_bridge(clause: _Clause, spans: set[int], end: int) -> int:
+    """Where the topic may start after money or a breakdown joined to it by a preposition,
+    with joining words and at most a verb before it ("the cost *of*", "money *spent on*",
+    "monthly trend *of*", "money *went on*"); `end` when no preposition joins them."""
+    typed, after, between = clause.typed, end, 0
+    while after < len(typed) and not clause.topic[after] and typed[after] not in BRIDGES:
+        if not (clause.glue[after] or after in spans):
+            between += 1
+        after += 1
+    if after == len(typed) or typed[after] not in BRIDGES or between > MAX_BETWEEN:
+        return end
+    while after < len(typed) and not clause.topic[after] and (after in spans or clause.glue[after]):
+        after += 1
+    return after
 
 
 def as_typed(raw: str, shown: list[str]) -> str:

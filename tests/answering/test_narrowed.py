@@ -273,3 +273,22 @@ def test_money_asked_of_an_action_or_deliverable_is_declined_offering_it(knowled
     assert answer.suggestions[0].key == key
     assert f"not “{said}”: I have no figures in money" in answer.declined_because
     assert answered_key(knowledge.ask(question.replace(said, "status"))) == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "said"),
+    [
+        ("how many ASB calls went to 999", "asb-101-calls", "999"),
+        ("serious youth violence where the victim was under 18", "serious-youth-violence", "under 18"),
+        ("burglaries that happened on estates", "total-burglary", "estates"),
+        ("how much money went on the VAWG charter", "vawg-charter", "money"),
+        ("monthly trend of robbery", "personal-robbery", "monthly"),
+    ],
+)
+def test_a_narrowing_a_verb_separates_from_its_topic_is_still_a_part(knowledge, question, key, said):
+    """A clause of the topic ("where the suspect was", "that happened on") or a verb before a
+    preposition ("went to", "went on") still says the narrowing of the topic."""
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and answered_key(answer) == "none", render_text(answer)
+    assert answer.suggestions[0].key == key
+    assert said in answer.declined_because
