@@ -11,10 +11,12 @@ from knowledge.answering.types import Declined, IndicatorView, Suggestion
 from knowledge.domain.models import Kind
 from knowledge.domain.periods import MONTHS, Period, PeriodKind
 from knowledge.understanding import decide
+from knowledge.understanding.excluding import split_excluded
 from knowledge.understanding.index import Candidate, Entry
-from knowledge.understanding.narrowed import NarrowedPart
+from knowledge.understanding.narrowed import NarrowedPart, as_typed
 from knowledge.understanding.narrowing import Narrowing
 from knowledge.understanding.query import Query
+from knowledge.understanding.text import words
 
 ALL_INDICATORS = Suggestion("list:all", "All indicators", "all indicators")
 """Offered when a question names something not held: here is what is."""
@@ -143,6 +145,15 @@ def narrowed(query: Query, entry: Entry, part: NarrowedPart, monthly: bool = Fal
             f"I have no figures {NOT_BROKEN_DOWN[part.kind]}."
         )
     return not_held(query, f"I don't hold that part of {name}", reason, [suggestion_for(entry)])
+
+
+def taken_out(query: Query, entry: Entry, stopwords: frozenset[str]) -> Declined:
+    """A question that takes out of an indicator something it counts ("criminal damage
+    without arson"), offering the whole."""
+    _, typed = split_excluded(words(query.text), stopwords)
+    said = as_typed(query.raw, typed) if typed else " ".join(query.excluded)
+    reason = f"I hold {entry.title} as one figure only: I can't take “{said}” out of it."
+    return not_held(query, f"I don't hold that part of {entry.title}", reason, [suggestion_for(entry)])
 
 
 def counted_within(query: Query, name: str, entry: Entry, named: bool = True) -> Declined:

@@ -35,6 +35,8 @@ def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declin
     index = ctx.index
     held = index.held_by[index.entry_number[indicator.key]] | index.held_by[index.entry_number[top.entry.key]]
     names = [text for text, item in indicator.phrases if item is None and not text.isdigit()]
+    if query.excluded and set(query.excluded) <= held:
+        return declines.taken_out(query, indicator, ctx.language.stopwords)
     # The topic is every word of the question the entry holds, not only those of the place
     # found: "the 190 continuum arrests were women" finds the indicator by its figure.
     part = narrowed_part(ctx.language, query, held, top.words | (held & frozenset(query.tokens)), names)

@@ -46,6 +46,9 @@ class Query:
     ("knife crime Q4"): the figures are for whole years."""
     span: Span | None = None
     """A run of months named relative to now ("so far", "last month", "since April")."""
+    excluded: list[str] = field(default_factory=list)
+    """The stems of the words the question takes out of what it asks ("without arson"): no
+    topic, and an entry counting them all is not the figure asked for."""
     clauses: tuple[Query, ...] = ()
     """Each clause of a message of two or more (between its punctuation), read on its own."""
     parts: tuple[Query, ...] = ()

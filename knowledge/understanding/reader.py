@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from knowledge.understanding import when
+from knowledge.understanding.excluding import split_excluded
 from knowledge.understanding.index import Index
 from knowledge.understanding.query import Query
 from knowledge.understanding.speller import CHAT
@@ -121,7 +122,8 @@ class Reader:
         swapped = self.language.swap_synonyms([word for word in read if word != CHAT])
         without_time, times = self.language.times.remove(swapped)
         without_intents, intents = self.language.intents.remove(without_time)
-        topic_words = self._without_values_quoted(self.language.topic_words(without_intents), tokens)
+        asked, excluded = split_excluded(without_intents, self.language.stopwords)
+        topic_words = self._without_values_quoted(self.language.topic_words(asked), tokens)
         baseline_text = said.comparison.text if said.comparison else ""
         named_periods = words(f"{said.period_text or ''} {baseline_text} {said.finer_text}")
         period_tokens = [stem(w) for w in named_periods if self.index.holds(stem(w))]
@@ -151,6 +153,7 @@ class Reader:
             unheld_measures=list(dict.fromkeys(measures)),
             finer=said.finer,
             span=said.span,
+            excluded=[stem(w) for w in self.language.topic_words(excluded)],
         )
 
     def _without_values_quoted(self, topic: list[str], typed: list[str]) -> list[str]:

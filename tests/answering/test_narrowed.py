@@ -292,3 +292,25 @@ def test_a_narrowing_a_verb_separates_from_its_topic_is_still_a_part(knowledge, 
     assert isinstance(answer, Declined) and answered_key(answer) == "none", render_text(answer)
     assert answer.suggestions[0].key == key
     assert said in answer.declined_because
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "taken"),
+    [
+        ("ASB portal reports by phone rather than online", "asb-portal-reports", "online"),
+        ("hate crime offences without the hate", "hate-crime-offences", "hate"),
+    ],
+)
+def test_taking_out_what_an_indicator_counts_is_declined_offering_it(knowledge, question, key, taken):
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and answered_key(answer) == "none", render_text(answer)
+    assert answer.suggestions[0].key == key
+    assert f"can't take “{taken}” out of it" in answer.declined_because
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [("ASB calls, not repeat callers", "asb-101-calls"), ("knife crime, not robbery", "knife-crime")],
+)
+def test_what_is_taken_out_is_no_topic(knowledge, question, key):
+    assert answered_key(knowledge.ask(question)) == key
