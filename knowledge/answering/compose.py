@@ -31,6 +31,7 @@ from knowledge.domain.models import Indicator, Kind
 from knowledge.domain.periods import Period
 from knowledge.understanding.index import Candidate
 from knowledge.understanding.query import Query
+from knowledge.understanding.when import YEARS_BACK
 
 MAX_RELATED = 5
 HELP_EXAMPLES = (
@@ -74,7 +75,7 @@ def _view(ctx: Context, query: Query, indicator: Indicator) -> IndicatorView:
 
 def _views(ctx: Context, query: Query) -> list[IndicatorView]:
     baseline = query.comparison.baseline if query.comparison else None
-    if query.period or query.time == "previous" or baseline or query.span:
+    if query.period or query.time in YEARS_BACK or baseline or query.span:
         return [_view(ctx, query, i) for i in ctx.catalogue.indicators]
     return ctx.latest_views  # the latest against the year before: made once per revision
 

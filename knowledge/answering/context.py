@@ -19,7 +19,7 @@ from knowledge.understanding.index import Index
 from knowledge.understanding.model import DecisionModel
 from knowledge.understanding.spans import Span
 from knowledge.understanding.vocabulary import Language
-from knowledge.understanding.when import Comparison
+from knowledge.understanding.when import YEARS_BACK, Comparison
 
 
 @dataclass(frozen=True)
@@ -158,15 +158,19 @@ def _wanted(series: Series, asked: Asked, headline: Headline, now: Series | None
         # "last year" and "since April" are that year's, which this indicator does not hold.
         if span is not None:
             return _span_period(now, span, asked.today)
-        if asked.time == "previous":
-            return Period.year(now.latest_month.start.year - 1)  # type: ignore[union-attr]
+        back = YEARS_BACK.get(asked.time or "")
+        if back:
+            return Period.year(now.latest_month.start.year - back)  # type: ignore[union-attr]
     if span is not None and span.kind in ("month", "months"):
         return _named_months_before(span, asked.today)
     shown = series.headline(headline)
-    if asked.time == "previous" and shown is not None:
+    back = YEARS_BACK.get(asked.time or "")
+    if back and shown is not None:
         if series.monthly:  # "last year": the calendar year before the latest month's
-            return Period.year(series.latest_month.start.year - 1)
-        return shown.year_before()
+            return Period.year(series.latest_month.start.year - back)
+        for _ in range(back):
+            shown = shown.year_before()
+        return shown
     return shown
 
 

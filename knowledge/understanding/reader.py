@@ -62,9 +62,14 @@ def direction_of_before(read: Query) -> bool:
 
 
 def _time_asked(times: list[str], said: when.Times) -> str | None:
-    """ "compare", "previous" or "latest": what the time words ask, a comparison first."""
+    """ "compare", "before_previous", "previous" or "latest": what the time words ask, a
+    comparison first; but
+    "last year" said apart from a comparison with the year before ("last yr vs the year
+    before") asks for last year, against the year before it."""
+    if "previous" in times and said.comparison is when.YEAR_BEFORE:
+        return "previous"
     asked = {*times, said.time}
-    return next((name for name in ("compare", "previous", "latest") if name in asked), None)
+    return next((name for name in ("compare", *when.YEARS_BACK, "latest") if name in asked), None)
 
 
 def _comparison(time: str | None, said: when.Times) -> when.Comparison | None:

@@ -121,6 +121,9 @@ class Comparison:
 
 
 YEAR_BEFORE = Comparison()
+YEARS_BACK = {"before_previous": 2, "previous": 1}
+"""The time words (`data/vocabulary.yaml`) that ask for a year before the latest ("last
+year", "the year before last"), and how many years before."""
 
 
 @dataclass(frozen=True)

@@ -193,3 +193,18 @@ def test_a_month_held_is_no_whole_year(monthly):
 def test_a_run_of_months_with_no_year_is_the_latest_such_run_held(monthly, question, code):
     """Not the rolling year in its place: that was a figure for a period nobody asked."""
     assert shown(monthly, question)[0] == code
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "against"),
+    [
+        ("burglary the year before last", "2018", "2017"),
+        ("burglary two years ago", "2018", "2017"),
+        ("burglary last yr vs the year before", "2019", "2018"),
+        ("burglary last year compared with the year before", "2019", "2018"),
+    ],
+)
+def test_years_back_from_the_latest(monthly, question, code, against):
+    """The latest month held is Mar 2020: last year is 2019, the year before last 2018."""
+    _, _, view = shown(monthly, question)
+    assert (view.current.period.code, view.previous.period.code) == (code, against)
