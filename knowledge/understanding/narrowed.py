@@ -84,6 +84,7 @@ def narrowed_part(
     if not topic or not language.narrowings([read.get(word, word) for word in words(query.text)]):
         return None  # most questions: nothing of a narrowing kind at all
     asked = set(query.tokens)
+    timed = _time_words(query)
     for text in clauses(query.text):
         typed = [read.get(word, word) for word in words(text)]
         found = language.narrowings(typed)
@@ -94,7 +95,7 @@ def narrowed_part(
         clause = _Clause(typed, topical, _glue(language, query, typed))
         spans = {position for start, end, _ in found for position in range(start, end)}
         for start, end, kind in found:
-            if kinds is not None and kind not in kinds:
+            if (kinds is not None and kind not in kinds) or typed[start] in timed:
                 continue
             tokens = _tokens(language, typed[start:end])
             if not tokens & asked and not kept.issuperset(typed[start:end]):
@@ -133,12 +134,22 @@ def _tokens(language: Language, typed: list[str]) -> set[str]:
     return {stem(word) for word in read} | {stem(word) for word in typed if word not in language.stopwords}
 
 
+def _time_words(query: Query) -> set[str]:
+    """The words of the period named, of what it is compared with, and of a span of months
+    ("rolling 12 month"): they say when, not what part."""
+    named = (
+        query.period_text,
+        query.comparison.text if query.comparison else None,
+        query.span.text if query.span else None,
+    )
+    return set(words(" ".join(text for text in named if text)))
+
+
 def _glue(language: Language, query: Query, typed: list[str]) -> list[bool]:
     """Which words only join a narrowing to its topic: small words, the words placing or
     limiting a question, and the words of a time phrase or of the period named."""
     joining = language.stopwords | language.narrowing | language.limiting | LEADING
-    named = (query.period_text, query.comparison.text if query.comparison else None)
-    period = set(words(" ".join(text for text in named if text)))
+    period = _time_words(query)
     glue = [word in joining or word in period for word in typed]
     for table in (language.times, language.intents):
         for start, end, value in table.scan(typed):

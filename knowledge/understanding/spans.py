@@ -65,7 +65,8 @@ _NAMED_SPANS = (
         "fytd",
         re.compile(
             r"\b(?:(?:the\s+)?current|this)\s+(?:financial|fiscal)\s+y(?:ea)?r(?:\s+(?:so\s+far|to\s+date))?\b"
-            r"|\b(?:financial|fiscal)\s+year\s+to\s+date\b|\bfy\s*td\b|\bthis\s+fy\b"
+            r"|\b(?:financial|fiscal)\s+year\s+to\s+date\b|\bfy\s*td\b"
+            r"|\b(?:this\s+)?fy\s+(?:to\s+date|so\s+far)\b|\bthis\s+fy\b"
         ),
     ),
     (

@@ -151,7 +151,10 @@ _BEFORE = (
     # "this year vs last", but not "last quarter", "last month" or "last two years"
     r"|(?:last|previous)(?!\s+(?:quarter|month|week|time|few|couple|two|three|four|five|financial|fiscal|fy|\d))"
 )
-_RECENT = r"(?:the\s+)?(?:last|past)\s+(?:12|twelve)\s+months|the\s+(?:last|past)\s+year|past\s+year"
+_RECENT = (
+    r"(?:the\s+)?(?:last|past)\s+(?:12|twelve)[\s-]+months?|the\s+(?:last|past)\s+year|past\s+year"
+    r"|(?:a\s+|the\s+)?rolling\s+(?:year|(?:12|twelve)[\s-]*months?)(?!\s+(?:to|ending|ended|up)\b)"
+)
 """The twelve months to now: the latest figure, unless it is what a figure is set against
 ("than the last year"); "over the past year" is both, the twelve months against the twelve
 before."""
@@ -265,7 +268,8 @@ def _year_before(found: re.Match[str]) -> _Reading:
 
 def _recent(found: re.Match[str]) -> _Reading:
     """ "in the last 12 months", "the past year": the twelve months to now, not last year."""
-    return _Reading(None, None, None, "latest", found.start(), found.end(), ROLLING_YEAR)
+    span = replace(ROLLING_YEAR, text=found.group(0))  # its words are no narrowing ("12 month")
+    return _Reading(None, None, None, "latest", found.start(), found.end(), span)
 
 
 def _over_recent(found: re.Match[str]) -> _Reading | None:
@@ -344,7 +348,7 @@ _RULES: tuple[_Rule, ...] = (
         "recent",
         rf"\b(?:(?:in|during|for|within|across|over)\s+)?(?:{_RECENT})\b",
         _recent,
-        ("last", "past"),
+        ("last", "past", "rolling"),
     ),
 )
 """Tried in order; the first that reads a comparison wins."""

@@ -314,3 +314,10 @@ def test_taking_out_what_an_indicator_counts_is_declined_offering_it(knowledge, 
 )
 def test_what_is_taken_out_is_no_topic(knowledge, question, key):
     assert answered_key(knowledge.ask(question)) == key
+
+
+def test_the_words_of_a_time_said_are_no_breakdown(imported):
+    """ "rolling 12 month figure" is the rolling year, not figures month by month."""
+    answer = imported.ask("rolling 12 month figure for burglary")
+    assert answer.matched and answer.key == "total-burglary", render_text(answer)
+    assert not imported.ask("burglary month by month").matched

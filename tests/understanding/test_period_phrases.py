@@ -124,6 +124,8 @@ def test_a_number_that_counts_is_no_year(text, kept):
         ("burglary this financial year", "fytd", None),
         ("burglary financial year to date", "fytd", None),
         ("burglary in the current financial year", "fytd", None),
+        ("burglary this fy to date", "fytd", None),
+        ("burglary fy so far", "fytd", None),
         ("burglary last month", "last_month", None),
         ("burglary so far in 2023", "ytd", 2023),
         ("burglary 2023 so far", "ytd", 2023),

@@ -311,6 +311,9 @@ def test_year_on_year(text):
         "burglary in the past 12 months",
         "burglary the last twelve months",
         "burglary past year",
+        "burglary rolling 12 month",
+        "burglary a rolling year",
+        "burglary last 12-month",
     ],
 )
 def test_the_last_twelve_months_are_the_latest(text):
@@ -420,3 +423,18 @@ def test_each_comparison_rule_is_tried_when_its_words_are_there(text, rule):
 
     [matched] = [r for r in when._RULES if r.name == rule]
     assert matched.may_match(text) and matched.pattern().search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "theft in the 2016/17 financial year",
+        "theft financial year 2016-17",
+        "theft in the financial year 2016/17",
+        "theft fiscal yr 2016/17",
+    ],
+)
+def test_the_words_saying_a_financial_year_go_with_it(text):
+    period, compared, time, rest = reading(text)
+    assert (period, compared, time) == ("FY2016-17", None, None)
+    assert set(rest.split()) <= {"theft", "in", "the"}
