@@ -63,6 +63,13 @@ def test_a_combined_answer_matches_its_label_in_any_order():
     assert not label.accepts("several:knife-crime+personal-robbery+total-burglary")
 
 
+def test_a_list_of_indicators_naming_none_is_the_list_of_all():
+    """The blind sets write the whole list as "list:indicators"; the bot's key is "list:all"."""
+    label = LabelledQuestion(question="what indicators do you have?", expect="list:indicators")
+    assert label.accepts("list:all")
+    assert not label.accepts("list:worse")
+
+
 def test_period_codes_naming_the_same_months_agree():
     """A label may write a period as a reader would; the answer's code may be another
     spelling of the same months. Different months never agree."""

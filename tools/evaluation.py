@@ -52,7 +52,10 @@ class LabelledQuestion(BaseModel):
 def same_key(key: str) -> str:
     """A key as compared: the entries of a combined answer in any order, since the order they
     are shown in is the bot's choice; and two indicators shown as one list of both
-    ("list:indicators:a+b") or as two answers ("several:a+b") are the same answer."""
+    ("list:indicators:a+b") or as two answers ("several:a+b") are the same answer; and
+    "list:indicators", naming none, is the list of all of them ("list:all")."""
+    if key == "list:indicators":
+        return "list:all"
     for prefix in ("several:", "list:indicators:"):
         if key.startswith(prefix):
             return "several:" + "+".join(sorted(key.removeprefix(prefix).split("+")))

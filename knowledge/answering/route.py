@@ -131,8 +131,9 @@ def _read_as(ranked: list[Candidate], unused: tuple[str, ...], offer_next: bool)
 
 
 def answer_with(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
-    """The answer from the first candidate, by its kind."""
-    top = ranked[0]
+    """The answer from the first candidate, by its kind; the priority it is under, when that
+    is what is asked ("which priority is burglary under")."""
+    top = _parent_asked(ctx, query, ranked[0])
     if top.entry.kind is Kind.CRIME_TYPE:
         return compose.crime_type_answer(ctx, query, top, ranked)
     if top.entry.kind is Kind.PRIORITY and top.item is None:
@@ -141,3 +142,11 @@ def answer_with(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
             intent = next((i for i in wanted if i in LIST_INTENTS), "all_indicators")
             return compose.indicator_list(ctx, query, intent, top.entry.key)
     return compose.entry_answer(ctx, query, top, ranked)
+
+
+def _parent_asked(ctx: Context, query: Query, top: Candidate) -> Candidate:
+    """The priority an indicator is under, in the indicator's place, when the question asks
+    which priority it is under; else the candidate itself."""
+    indicator = ctx.catalogue.indicator.get(top.entry.key) if "parent" in query.intents else None
+    priority = ctx.index.entries.get(indicator.priority_key) if indicator is not None else None
+    return replace(top, entry=priority, item=None) if priority is not None else top

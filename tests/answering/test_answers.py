@@ -1076,3 +1076,24 @@ def test_a_request_to_change_a_figure_points_officers_to_the_command(knowledge):
 def test_which_way_the_one_indicator_went_is_its_figure_not_a_list(knowledge, question, key):
     answer = knowledge.ask(question)
     assert (answer.kind, answer.key) == (Kind.INDICATOR, key)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what indicators do you track", "which figures does the CSP monitor", "what measures are tracked"],
+)
+def test_a_verb_of_keeping_figures_is_no_topic(knowledge, question):
+    assert knowledge.ask(question).key == "list:all"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("which priority is burglary under", "reducing-reoffending"),
+        ("what priority does knife crime come under", "violence"),
+        ("which CSP priority do hate crimes sit under?", "hate-crime-cohesion-extremism"),
+    ],
+)
+def test_which_priority_a_thing_is_under_is_that_priority(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert (answer.kind, answer.key) == (Kind.PRIORITY, key)
