@@ -42,12 +42,17 @@ def strip_slack_markup(text: str) -> str:
     return text
 
 
+_MENTION = re.compile(r"(?<![\w@])@[A-Za-z][\w.-]*")
+"""A person mentioned as typed ("@Priya can you check…"): who is asked, not what."""
+
+
 def clean(text: str) -> str:
     """Lower-case plain text: no Slack markup, no control characters, entities decoded."""
     text = unicodedata.normalize("NFKC", text)
     text = strip_slack_markup(text)
     text = html.unescape(text)  # Slack sends &amp; &lt; &gt;
     text = _CONTROL.sub(" ", text)
+    text = _MENTION.sub(" ", text)
     return text.lower().strip()
 
 

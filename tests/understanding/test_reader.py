@@ -251,3 +251,14 @@ def test_the_cached_index_is_keyed_by_the_records_it_holds_as_well_as_the_reader
     folders = {folder.name for folder in cache._SOURCES}
     assert folders == {"understanding", "domain"}
     assert all(any(folder.glob("*.py")) for folder in cache._SOURCES)
+
+
+@pytest.mark.parametrize("text", ["@Priya knife crime", "knife crime @sam.jones", "@Mo-Ali knife crime"])
+def test_a_person_mentioned_is_no_topic(reader, text):
+    assert reader.read(text).tokens == ["knife", "crime"]
+
+
+def test_an_email_address_is_not_a_mention():
+    from knowledge.understanding.text import clean
+
+    assert "sam@example.org" in clean("mail sam@example.org")
