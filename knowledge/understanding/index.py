@@ -122,6 +122,8 @@ class Index:
         self._surface_words: set[str] = set()
         self._salience: dict[str, float] = {}
         places, document_frequency = self._read_places(entries)
+        for phrase in (*language.field_synonyms(), *language.vocabulary.synonyms):
+            self._read_joins(words(clean(phrase)))  # "again and again" is one phrase
         self._weigh(entries, places, document_frequency)
         self._arrange(entries, places)
         self._post(places)
@@ -174,16 +176,19 @@ class Index:
         surface = words(clean(text))
         self._surface_words.update(surface)
         self.pairs.update(itertools.pairwise(surface))
-        self.joins.update(
-            (stem(a), b, stem(c))
-            for a, b, c in zip(surface, surface[1:], surface[2:], strict=False)
-            if b in JOIN_WORDS
-        )
+        self._read_joins(surface)
         terms = self.language.entry_terms(text)
         for word, token in terms:
             # A stem is as telling as its most telling form ("reports" over "report").
             self._salience[token] = max(self._salience.get(token, 0.0), self.language.salience(word))
         return frozenset(token for _, token in terms)
+
+    def _read_joins(self, surface: list[str]) -> None:
+        self.joins.update(
+            (stem(a), b, stem(c))
+            for a, b, c in zip(surface, surface[1:], surface[2:], strict=False)
+            if b in JOIN_WORDS
+        )
 
     def _weigh(self, entries: list[Entry], places: list[_Place], document_frequency: dict[str, int]) -> None:
         count = max(sum(e.kind is not Kind.CRIME_TYPE for e in entries), 1)

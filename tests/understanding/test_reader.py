@@ -262,3 +262,8 @@ def test_an_email_address_is_not_a_mention():
     from knowledge.understanding.text import clean
 
     assert "sam@example.org" in clean("mail sam@example.org")
+
+
+def test_a_join_inside_a_phrase_of_the_field_is_no_break(reader):
+    """ "again and again" is one of the field's phrases (repeat callers), not two things."""
+    assert reader.read("people calling the police again and again about ASB").parts == ()
