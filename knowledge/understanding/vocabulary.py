@@ -341,5 +341,7 @@ def _speaking_pattern(speakers: list[str], speaking: list[str]) -> str | None:
         return r"\s+".join(re.escape(w) for w in clean(phrase).split())
 
     names = "|".join(spaced(s) for s in sorted(speakers, key=len, reverse=True))
-    frames = (spaced(f).replace(re.escape("{speaker}"), f"(?:{names})") for f in speaking)
+    # "our sergeant wants", "my team need": a speaker may be said with whose it is.
+    said = rf"(?:(?:our|my|the)\s+)?(?:{names})"
+    frames = (spaced(f).replace(re.escape("{speaker}"), said) for f in speaking)
     return r"\b(?:" + "|".join(frames) + r")\b"

@@ -220,6 +220,22 @@ def test_who_is_asking_is_taken_out_of_the_words(knowledge):
     assert language.without_speaker("knife crime this year") == "knife crime this year"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ward panel keep going on about knife crime",
+        "our ward cllr wants knife crime",
+        "my sergeant needs knife crime",
+        "the safer neighbourhoods team would like knife crime",
+    ],
+)
+def test_who_wants_what_is_taken_out_of_the_words(knowledge, text):
+    """The setting of a question ("the ward panel", "our sergeant wants"): a ward panel is a
+    meeting, not the place "ward" narrows a figure to."""
+    ctx, _ = knowledge.current()
+    assert ctx.language.without_speaker(text).split() == ["knife", "crime"]
+
+
 def test_the_speaker_pattern_is_kept_as_text_so_the_cached_index_loads_without_compiling_it(knowledge):
     """Compiling it is a tenth of a one-shot question's start-up; a pickled Pattern is
     recompiled on every load."""
