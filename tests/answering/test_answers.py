@@ -8,6 +8,7 @@ from knowledge.answering.types import SeveralAnswer
 from knowledge.domain.judgement import Judgement
 from knowledge.domain.models import Kind
 from knowledge.render.text import render_text
+from tools.evaluation import answered_key
 
 
 def test_knife_crime_this_year(knowledge):
@@ -1097,3 +1098,28 @@ def test_a_verb_of_keeping_figures_is_no_topic(knowledge, question):
 def test_which_priority_a_thing_is_under_is_that_priority(knowledge, question, key):
     answer = knowledge.ask(question)
     assert (answer.kind, answer.key) == (Kind.PRIORITY, key)
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("how much are we putting into CCTV", "key-investments"),
+        ("what did the council change when it revamped the ASB service", "asb-service-redesign"),
+        ("when did Op Continuum kick off", "operation-continuum"),
+    ],
+)
+def test_everyday_verbs_for_investing_redesigning_and_starting(knowledge, question, key):
+    assert answered_key(knowledge.ask(question)) == key
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "just back from annual leave - knife crime figure?",
+        "sorry to be a pain, knife crime this year",
+        "knife crime - I think it went down?",
+    ],
+)
+def test_chat_about_the_asker_is_no_topic(knowledge, question):
+    _, reader = knowledge.current()
+    assert reader.read(question).tokens == ["knife", "crime"]

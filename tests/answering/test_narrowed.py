@@ -321,3 +321,8 @@ def test_the_words_of_a_time_said_are_no_breakdown(imported):
     answer = imported.ask("rolling 12 month figure for burglary")
     assert answer.matched and answer.key == "total-burglary", render_text(answer)
     assert not imported.ask("burglary month by month").matched
+
+
+def test_the_summer_months_narrow_a_figure(knowledge):
+    answer = knowledge.ask("asb calls over the summer months")
+    assert isinstance(answer, Declined) and "summer months" in answer.declined_because
