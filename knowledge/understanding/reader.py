@@ -158,7 +158,7 @@ class Reader:
             unheld_measures=list(dict.fromkeys(measures)),
             finer=said.finer,
             span=said.span,
-            excluded=[stem(w) for w in self.language.topic_words(excluded)],
+            excluded=list(dict.fromkeys(stem(w) for w in self.language.topic_words(excluded))),
         )
 
     def _without_values_quoted(self, topic: list[str], typed: list[str]) -> list[str]:
