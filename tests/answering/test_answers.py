@@ -1123,3 +1123,17 @@ def test_everyday_verbs_for_investing_redesigning_and_starting(knowledge, questi
 def test_chat_about_the_asker_is_no_topic(knowledge, question):
     _, reader = knowledge.current()
     assert reader.read(question).tokens == ["knife", "crime"]
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("which figures went the wrong way", "list:worse"),
+        ("what are we doing badly on", "list:worse"),
+        ("where have we made progress", "list:better"),
+        ("what went the right way in 2018", "list:better"),
+        ("which indicators are doing well", "list:better"),
+    ],
+)
+def test_everyday_ways_of_asking_what_improved_or_got_worse(knowledge, question, key):
+    assert knowledge.ask(question).key == key
