@@ -283,3 +283,10 @@ def test_an_email_address_is_not_a_mention():
 def test_a_join_inside_a_phrase_of_the_field_is_no_break(reader):
     """ "again and again" is one of the field's phrases (repeat callers), not two things."""
     assert reader.read("people calling the police again and again about ASB").parts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"), [("hw many burglaries", "count_word"), ("hw often", "count_word")]
+)
+def test_the_asking_words_texted_short(reader, text, intent):
+    assert intent in reader.read(text).intents
