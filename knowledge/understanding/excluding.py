@@ -10,6 +10,7 @@ EXCLUDING = (
     ("other", "than"), ("apart", "from"), ("instead", "of"), ("leaving", "out"),
 )  # fmt: skip
 """The words that take something out, a grammar's few, not a list of topics."""
+_FIRST = frozenset(phrase[0] for phrase in EXCLUDING)
 ARTICLES = frozenset({"the", "a", "an", "any"})
 MAX_TAKEN = 3
 """The most words one exclusion takes out: a name ("repeat callers", "criminal damage")."""
@@ -20,6 +21,8 @@ def split_excluded(typed: list[str], stopwords: frozenset[str]) -> tuple[list[st
     after "not", "without", "rather than"… up to the next small word ("without arson, in
     2022": "arson"). The exclusion's own words are kept: they are small words, or intents
     ("not improved")."""
+    if _FIRST.isdisjoint(typed):
+        return list(typed), []  # most questions take nothing out
     kept: list[str] = []
     taken: list[str] = []
     at = 0

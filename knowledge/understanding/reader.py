@@ -94,23 +94,21 @@ class Reader:
         query = self.read_part(raw)
         sentences = self._read_together(clauses(query.text))
         joined = self._read_together(self.joined_parts(query.text))
-        return replace(
-            query,
-            clauses=tuple(sentences) if len(sentences) >= 2 else (),
-            parts=tuple(joined) if len(joined) >= 2 else (),
-        )
+        return replace(query, clauses=tuple(sentences), parts=tuple(joined))
 
     def _read_together(self, texts: list[str]) -> list[Query]:
         """Each part read, a part asking only which way something went read with the part
         before it that names a topic: "street robbery of people - has it risen" is one
-        question, not robbery and the list of indicators that rose."""
+        question, not robbery and the list of indicators that rose. None for one part alone."""
+        if len(texts) < 2:
+            return []
         reads: list[Query] = []
         for text in texts:
             read = self.read_part(text)
             if reads and not reads[-1].empty and direction_of_before(read):
                 read = self.read_part(f"{reads.pop().raw} {text}")
             reads.append(read)
-        return reads
+        return reads if len(reads) >= 2 else []
 
     def read_part(self, raw: str) -> Query:
         """One message or part of one, read on its own."""

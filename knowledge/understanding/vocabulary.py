@@ -34,6 +34,7 @@ from knowledge.understanding.text import (
 )
 
 _LIST_MARKER = re.compile(r"^\d$")
+_WHOSE = frozenset({"the", "our", "my"})
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,9 @@ class Language:
     def __post_init__(self) -> None:
         v = self.vocabulary
         self._speaking = _speaking_pattern(v.speakers, v.speaking)
-        self._speaker_words = frozenset(clean(s).split()[0] for s in v.speakers if clean(s).split())
+        # A speaker's first word past "the", "our", "my": a message without one names nobody.
+        named = (words(clean(s)) for s in v.speakers)
+        self._speaker_words = frozenset(next((w for w in n if w not in _WHOSE), "") for n in named) - {""}
         synonyms = {**v.synonyms, **self.field_synonyms()}
         self.synonyms = PhraseTable({_phrase_key(k): " ".join(words(val)) for k, val in synonyms.items()})
         # "stabbed" is a form of "stabbing", so it stands for what "stabbing" stands for.
@@ -274,7 +277,7 @@ class Language:
     def without_speaker(self, text: str) -> str:
         """Cleaned text without who is asking ("probation here", "from a health perspective",
         "housing colleagues are asking about"): the partner's role frames the question."""
-        if not self._speaking or not any(word in text for word in self._speaker_words):
+        if not self._speaking or self._speaker_words.isdisjoint(words(text)):
             return text
         return re.compile(self._speaking).sub(" ", text)
 
@@ -341,7 +344,6 @@ def _speaking_pattern(speakers: list[str], speaking: list[str]) -> str | None:
         return r"\s+".join(re.escape(w) for w in clean(phrase).split())
 
     names = "|".join(spaced(s) for s in sorted(speakers, key=len, reverse=True))
+    frames = (spaced(f).replace(re.escape("{speaker}"), f"(?:{names})") for f in speaking)
     # "our sergeant wants", "my team need": a speaker may be said with whose it is.
-    said = rf"(?:(?:our|my|the)\s+)?(?:{names})"
-    frames = (spaced(f).replace(re.escape("{speaker}"), said) for f in speaking)
-    return r"\b(?:" + "|".join(frames) + r")\b"
+    return r"\b(?:(?:our|my|the)\s+)?(?:" + "|".join(frames) + r")\b"
