@@ -1,6 +1,6 @@
-"""Every way a message names a time: periods ("2018/19", "Q4 2018", "Jan-Dec 2018"), years
-written short or in words, months and quarters with no year. Each function takes cleaned
-text and returns what it found and the text without it."""
+"""Every way a message names a time: the periods it names (`named_periods`), what a figure
+is compared with (the comparison grammar here), and runs of months named relative to now
+(`spans`). `read_times` takes cleaned text and returns what it found and the text without it."""
 
 from __future__ import annotations
 
@@ -9,99 +9,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from knowledge.domain.periods import (
-    NTH_HALF,
-    NTH_QUARTER,
-    TWELVE_MONTHS_TO,
-    Period,
-    PeriodError,
-    PeriodKind,
-    parse_period,
-)
-from knowledge.understanding.spans import (
-    MONTH_PATTERN,
-    YEAR_PATTERN,
-    Span,
-    find_named_span,
-    find_span,
-    months_spelt_right,
-)
+from knowledge.domain.periods import Period, PeriodKind
+from knowledge.understanding.named_periods import PERIOD_WORDS, find_period, finer_period
+from knowledge.understanding.spans import Span, find_named_span, find_span, months_spelt_right
 from knowledge.understanding.years import full_years
 
-_YEAR = YEAR_PATTERN
-_MONTH = MONTH_PATTERN
-_QUARTER = r"(?:q|qtr|quarter)\s*[1-4]\s+(?:of\s+)?"
-_PERIOD_WORDS = (
-    # the 12 months to June 2021; the first quarter of 2021 (or of 2019/20); Q1 2019/20
-    rf"{TWELVE_MONTHS_TO}\s+(?:{_MONTH})\s+{_YEAR}"
-    rf"|(?:the\s+)?(?:{NTH_QUARTER})\s+quarter\s+(?:of\s+)?{_YEAR}(?:\s*/\s*\d\d(?!\d))?"
-    rf"|(?:the\s+)?(?:{NTH_HALF})\s+half\s+(?:of\s+)?{_YEAR}|h[12]\s+{_YEAR}|{_YEAR}\s*h[12]\b"  # H1 2023
-    rf"|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}(?:\s*/\s*\d\d(?!\d))?"  # summer 2019
-    rf"|(?:christmas|xmas)\s+(?:of\s+)?{_YEAR}"
-    rf"|{_QUARTER}{_YEAR}\s*/\s*\d\d(?!\d)"
-    rf"|(?:fy\s*)?{_YEAR}\s*[/-]\s*\d\d(?!\d)"  # 2018/19, FY2018-19
-    # Jan-Dec 2018, July to September 2019, between July and September 2019
-    rf"|between\s+(?:{_MONTH})\s+and\s+(?:{_MONTH})\s+{_YEAR}"
-    rf"|(?:{_MONTH})\.?\s*(?:-|to|through|thru|till|until)\s*(?:{_MONTH})\s+{_YEAR}"
-    rf"|{_QUARTER}{_YEAR}|{_YEAR}\s*-?\s*q[1-4]"  # Q4 2018, quarter 4 of 2018, 2018-Q4
-    rf"|(?:{_MONTH})\s+{_YEAR}"  # Nov 2018
-    rf"|{_YEAR}"  # 2018
-)
-_PERIOD_TEXT = re.compile(rf"\b(?:{_PERIOD_WORDS})\b")
-# A financial year: "18/19", "FY18/19", "2018/19", "2018-19" (but "18-24" is an age range).
-_SHORT_FY = re.compile(r"\b(?:fy\s*)?(?:(\d\d)\s*/|20(\d\d)\s*[/-])\s*(\d\d)\b")
-# Months and quarters named without a year ("knife crime Q4", "burglary in December",
-# "robbery last month"): the figures are held for whole years. "May" and "March" are left
-# out, as everyday words.
-_FINER_PERIOD = re.compile(
-    r"\b(?:(?P<quarter>q[1-4]|(?:this|last|past|previous|each|every|per|a|by)\s+quarter|quarterly)"
-    r"|(?:this|last|past|previous|each|every|per|a|by)\s+month|monthly|month by month"
-    r"|jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\b"
-)
-
-
-def finer_period(text: str) -> tuple[str | None, str, str]:
-    """ "quarterly" or "monthly" when the text names a quarter or month with no year, the
-    words that name it, and the text without them."""
-    found = _FINER_PERIOD.search(text)
-    if not found:
-        return None, "", text
-    finer = "quarterly" if found.group("quarter") else "monthly"
-    return finer, found.group(0), text[: found.start()] + " " + text[found.end() :]
-
-
-_FY_WORDS = re.compile(r"\b(?:the\s+)?(?:financial|fiscal)\s+y(?:ea)?r\b")
-"""Said beside a financial year named ("the 2019/20 financial year", "financial year 2016/17"):
-the period's own words, not a topic."""
-
-
-def find_period(text: str) -> tuple[Period | None, str | None, str]:
-    """The first period named in the text, its words, and the text without them."""
-    period, said, rest = _first_period(text)
-    if period is not None and period.kind is PeriodKind.FINANCIAL_YEAR:
-        rest = _FY_WORDS.sub(" ", rest)
-    return period, said, rest
-
-
-def _first_period(text: str) -> tuple[Period | None, str | None, str]:
-    short = _SHORT_FY.search(text)
-    named = _PERIOD_TEXT.search(text) if short else None
-    if short and named and named.start() < short.start() < named.end():
-        short = None  # a financial year's quarter ("q1 2019/20"), not the year
-    first = short and int(short.group(1) or short.group(2))
-    if short and int(short.group(3)) == (first + 1) % 100:
-        period = Period.financial_year(2000 + first)
-        return period, short.group(0), text[: short.start()] + " " + text[short.end() :]
-    found = _PERIOD_TEXT.search(text)
-    if not found:
-        return None, None, text
-    try:
-        period = parse_period(found.group(0))
-    except PeriodError:
-        return None, None, text
-    return period, found.group(0), text[: found.start()] + " " + text[found.end() :]
-
+__all__ = [
+    "YEARS_BACK",
+    "YEAR_BEFORE",
+    "Comparison",
+    "Times",
+    "find_period",
+    "finer_period",
+    "full_years",
+    "read_times",
+]
+"""`find_period`, `finer_period` and `full_years` are read with the rest of a message's times."""
 
 # Comparisons: what a figure is set against. One grammar of a few named pieces (a period
 # named, "the year before", "now", and the words that set one against another) joined by the
@@ -143,7 +66,7 @@ class Times:
     span: Span | None = None
 
 
-_A_PERIOD = rf"(?:fy\s*)?\d\d\s*/\s*\d\d(?!\d)|{_PERIOD_WORDS}"
+_A_PERIOD = rf"(?:fy\s*)?\d\d\s*/\s*\d\d(?!\d)|{PERIOD_WORDS}"
 _BEFORE = (
     r"(?:the\s+)?(?:same\s+(?:period|time|months?|quarter)\s+)?(?:last|previous|prior|preceding)\s+year(?:['’]?s)?"
     r"|the\s+year\s+(?:before|earlier)|(?:(?:a|one)\s+year|(?:12|twelve)\s+months)\s+(?:ago|before|earlier)"
