@@ -116,6 +116,9 @@ class Knowledge:
             return thanked
         ctx, reader = self.current()
         query = reader.read(raw)
+        told = parts.asked_beside_a_figure_told(ctx, query)
+        if told is not None:
+            return finished(ctx, query, told)
         answer = answer_query(ctx, query)
         if answer.kind is Kind.UNKNOWN and not declined_because(answer):
             answer = parts.answer_one_part(ctx, query) or parts.several_things(ctx, query) or answer

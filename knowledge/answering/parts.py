@@ -4,6 +4,7 @@ figure? Thanks"). The parts come read in the query; nothing here reads text agai
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from knowledge.answering import compose
@@ -141,6 +142,40 @@ def answer_one_part(ctx: Context, query: Query) -> Answer | None:
             )
             return answer_query(ctx, replace(read, raw=query.raw))
     return replace(asking[0][1], question=query.raw)
+
+
+def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
+    """ "we had 830 knife crimes last year, what about robbery", "we arrested 190 - how many
+    were charged?": a part telling a figure is the setting of the part that asks, which is
+    answered alone, for the time told when it names none. None unless one part tells a figure
+    and one other asks, about something else, and is answered."""
+    if len(query.clauses) < 2:
+        return None
+    told = [c for c in query.clauses if _tells_a_figure(c)]
+    asking = [
+        c for c in query.clauses if c not in told and set(words(c.raw)) & ASKING_WORDS and c.has_words
+    ]
+    if len(told) != 1 or len(asking) != 1:
+        return None
+    read, setting = asking[0], told[0]
+    if read.time is None and read.period is None and (setting.time or setting.period):
+        read = replace(
+            read, time=setting.time, period=setting.period, period_text=setting.period_text, span=setting.span
+        )
+    answer = answer_query(ctx, read)
+    if not answer.matched or answer.kind is Kind.HELP or answer.key == answer_query(ctx, setting).key:
+        return None
+    return replace(answer, question=query.raw)
+
+
+def _tells_a_figure(read: Query) -> bool:
+    """A part that says a figure and asks nothing ("we had 830 knife crimes last year")."""
+    typed = words(read.raw)
+    counts = [w for w in typed if w.isdigit() and not _A_YEAR.fullmatch(w)]
+    return bool(counts) and not set(typed) & ASKING_WORDS
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _may_narrow(ctx: Context, read: Query) -> bool:

@@ -118,3 +118,29 @@ def test_a_category_counted_within_an_indicator_is_declined_beside_what_is_answe
     assert isinstance(answer, SeveralAnswer), render_text(answer)
     assert [p.key for p in answer.parts] == ["knife-crime", None]
     assert "Homicide" in answer.parts[1].title
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "period"),
+    [
+        ("we had 830 knife crimes last year, what about robbery", "personal-robbery", "2017"),
+        ("there were 3,293 burglaries in 2018. how many robberies?", "personal-robbery", "2018"),
+        ("we arrested 190 - how many were charged?", "drug-supply-charges", "2018"),
+    ],
+)
+def test_a_figure_told_is_the_setting_of_the_question_beside_it(knowledge, question, key, period):
+    """The part telling a figure asks nothing: the other part is the question, for the time
+    told when it names none."""
+    answer = knowledge.ask(question)
+    assert (answer.key, answer.indicator.current.period.code) == (key, period), render_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("someone said 300 burglaries in 2018, is that right?", "total-burglary"),  # asks of the figure told
+        ("we had 215 burglaries?", "total-burglary"),
+    ],
+)
+def test_a_figure_told_and_asked_about_is_the_question(knowledge, question, key):
+    assert knowledge.ask(question).key == key
