@@ -151,7 +151,8 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
     and one other asks, about something else, and is answered."""
     if len(query.clauses) < 2:
         return None
-    told = [c for c in query.clauses if _tells_a_figure(c)]
+    named = _numbers_in_names(ctx)
+    told = [c for c in query.clauses if _tells_a_figure(c, named)]
     asking = [
         c for c in query.clauses if c not in told and set(words(c.raw)) & ASKING_WORDS and c.has_words
     ]
@@ -163,16 +164,48 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
             read, time=setting.time, period=setting.period, period_text=setting.period_text, span=setting.span
         )
     answer = answer_query(ctx, read)
-    if not answer.matched or answer.kind is Kind.HELP or answer.key == answer_query(ctx, setting).key:
+    told = answer_query(ctx, setting)
+    if not answer.matched and told.matched and _times_of(asking[0]):
+        # "574 repeat callers for 2017 - what's the figure for this year?": the topic told, for
+        # the time asked.
+        answer = answer_query(ctx, replace(setting, **_times_of(asking[0])))
+        return replace(answer, question=query.raw) if answer.key == told.key else None
+    if not answer.matched or answer.kind is Kind.HELP or answer.key == told.key:
         return None
     return replace(answer, question=query.raw)
 
 
-def _tells_a_figure(read: Query) -> bool:
-    """A part that says a figure and asks nothing ("we had 830 knife crimes last year")."""
+def _times_of(read: Query) -> dict:
+    """The time a part asks for, as fields of a query; empty when it names none."""
+    if read.time is None and read.period is None and read.span is None:
+        return {}
+    return {
+        "time": read.time,
+        "period": read.period,
+        "period_text": read.period_text,
+        "span": read.span,
+        "comparison": read.comparison,
+    }
+
+
+def _tells_a_figure(read: Query, named: set[str]) -> bool:
+    """A part that says a figure and asks nothing ("we had 830 knife crimes last year"); a
+    number in a name ("ASB calls to 101") or a year is no figure."""
     typed = words(read.raw)
-    counts = [w for w in typed if w.isdigit() and not _A_YEAR.fullmatch(w)]
+    counts = [w for w in typed if w.isdigit() and w not in named and not _A_YEAR.fullmatch(w)]
     return bool(counts) and not set(typed) & ASKING_WORDS
+
+
+def _numbers_in_names(ctx: Context) -> set[str]:
+    """The numbers the names of what the bot holds are written with ("ASB calls to 101")."""
+    return {
+        word
+        for entry in ctx.index.entries.values()
+        for text, item in entry.phrases
+        if item is None and " " in text  # a name or alias, not a fact's line
+        for word in words(text.lower())
+        if word.isdigit()
+    }
 
 
 _A_YEAR = re.compile(r"(?:19|20)\d\d")

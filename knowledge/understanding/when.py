@@ -311,6 +311,30 @@ def _without_restated_months(period: Period, text: str) -> str:
     return without if (span.until or span.month) == period.end.month else text
 
 
+_TO_DATE_BEFORE = re.compile(r"\b(?:ytd|year\s+to\s+date)\s+(?:to\s+)?$")
+
+
+def _ending_with_the_month(
+    period: Period, said: str, span: Span | None, text: str
+) -> tuple[Period, Span | None]:
+    """ "ytd june 2022", "fytd to dec 2021", "rolling 12 month sexual offences to march 2022":
+    the year so far, the financial year so far or the twelve months ending with the month
+    named, not the month alone."""
+    if period.kind is not PeriodKind.MONTH:
+        return period, span
+    end = period.start
+    kind = span.kind if span is not None and span.year is None else None
+    if kind is None and said and _TO_DATE_BEFORE.search(text[: max(text.find(said), 0)]):
+        kind = "ytd"
+    if kind == "ytd":
+        return Period.year_to_date(end.year, end.month), None
+    if kind == "fytd":
+        return Period.of_months(end.replace(year=end.year - (end.month < 4), month=4), end), None
+    if kind == "rolling":
+        return Period.rolling_year(end.year, end.month), None
+    return period, span
+
+
 def read_times(text: str) -> Times:
     """Everything a message says of time: the period asked for, what it is compared with, a
     month or quarter with no year, a run of months named relative to now; and the text
@@ -336,6 +360,8 @@ def read_times(text: str) -> Times:
         comparison = YEAR_BEFORE
     finer, finer_text, without_finer = finer_period(rest)
     span = named or (reading.span if reading else None)
+    if period is not None and comparison is None:
+        period, span = _ending_with_the_month(period, period_text or "", span, text)
     if span is not None or period is not None:
         return Times(period, period_text, comparison, time, finer, finer_text, without_finer, span)
     # Read on the text before the finer words go: "in December" is a month with no year

@@ -126,6 +126,9 @@ def test_a_category_counted_within_an_indicator_is_declined_beside_what_is_answe
         ("we had 830 knife crimes last year, what about robbery", "personal-robbery", "2017"),
         ("there were 3,293 burglaries in 2018. how many robberies?", "personal-robbery", "2018"),
         ("we arrested 190 - how many were charged?", "drug-supply-charges", "2018"),
+        # a part asking only for a time: the topic told, for that time
+        ("I've got 574 repeat callers for 2017, what's the figure this year?", "asb-repeat-callers", "2018"),
+        ("we had 830 knife crimes in 2018, what about 2017?", "knife-crime", "2017"),
     ],
 )
 def test_a_figure_told_is_the_setting_of_the_question_beside_it(knowledge, question, key, period):
@@ -144,3 +147,9 @@ def test_a_figure_told_is_the_setting_of_the_question_beside_it(knowledge, quest
 )
 def test_a_figure_told_and_asked_about_is_the_question(knowledge, question, key):
     assert knowledge.ask(question).key == key
+
+
+def test_a_number_in_a_name_is_no_figure_told(knowledge):
+    """ "ASB calls to 101": the part naming them asks about them with the other part."""
+    answer = knowledge.ask("asb 101 calls and repeat callers, how did they change")
+    assert answer.key == "list:indicators:asb-101-calls+asb-repeat-callers", render_text(answer)

@@ -261,3 +261,17 @@ def test_year_written_yr_in_a_comparison():
     said = read_times(clean("public order offences last yr vs the year before"))
     assert said.comparison is not None and said.time == "compare"
     assert "yr" not in said.rest.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("rolling 12 month sexual offences to march 2022", "R12-2022-03"),
+        ("vehicle offences ytd june 2022", "YTD2022-06"),
+        ("drug offences fytd to dec 2021", "2021-04..2021-12"),
+        ("burglary fytd to feb 2022", "2021-04..2022-02"),
+        ("burglary in march 2022", "2022-03"),  # a month alone stays the month
+    ],
+)
+def test_a_year_so_far_or_rolling_year_to_a_month_named_ends_with_it(text, code):
+    assert period_read(text)[0] == code
