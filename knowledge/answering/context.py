@@ -18,6 +18,7 @@ from knowledge.store import Catalogue
 from knowledge.understanding.index import Index
 from knowledge.understanding.model import DecisionModel
 from knowledge.understanding.spans import Span
+from knowledge.understanding.text import words
 from knowledge.understanding.vocabulary import Language
 from knowledge.understanding.when import YEARS_BACK, Comparison
 
@@ -41,6 +42,19 @@ class Context:
         """An indicator's figure for what is asked, by its own headline policy."""
         headline = self.headlines.of(indicator.key)
         return indicator_view(self.catalogue, indicator, asked, headline, self.latest_months)
+
+    @cached_property
+    def numbers_in_names(self) -> frozenset[str]:
+        """The numbers the names of what the bot holds are written with ("ASB calls to 101"),
+        made once per revision: such a number in a message names, it tells no figure."""
+        return frozenset(
+            word
+            for entry in self.index.entries.values()
+            for text, item in entry.phrases
+            if item is None and " " in text  # a name or alias, not a fact's line
+            for word in words(text.lower())
+            if word.isdigit()
+        )
 
     @cached_property
     def latest_months(self) -> Series | None:

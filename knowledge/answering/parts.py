@@ -149,9 +149,9 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
     were charged?": a part telling a figure is the setting of the part that asks, which is
     answered alone, for the time told when it names none. None unless one part tells a figure
     and one other asks, about something else, and is answered."""
-    if len(query.clauses) < 2:
+    if len(query.clauses) < 2 or not any(c.isdigit() for c in query.raw):
         return None
-    named = _numbers_in_names(ctx)
+    named = ctx.numbers_in_names
     told = [c for c in query.clauses if _tells_a_figure(c, named)]
     asking = [
         c for c in query.clauses if c not in told and set(words(c.raw)) & ASKING_WORDS and c.has_words
@@ -188,24 +188,12 @@ def _times_of(read: Query) -> dict:
     }
 
 
-def _tells_a_figure(read: Query, named: set[str]) -> bool:
+def _tells_a_figure(read: Query, named: frozenset[str]) -> bool:
     """A part that says a figure and asks nothing ("we had 830 knife crimes last year"); a
     number in a name ("ASB calls to 101") or a year is no figure."""
     typed = words(read.raw)
     counts = [w for w in typed if w.isdigit() and w not in named and not _A_YEAR.fullmatch(w)]
     return bool(counts) and not set(typed) & ASKING_WORDS
-
-
-def _numbers_in_names(ctx: Context) -> set[str]:
-    """The numbers the names of what the bot holds are written with ("ASB calls to 101")."""
-    return {
-        word
-        for entry in ctx.index.entries.values()
-        for text, item in entry.phrases
-        if item is None and " " in text  # a name or alias, not a fact's line
-        for word in words(text.lower())
-        if word.isdigit()
-    }
 
 
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
