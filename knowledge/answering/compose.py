@@ -116,9 +116,10 @@ def _held_for_the_period(views: list[IndicatorView]) -> tuple[list[IndicatorView
     if not missing or len(missing) == len(views):
         return views, ()
     names = [declines.in_a_sentence(v.indicator.short_name) for v in missing]
-    said = ", ".join(names[:-1]) + f" and {names[-1]}" if 1 < len(names) <= 4 else names[0]
     if len(names) > 4:
         said = f"{len(names)} indicators"
+    else:
+        said = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
     asked = missing[0].missing_period.short_label  # type: ignore[union-attr]
     return [v for v in views if v.missing_period is None], (f"Left out: {said}, with no figure for {asked}.",)
 

@@ -164,13 +164,14 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
             read, time=setting.time, period=setting.period, period_text=setting.period_text, span=setting.span
         )
     answer = answer_query(ctx, read)
-    told = answer_query(ctx, setting)
-    if not answer.matched and told.matched and _times_of(asking[0]):
+    told_topic = answer_query(ctx, setting)
+    asked_time = _times_of(asking[0])
+    if not answer.matched and told_topic.matched and asked_time:
         # "574 repeat callers for 2017 - what's the figure for this year?": the topic told, for
         # the time asked.
-        answer = answer_query(ctx, replace(setting, **_times_of(asking[0])))
-        return replace(answer, question=query.raw) if answer.key == told.key else None
-    if not answer.matched or answer.kind is Kind.HELP or answer.key == told.key:
+        answer = answer_query(ctx, replace(setting, **asked_time))
+        return replace(answer, question=query.raw) if answer.key == told_topic.key else None
+    if not answer.matched or answer.kind is Kind.HELP or answer.key == told_topic.key:
         return None
     return replace(answer, question=query.raw)
 
