@@ -72,14 +72,25 @@ def examples(data_dir: Path) -> list[Example]:
     return found
 
 
-def _threshold(probabilities, right, cost: float, floor: float = 0.0) -> float:
-    """The cut-off above which answering gains most: +1 for a right answer, -cost for a wrong."""
-    best, best_gain = 1.01, 0.0
-    for cut in sorted({round(p, 3) for p in probabilities if p >= floor}):
+GAIN_TOLERANCE = 0.01
+"""Cut-offs whose gain is within this share of the best are as good, on the labelled sets."""
+
+
+def _threshold(probabilities, right, cost: float) -> float:
+    """The cut-off above which answering gains most: +1 for a right answer, -cost for a wrong.
+
+    The gain is nearly flat over a wide range of cut-offs, so the best one moves with a
+    handful of examples; of the cut-offs within `GAIN_TOLERANCE` of the best, the highest is
+    taken: a wrong answer is the worse mistake, and the outcome below still answers, saying
+    how the question was read."""
+    gains: list[tuple[float, float]] = []
+    for cut in sorted({round(p, 3) for p in probabilities}):
         gain = sum((1.0 if r else -cost) for p, r in zip(probabilities, right, strict=True) if cut <= p)
-        if gain > best_gain:
-            best, best_gain = cut, gain
-    return best
+        gains.append((cut, gain))
+    best_gain = max((gain for _, gain in gains), default=0.0)
+    if best_gain <= 0.0:
+        return 1.01
+    return max(cut for cut, gain in gains if gain >= best_gain * (1.0 - GAIN_TOLERANCE))
 
 
 def fit(found: list[Example]) -> dict:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from knowledge.answering import declines
 from knowledge.answering.context import Context
 from knowledge.answering.types import Answer, IndicatorAnswer, IndicatorListAnswer, IndicatorView
-from knowledge.domain.models import Confidence, Kind
+from knowledge.domain.models import Confidence, Kind, Unit
 from knowledge.domain.periods import PeriodKind
 from knowledge.understanding.index import Entry
 from knowledge.understanding.query import Query
@@ -21,10 +22,11 @@ def finished(ctx: Context, query: Query, answer: Answer) -> Answer:
     """The answer with what the question asked that it cannot give said plainly: a measure
     the topic does not hold declines it; periods and reasons not held are noted."""
     entry = ctx.index.entries.get(answer.key or "")
-    missing = declines.measure_not_held(entry, query)
+    missing = declines.measure_not_held(entry, query) or _count_of_a_rate(answer, query)
     if entry is not None and missing:
         return declines.no_measure(query, entry, missing)
     notes = (
+        *_rate_not_count_notes(answer, query),
         *_finer_period_notes(answer, query),
         *_undated_notes(entry, query),
         *_reading_notes(query),
@@ -34,6 +36,34 @@ def finished(ctx: Context, query: Query, answer: Answer) -> Answer:
     if "why" in query.intents and isinstance(answer, IndicatorAnswer):
         notes = (*notes, NO_REASONS)
     return replace(answer, notes=answer.notes + notes) if notes else answer
+
+
+_RATE_TAKEN_OUT = re.compile(
+    r"\b(?:not|rather than|instead of|other than)\s+(?:as\s+)?(?:a\s+|the\s+|an\s+)?"
+    r"(?:%|percent|percentage|per cent|rate|proportion|share)(?!\w)",
+    re.IGNORECASE,
+)
+"""Words asking for a count and saying a rate will not do: "(number not %)", "as a number,
+not a percentage", "how many, rather than the rate"."""
+
+
+def _is_rate(answer: Answer) -> bool:
+    return isinstance(answer, IndicatorAnswer) and answer.indicator.indicator.unit is Unit.PERCENT
+
+
+def _count_of_a_rate(answer: Answer, query: Query) -> str | None:
+    """A count asked of an indicator that is a rate, saying the rate is not wanted: there is
+    no count to give, and the rate in its place would be the wrong figure."""
+    return "count" if _is_rate(answer) and _RATE_TAKEN_OUT.search(query.raw) else None
+
+
+def _rate_not_count_notes(answer: Answer, query: Query) -> tuple[str, ...]:
+    """ "How many convictions at the SDVC" is answered with the rate, the one figure held,
+    saying that it is a rate and no count is held."""
+    if not _is_rate(answer) or "count_word" not in query.intents:
+        return ()
+    name = answer.indicator.indicator.short_name
+    return (f"{name} is a rate, a percentage: I hold no count for it.",)
 
 
 def _undated_notes(entry: Entry | None, query: Query) -> tuple[str, ...]:

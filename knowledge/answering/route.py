@@ -15,6 +15,7 @@ from knowledge.understanding.evidence import evidence
 from knowledge.understanding.index import Candidate
 from knowledge.understanding.model import Outcome
 from knowledge.understanding.query import Query
+from knowledge.understanding.text import stem
 
 LIST_INTENTS = ("all_indicators", "worse", "better", "up", "down")
 PRIORITY_LIST_INTENTS = ("indicators_word", *LIST_INTENTS)
@@ -111,10 +112,18 @@ def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
         near = narrowed.parent_first(ctx, ranked, ctx.index.suggest(query, ranked))
         return declines.unknown(query, near)
     answer = answer_with(ctx, query, ranked)
-    if not answer.matched or (outcome is Outcome.ANSWER and not found.unused):
+    unused = _not_held_by_entry(ctx, ranked[0], found.unused)
+    if not answer.matched or (outcome is Outcome.ANSWER and not unused):
         return answer
     sure = outcome is Outcome.ANSWER
-    return replace(answer, read_as=_read_as(ranked, found.unused, offer_next=not sure))
+    return replace(answer, read_as=_read_as(ranked, unused, offer_next=not sure))
+
+
+def _not_held_by_entry(ctx: Context, top: Candidate, unused: tuple[str, ...]) -> tuple[str, ...]:
+    """The words the answer did not use, of those its best phrase did not hold: a word another
+    of the entry's names holds was used ("SDVC" is the Specialist Domestic Violence court)."""
+    held = ctx.index.held_by[ctx.index.entry_number[top.entry.key]]
+    return tuple(word for word in unused if stem(word) not in held)
 
 
 def _read_as(ranked: list[Candidate], unused: tuple[str, ...], offer_next: bool) -> ReadAs:

@@ -53,6 +53,16 @@ NOW = datetime(2019, 8, 1, tzinfo=UTC)
             "I have no figures by outcome.",
         ),
         (
+            "knife crime deaths in 2018",  # the whole figure, sure, before deaths were an outcome
+            "knife-crime",
+            "I hold Knife crime for the whole borough only, not “deaths”: I have no figures by outcome.",
+        ),
+        (
+            "how many were stabbed to death last year",
+            "knife-crime",
+            "I hold Knife crime for the whole borough only, not “death”: I have no figures by outcome.",
+        ),
+        (
             "moped robberies",
             "personal-robbery",
             "I hold Personal robbery for the whole borough only, not “moped”: I have no figures by type.",

@@ -1,0 +1,49 @@
+"""What a question asks of a figure, and what the answer says it did not use (issue #16): a
+count asked of a rate, and the words of an entry's other names."""
+
+import pytest
+
+from knowledge.answering.types import Declined, IndicatorAnswer
+from knowledge.render.text import render_text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many perpetrators were convicted at the SDVC last yr (number not %)",
+        "SDVC convictions as a number not a percentage",
+        "how many convictions at the specialist DV court, rather than the rate",
+    ],
+)
+def test_a_count_asked_of_a_rate_saying_the_rate_will_not_do_is_declined(knowledge, question):
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and not answer.matched
+    assert answer.declined_because == "I hold no count for “SDVC conviction rate”."
+    assert answer.suggestions[0].key == "sdvc-conviction-rate"
+
+
+def test_a_count_asked_of_a_rate_is_answered_with_the_rate_saying_so(knowledge):
+    answer = knowledge.ask("how many convictions at the SDVC")
+    assert isinstance(answer, IndicatorAnswer) and answer.indicator.current.value == 69
+    assert "SDVC conviction rate is a rate, a percentage: I hold no count for it." in answer.notes
+
+
+def test_a_rate_asked_is_answered_without_a_note_on_counts(knowledge):
+    answer = knowledge.ask("SDVC conviction rate not including 2017")
+    assert isinstance(answer, IndicatorAnswer)
+    assert not [note for note in answer.notes if "no count" in note]
+
+
+def test_a_count_not_of_a_rate_is_answered_whatever_it_takes_out(knowledge):
+    answer = knowledge.ask("how many DA offences, not the rate")
+    assert isinstance(answer, IndicatorAnswer) and answer.key == "domestic-abuse-offences"
+
+
+@pytest.mark.parametrize("question", ["SDVC conviction rate", "sdvc convictions 2018"])
+def test_words_of_another_of_the_entrys_names_are_not_said_to_be_unused(knowledge, question):
+    # "SDVC" reads as "specialist domestic abuse court"; the name matched best may not hold
+    # "specialist" or "court", but the indicator's full name does.
+    answer = knowledge.ask(question)
+    assert answer.key == "sdvc-conviction-rate"
+    assert answer.read_as is None
+    assert "didn't use" not in render_text(answer)
