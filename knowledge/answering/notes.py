@@ -57,10 +57,16 @@ def _count_of_a_rate(answer: Answer, query: Query) -> str | None:
     return "count" if _is_rate(answer) and _RATE_TAKEN_OUT.search(query.raw) else None
 
 
+def count_asked_of_a_rate(answer: Answer, query: Query) -> bool:
+    """ "How many convictions at the SDVC": the rate is the one figure held, and may be what
+    was meant, or not; it is answered saying how the question was read (`route`)."""
+    return _is_rate(answer) and "count_word" in query.intents
+
+
 def _rate_not_count_notes(answer: Answer, query: Query) -> tuple[str, ...]:
-    """ "How many convictions at the SDVC" is answered with the rate, the one figure held,
-    saying that it is a rate and no count is held."""
-    if not _is_rate(answer) or "count_word" not in query.intents:
+    """A count asked of a rate is answered with the rate, saying that it is one and no count
+    is held."""
+    if not count_asked_of_a_rate(answer, query):
         return ()
     name = answer.indicator.indicator.short_name
     return (f"{name} is a rate, a percentage: I hold no count for it.",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from knowledge.answering import compose, declines, narrowed
+from knowledge.answering import compose, declines, narrowed, notes
 from knowledge.answering.context import Context
 from knowledge.answering.declines import suggestion_for
 from knowledge.answering.types import Answer, ReadAs
@@ -15,7 +15,8 @@ from knowledge.understanding.evidence import evidence
 from knowledge.understanding.index import Candidate
 from knowledge.understanding.model import Outcome
 from knowledge.understanding.query import Query
-from knowledge.understanding.text import stem
+from knowledge.understanding.reader import DETERMINERS, DIRECTIONS
+from knowledge.understanding.text import stem, words
 
 LIST_INTENTS = ("all_indicators", "worse", "better", "up", "down")
 PRIORITY_LIST_INTENTS = ("indicators_word", *LIST_INTENTS)
@@ -36,7 +37,7 @@ def settled_or_ranked(ctx: Context, query: Query) -> tuple[Answer | None, list[C
     declined = _declined_with_reason(ctx, query)
     if declined is not None:
         return declined, []
-    if query.empty or query.only_everyday_words:
+    if query.empty or query.only_everyday_words or _only_words_around_a_direction(ctx, query):
         general = _general(ctx, query)
         if general is not None:
             return general, []
@@ -78,7 +79,7 @@ def _declined_with_reason(ctx: Context, query: Query) -> Answer | None:
 def _general(ctx: Context, query: Query) -> Answer | None:
     """A question naming no topic: a list of indicators, the help, or "I don't know"."""
     list_intents = [i for i in LIST_INTENTS if i in query.intents]
-    if query.unknown:
+    if query.unknown and not _said_around_a_direction(ctx, query):
         # "the whole scorecard" asks for the list, but in "council tax increase" the
         # direction word is about a topic the bot does not hold.
         list_intents = [i for i in list_intents if i == "all_indicators"]
@@ -91,6 +92,38 @@ def _general(ctx: Context, query: Query) -> Answer | None:
     if query.empty:
         return declines.unknown(query, [])
     return None
+
+
+def _only_words_around_a_direction(ctx: Context, query: Query) -> bool:
+    """A direction asked with no topic the bot knows, only words said around it ("anything
+    deteriorating we should flag to the CSP board?"): a list, not a topic to look up."""
+    if not query.intents & DIRECTIONS:
+        return False
+    unknown = {stem(word) for word in query.unknown}
+    background = ctx.language.background
+    if not all(token in unknown or token in background for token in query.tokens):
+        return False
+    return _said_around_a_direction(ctx, query)
+
+
+def _said_around_a_direction(ctx: Context, query: Query) -> bool:
+    """The words not known are said around the direction asked, not of it: "anything
+    deteriorating we should flag to the board" asks which indicators got worse, where in
+    "council tax increase" or "are the parks getting worse" the word right before the
+    direction is what went up or worse, and "worse in schools" places it."""
+    language = ctx.language
+    typed = words(query.text)
+    starts = [start for start, _, value in language.intents.scan(typed) if value in DIRECTIONS]
+    if not starts:
+        return False
+    unknown = set(query.unknown)
+    # A word before "the positives" is a verb ("pull the positives"): what a direction is said
+    # of stands right before it ("tax increase"), after any article.
+    subjects = {typed[start - 1] for start in starts if start > 0 and typed[start] not in DETERMINERS}
+    return not any(
+        word in subjects or language.placed(typed, word) or language.narrowing_kind(word) is not None
+        for word in unknown
+    )
 
 
 def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
@@ -113,9 +146,9 @@ def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
         return declines.unknown(query, near)
     answer = answer_with(ctx, query, ranked)
     unused = _not_held_by_entry(ctx, ranked[0], found.unused)
-    if not answer.matched or (outcome is Outcome.ANSWER and not unused):
+    sure = outcome is Outcome.ANSWER and not notes.count_asked_of_a_rate(answer, query)
+    if not answer.matched or (sure and not unused):
         return answer
-    sure = outcome is Outcome.ANSWER
     return replace(answer, read_as=_read_as(ranked, unused, offer_next=not sure))
 
 
