@@ -21,14 +21,25 @@ def test_refitting_gives_the_model_in_data(data_dir):
         assert fitted["weights"][name] == pytest.approx(weight, abs=0.05)
 
 
-def test_of_cut_offs_nearly_as_good_the_highest_is_taken():
-    from tools.fit_decision import _threshold
+def test_the_answer_cut_off_is_the_highest_of_those_nearly_as_good():
+    from tools.fit_decision import _answer_threshold
 
     # Gain +1 per right answer, -4 per wrong: the best cut, 0.6, gains 201; 0.95 gains 200,
-    # within 1% of it (one right answer fewer), so it is taken.
+    # within one wrong answer of it (one right answer fewer), so it is taken.
     probabilities = [0.5, 0.6] + [0.95] * 200
     right = [False, True] + [True] * 200
-    assert _threshold(probabilities, right, cost=4.0) == 0.95
+    assert _answer_threshold(probabilities, right, cost=4.0) == 0.95
     # Where a higher cut-off loses more than that, the best is kept.
-    assert _threshold([0.5] * 10 + [0.9] * 5, [True] * 10 + [True] * 5, cost=4.0) == 0.5
-    assert _threshold([0.5, 0.6], [False, False], cost=4.0) == 1.01  # never worth answering
+    assert _answer_threshold([0.5] * 10 + [0.9] * 5, [True] * 15, cost=4.0) == 0.5
+    assert _answer_threshold([0.5, 0.6], [False, False], cost=4.0) == 1.01  # never worth answering
+
+
+def test_the_read_as_cut_off_is_the_lowest_of_those_that_gain_most():
+    from tools.fit_decision import _read_as_threshold
+
+    # Cutting at 0.6 or at 0.4 gains 2 (the wrong answer at 0.5 costs as much as the two
+    # right ones below it): the lower is taken.
+    probabilities = [0.4, 0.45, 0.5, 0.6, 0.7]
+    right = [True, True, False, True, True]
+    assert _read_as_threshold(probabilities, right, cost=2.0) == 0.4
+    assert _read_as_threshold([0.3], [False], cost=2.0) == 1.01

@@ -76,21 +76,36 @@ GAIN_TOLERANCE = 0.01
 """Cut-offs whose gain is within this share of the best are as good, on the labelled sets."""
 
 
-def _threshold(probabilities, right, cost: float) -> float:
-    """The cut-off above which answering gains most: +1 for a right answer, -cost for a wrong.
-
-    The gain is nearly flat over a wide range of cut-offs, so the best one moves with a
-    handful of examples; of the cut-offs within `GAIN_TOLERANCE` of the best, the highest is
-    taken: a wrong answer is the worse mistake, and the outcome below still answers, saying
-    how the question was read."""
-    gains: list[tuple[float, float]] = []
+def _gains(probabilities, right, cost: float) -> list[tuple[float, float]]:
+    """(cut-off, gain) for each cut-off: +1 for each right answer above it, -cost for a wrong."""
+    gains = []
     for cut in sorted({round(p, 3) for p in probabilities}):
         gain = sum((1.0 if r else -cost) for p, r in zip(probabilities, right, strict=True) if cut <= p)
         gains.append((cut, gain))
-    best_gain = max((gain for _, gain in gains), default=0.0)
-    if best_gain <= 0.0:
+    return gains
+
+
+def _answer_threshold(probabilities, right, cost: float) -> float:
+    """The cut-off above which the bot answers, sure. The gain is nearly flat over a wide range
+    of cut-offs, so the best one moves with a handful of examples: of the cut-offs as good as
+    the best (within `GAIN_TOLERANCE` of it, or within one wrong answer), the highest is taken,
+    a sure wrong figure being the worst outcome; the band below still answers, saying how."""
+    gains = _gains(probabilities, right, cost)
+    best = max((gain for _, gain in gains), default=0.0)
+    if best <= 0.0:
         return 1.01
-    return max(cut for cut, gain in gains if gain >= best_gain * (1.0 - GAIN_TOLERANCE))
+    slack = max(best * GAIN_TOLERANCE, cost)
+    return max(cut for cut, gain in gains if gain >= best - slack)
+
+
+def _read_as_threshold(probabilities, right, cost: float) -> float:
+    """The cut-off above which the bot answers saying how it read the question and offering
+    the next reading: the lowest of those that gain most, as the answer is hedged."""
+    gains = _gains(probabilities, right, cost)
+    best = max((gain for _, gain in gains), default=0.0)
+    if best <= 0.0:
+        return 1.01
+    return min(cut for cut, gain in gains if gain == best)
 
 
 def fit(found: list[Example]) -> dict:
@@ -107,9 +122,10 @@ def fit(found: list[Example]) -> dict:
     model = LogisticRegression(C=1.0, max_iter=1000)
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
     cv = cross_val_predict(model, z, y, cv=folds, method="predict_proba")[:, 1]
-    answer_at = _threshold(cv, y, WRONG_ANSWER_COST)
+    answer_at = _answer_threshold(cv, y, WRONG_ANSWER_COST)
     band = [(p, r) for p, r in zip(cv, y, strict=True) if p < answer_at]
-    read_as_at = min(answer_at, _threshold([p for p, _ in band], [r for _, r in band], WRONG_READ_AS_COST))
+    in_band = ([p for p, _ in band], [r for _, r in band])
+    read_as_at = min(answer_at, _read_as_threshold(*in_band, WRONG_READ_AS_COST))
     model.fit(z, y)
     answered = cv >= read_as_at
     return {

@@ -100,8 +100,8 @@ def unheld_measure(ctx: Context, query: Query) -> Declined:
     """A measure no indicator is ("burglary clear-up rate"), offering the indicator named."""
     measures = " or ".join(query.unheld_measures)
     reason = (
-        f"I hold no {measures}: the indicators count offences, calls, reports, arrests and "
-        "charges, with one conviction rate."
+        f"I hold no {measures}: I hold the partnership's indicators (counts of offences, calls, "
+        "reports, arrests and charges, and one conviction rate) and its plans."
     )
     return declined_with_reason(ctx, query, f"I hold no {measures}", reason)
 

@@ -116,7 +116,7 @@ class Reader:
         head = raw[:MAX_QUESTION_CHARS]
         if truncated and " " in head:
             head = head.rsplit(" ", 1)[0]  # never read half a word
-        text = self.language.without_speaker(clean(head))
+        text = self.language.without_occasion(self.language.without_speaker(clean(head)))
         said = when.read_times(text)
         tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
         tokens, measures = self.language.unheld_measures.remove(tokens)

@@ -22,6 +22,7 @@ from knowledge.datafiles import (
 )
 from knowledge.domain.crime_types import KEY_PREFIX, load_crime_types
 from knowledge.understanding.narrowing import Narrowing, NarrowingTable, load_narrowing
+from knowledge.understanding.occasions import occasion_pattern, occasion_words, without_occasion
 from knowledge.understanding.text import (
     COMMON_ZIPF,
     EVERYDAY_SALIENCE,
@@ -59,6 +60,8 @@ class Vocabulary:
     speakers: list[str] = field(default_factory=list)
     unheld_measures: dict[str, str] = field(default_factory=dict)
     speaking: list[str] = field(default_factory=list)
+    occasions: list[str] = field(default_factory=list)
+    occasion_leads: list[str] = field(default_factory=list)
 
 
 def load_vocabulary(data_dir: Path) -> Vocabulary:
@@ -188,6 +191,8 @@ class Language:
     """The pattern's text: compiling it costs a tenth of start-up, so it is compiled (and kept
     by `re`'s own cache) only for a message that names a speaker at all."""
     _speaker_words: frozenset[str] = field(init=False)
+    _occasion: str | None = field(init=False)
+    _occasion_words: frozenset[str] = field(init=False)
     _synonym_forms: dict[str, str] = field(init=False)
     _zipf: dict[str, float] = field(init=False, default_factory=dict)
     english: EnglishWords | None = field(init=False, default=None)
@@ -200,6 +205,8 @@ class Language:
         # A speaker's first word past "the", "our", "my": a message without one names nobody.
         named = (words(clean(s)) for s in v.speakers)
         self._speaker_words = frozenset(next((w for w in n if w not in _WHOSE), "") for n in named) - {""}
+        self._occasion = occasion_pattern(v.occasions, v.occasion_leads)
+        self._occasion_words = occasion_words(v.occasions)
         synonyms = {**v.synonyms, **self.field_synonyms()}
         self.synonyms = PhraseTable({_phrase_key(k): " ".join(words(val)) for k, val in synonyms.items()})
         # "stabbed" is a form of "stabbing", so it stands for what "stabbing" stands for.
@@ -280,6 +287,10 @@ class Language:
         if not self._speaking or self._speaker_words.isdisjoint(words(text)):
             return text
         return re.compile(self._speaking).sub(" ", text)
+
+    def without_occasion(self, text: str) -> str:
+        """Cleaned text without what the question is for ("for the ward panel tonight")."""
+        return without_occasion(text, self._occasion, self._occasion_words)
 
     def salience(self, word: str) -> float:
         """How much a word can say what a text is about (see `salience`); the words every

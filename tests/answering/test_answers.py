@@ -476,7 +476,7 @@ def test_the_last_two_years_compare_them(knowledge, question):
     "question, key, word",
     [
         ("what's the domestic violence picture", "domestic-abuse-offences", "picture"),
-        ("knife crime figures for the board please", "knife-crime", "board"),
+        ("knife crime figures board please", "knife-crime", "board"),
         ("how bad is robbery at the moment", "personal-robbery", "bad"),
     ],
 )
@@ -759,6 +759,20 @@ def test_a_measure_no_indicator_is_gets_a_plain_no(knowledge, question):
     answer = knowledge.ask(question)
     assert not answer.matched
     assert answer.declined_because.startswith("I hold no ")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's the ASB team's phone number", "I hold no contact details"),  # was 101 calls, sure
+        ("email address for the community safety team?", "I hold no contact details"),
+        ("how do I report ASB", "I hold no guidance on how to report"),  # was the portal figure
+        ("where can I report drug dealing", "I hold no guidance on how to report"),
+    ],
+)
+def test_contact_details_and_how_to_report_are_not_figures(knowledge, question, said):
+    answer = knowledge.ask(question)
+    assert not answer.matched and answer.title == said
 
 
 def test_a_fact_asked_for_a_year_says_it_is_not_dated_so(knowledge):
