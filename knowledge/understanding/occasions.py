@@ -32,7 +32,9 @@ def occasion_pattern(occasions: list[str], leads: list[str]) -> str | None:
 
     names = "|".join(spaced(o) for o in sorted(occasions, key=len, reverse=True))
     ways = "|".join(spaced(lead) for lead in sorted(leads, key=len, reverse=True))
-    return rf"\b(?:{ways})\s+(?:{_WHOSE}\s+)*(?:{names})\b(?:\s+{_WHEN}\b)?"
+    # After a determiner, one word may say which occasion: "for the VAWG board paper", "for
+    # the cohesion meeting at 2". Its topic, if any, is the meeting's, not the question's.
+    return rf"\b(?:{ways})\s+(?:(?:{_WHOSE}\s+)+(?:\w+\s+)?)?(?:{names})\b(?:\s+{_WHEN}\b)?"
 
 
 def occasion_words(occasions: list[str]) -> frozenset[str]:

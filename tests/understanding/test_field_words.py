@@ -77,6 +77,9 @@ ANSWERS = [
     ("frequent callers", "asb-repeat-callers"),
     ("drug pushers charged", "drug-supply-charges"),
     ("teen violence", "serious-youth-violence"),
+    ("asb phonecalls to police - up or down?", "asb-101-calls"),
+    ("how many ASB calls to the police in 2018", "asb-101-calls"),
+    ("robberies of individuals, up or down", "personal-robbery"),
 ]
 
 

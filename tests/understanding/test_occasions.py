@@ -22,6 +22,8 @@ def reader(knowledge) -> Reader:
         ("I'm preparing for Thursday's board: knife crime", ["knife", "crime"]),
         ("drafting a press release on burglary", ["burglari"]),
         ("burglary figures for my briefing note", ["burglari"]),
+        ("hate crime count, need it for the cohesion meeting at 2", ["hate", "crime"]),
+        ("for the VAWG board paper I need the DA offences", ["domest", "abus", "offenc"]),
     ],
 )
 def test_what_a_question_is_for_is_not_its_topic(reader, question, tokens):
@@ -71,3 +73,19 @@ def test_the_occasion_pattern_takes_a_time_with_it():
     text = "asb calls for the ward panel on thursday please"
     assert without_occasion(text, pattern, frozenset({"panel"})).split() == ["asb", "calls", "please"]
     assert without_occasion(text, None, frozenset({"panel"})) == text
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        (
+            "Hi, residents' group says hate crime is rising in TH. Is that what the police figures show?",
+            "hate-crime-offences",
+        ),
+        ("new starter here - remind me what the CSP actually is?", "csp-operating-context"),
+        ("the press are saying knife crime is up", "knife-crime"),
+    ],
+)
+def test_who_says_what_frames_the_question(knowledge, question, key):
+    answer = knowledge.ask(question)
+    assert (answer.matched, answer.key) == (True, key)
