@@ -31,7 +31,7 @@ def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declin
     top = ranked[0]
     indicator = _indicator_of(ctx, top)
     if indicator is None:
-        return money_not_held(ctx, query, ranked)
+        return money_not_held(ctx, query, ranked) or _named_beside_a_text(ctx, query, ranked)
     index = ctx.index
     held = index.held_by[index.entry_number[indicator.key]] | index.held_by[index.entry_number[top.entry.key]]
     names = [text for text, item in indicator.phrases if item is None and not text.isdigit()]
@@ -50,6 +50,31 @@ def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declin
     monthly = Series(tuple(ctx.catalogue.figures.get(indicator.key, ()))).monthly
     return declines.narrowed(query, indicator, part, monthly)
 
+
+def _named_beside_a_text(ctx: Context, query: Query, ranked: list[Candidate]) -> Declined | None:
+    """ "Serious youth violence involving girls", "knife crime by under 25s": an indicator named
+    whole and narrowed to a part it does not hold, where a plan or fact leads only because it
+    holds the narrowing word ("women and girls"). The question asks the indicator's figure
+    for that part, so it is declined offering the indicator; one that asks what is done
+    ("what are we doing about knife crime among girls") asks the text."""
+    if ranked[0].entry.kind not in WITHOUT_MONEY or query.intents & ASKS_WHAT_IS_DONE:
+        return None
+    named = next(
+        (c for c in ranked[1:4] if c.entry.kind is Kind.INDICATOR and c.item is None and whole_name(c)),
+        None,
+    )
+    if named is None or not named.words <= frozenset(query.tokens):
+        return None
+    rivals = [c for c in ranked if c is not named]
+    return part_not_held(ctx, query, [named, *rivals])
+
+
+def whole_name(candidate: Candidate) -> bool:
+    return candidate.precision >= decide.NAME_PRECISION
+
+
+ASKS_WHAT_IS_DONE = frozenset({"status_word", "why"})
+"""Intents that ask what a plan or fact says, not a figure."""
 
 WITHOUT_MONEY = (Kind.ACTION, Kind.DELIVERABLE, Kind.FACT)
 """Kinds of entry that may say what was done and hold no money for it: "what does extending

@@ -63,6 +63,18 @@ NOW = datetime(2019, 8, 1, tzinfo=UTC)
             "I hold Knife crime for the whole borough only, not “death”: I have no figures by outcome.",
         ),
         (
+            "serious youth violence involving girls",  # the VAWG deliverable, holding "girls", before
+            "serious-youth-violence",
+            "I hold Serious youth violence for the whole borough only, not “involving girls”: "
+            "I have no figures for groups of people.",
+        ),
+        (
+            "knife crime by under 25s",  # the young people's support fact, holding "25", before
+            "knife-crime",
+            "I hold Knife crime for the whole borough only, not “by under 25s”: "
+            "I have no figures for groups of people.",
+        ),
+        (
             "moped robberies",
             "personal-robbery",
             "I hold Personal robbery for the whole borough only, not “moped”: I have no figures by type.",
@@ -336,3 +348,8 @@ def test_the_words_of_a_time_said_are_no_breakdown(imported):
 def test_the_summer_months_narrow_a_figure(knowledge):
     answer = knowledge.ask("asb calls over the summer months")
     assert isinstance(answer, Declined) and "summer months" in answer.declined_because
+
+
+def test_what_is_done_about_a_part_of_an_indicator_is_what_the_plan_says(knowledge):
+    answer = knowledge.ask("what are we doing about knife crime among girls")
+    assert answer.matched and answer.key == "sp-tackle-violence"
