@@ -11,6 +11,8 @@ asked.
 
 from __future__ import annotations
 
+import re
+
 from knowledge.answering import declines
 from knowledge.answering.context import Context
 from knowledge.answering.types import Declined
@@ -79,6 +81,42 @@ ASKS_WHAT_IS_DONE = frozenset({"status_word", "why"})
 WITHOUT_MONEY = (Kind.ACTION, Kind.DELIVERABLE, Kind.FACT)
 """Kinds of entry that may say what was done and hold no money for it: "what does extending
 the RRT cost" asks what the action does not say (the investments, which name sums, do)."""
+
+
+_SUM = re.compile(r"£\s?\d")
+"""A sum of money in an entry's words: "£1.5m ASB to further enhance our ASB service"."""
+
+
+def money_held_elsewhere(ctx: Context, query: Query, ranked: list[Candidate]) -> list[Candidate] | None:
+    """The ranking led by the entry that holds the money, when the question asks what a plan,
+    action or fact topic cost ("what did the ASB service cost", "how much extra did the ASB
+    service get"), the first candidate names no sum, and another holding a sum is about all
+    the same words: the investments say what the ASB service got. None otherwise."""
+    top = ranked[0]
+    if top.entry.kind not in WITHOUT_MONEY or _names_a_sum(top.entry):
+        return None
+    held = ctx.index.held_by[ctx.index.entry_number[top.entry.key]]
+    topic = top.words | (held & frozenset(query.tokens))
+    asks_money = _HOW_MUCH.search(query.text) or narrowed_part(
+        ctx.language, query, held, topic, kinds=frozenset({Narrowing.MONEY})
+    )
+    if not asks_money:
+        return None
+    for candidate in ranked[1:4]:
+        if candidate.item is not None and top.words <= candidate.words and _names_a_sum(candidate.entry):
+            return [candidate, *(c for c in ranked if c is not candidate)]
+    return None
+
+
+_HOW_MUCH = re.compile(
+    r"\bhow much\b(?! (?:has|have|had|did|does|is|was|are|were)\b"
+    r".*\b(?:up|down|rise|fall|fell|rose|change)\w*)"
+)
+"""How much a topic got or cost, not how much a figure changed ("how much has it gone up")."""
+
+
+def _names_a_sum(entry: Entry) -> bool:
+    return any(_SUM.search(text) for text, _ in entry.phrases)
 
 
 def money_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declined | None:

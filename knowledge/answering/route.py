@@ -133,6 +133,7 @@ def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
     indicator it does not hold is declined whatever the weighing (`narrowed`)."""
     if not ranked:
         return declines.unknown(query, ctx.index.suggest(query, ranked))
+    ranked = narrowed.money_held_elsewhere(ctx, query, ranked) or ranked
     found = evidence(ctx.language, query, ranked)
     outcome, _ = ctx.decision.outcome(found)
     part_not_held = narrowed.part_not_held(ctx, query, ranked)

@@ -280,6 +280,25 @@ def test_money_asked_of_what_holds_money_and_a_setting_said_first_are_still_answ
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "what did the ASB service cost",  # was declined: the redesign names no sum
+        "how much extra did the ASB service get",  # was the redesign, sure
+        "how much for the ASB service",
+    ],
+)
+def test_money_asked_of_a_topic_is_answered_where_its_sum_is(knowledge, question):
+    """The investments name "£1.5m ASB to further enhance our anti-social behaviour service":
+    what the ASB service got is there, not in what its redesign did."""
+    answer = knowledge.ask(question)
+    assert answer.matched and answer.key == "key-investments", render_text(answer)
+
+
+def test_how_much_a_figure_changed_is_no_question_of_money(knowledge):
+    assert knowledge.ask("how much has ASB gone up").key != "key-investments"
+
+
+@pytest.mark.parametrize(
     ("question", "key", "said"),
     [
         ("what does extending the RRT cost", "rrt-expansion", "cost"),
