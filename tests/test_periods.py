@@ -81,6 +81,20 @@ def test_year_before_keeps_the_same_months():
     assert Period.year_to_date(2019, 5).year_before().label == "Jan-May 2018"
 
 
+@pytest.mark.parametrize(
+    ("period", "code"),
+    [
+        (Period.month(2023, 9), "2023-08"),
+        (Period.month(2023, 1), "2022-12"),  # over the turn of a year
+        (Period.quarter(2023, 1), "2022-Q4"),
+        (Period.quarter(2023, 3), "2023-Q2"),
+        (Period.financial_year(2022), "FY2021-22"),
+    ],
+)
+def test_just_before_is_as_many_months_ending_the_month_before(period, code):
+    assert period.just_before().code == code
+
+
 def test_financial_year_runs_april_to_march():
     period = Period.financial_year(2018)
     assert period.kind is PeriodKind.FINANCIAL_YEAR

@@ -17,6 +17,7 @@ from knowledge.domain.series import Headline, HeadlinePolicies, Series, months_n
 from knowledge.store import Catalogue
 from knowledge.understanding.index import Index
 from knowledge.understanding.model import DecisionModel
+from knowledge.understanding.named_periods import so_far_to
 from knowledge.understanding.spans import Span
 from knowledge.understanding.text import words
 from knowledge.understanding.vocabulary import Language
@@ -120,6 +121,22 @@ def _year_so_far(series: Series, year: int) -> Period:
     return Period.year(year)
 
 
+_PARTS_OF_A_YEAR = ("quarter_this_year", "quarter_last_year", "half_this_year", "half_last_year")
+
+
+def _part_of_a_year(series: Series, span: Span, today: date | None) -> Period | None:
+    """A quarter or half of this year or last ("Q2 this year", "the first half of last year"),
+    the years counted from today."""
+    now = today or (series.latest_month.start if series.latest_month else None)
+    if now is None or span.month is None:
+        return None
+    year = now.year - span.kind.endswith("last_year")
+    if span.kind.startswith("quarter"):
+        return Period.quarter(year, span.month)
+    first = 1 if span.month == 1 else 7
+    return Period.of_months(date(year, first, 1), date(year, first + 5, 1))
+
+
 def _span_period(series: Series, span: Span, today: date | None) -> Period | None:
     """The period a span of months means for a series (monthly figures, or for a span that
     names one period whatever is held, any)."""
@@ -127,13 +144,14 @@ def _span_period(series: Series, span: Span, today: date | None) -> Period | Non
         return _year_so_far(series, span.year)
     if span.kind in _BEFORE_TODAY:
         return _BEFORE_TODAY[span.kind](today) if today else series.latest_month
-    if span.kind in ("quarter_this_year", "quarter_last_year") and span.month:
-        now = today or (series.latest_month.start if series.latest_month else None)
-        return Period.quarter(now.year - (span.kind == "quarter_last_year"), span.month) if now else None
+    if span.kind in _PARTS_OF_A_YEAR and span.month:
+        return _part_of_a_year(series, span, today)
     if span.kind == "last_months" and span.month:
         # The whole months before today ("the last 6 months" on 15 Oct 2023: Apr-Sep).
         last = _month_before(today) if today else series.latest_month
         return Period.months_ending(last.start, span.month) if last else None
+    if span.kind in ("ytd", "fytd") and span.month:
+        return _to_date_ending(series, span)
     if span.kind == "ytd":
         return series.year_to_date()
     if span.kind == "rolling":
@@ -147,6 +165,14 @@ def _span_period(series: Series, span: Span, today: date | None) -> Period | Non
     if span.kind == "months" and span.month and span.until:
         return series.last_named_run(span.month, span.until)
     return None
+
+
+def _to_date_ending(series: Series, span: Span) -> Period | None:
+    """ "ytd to June", "fytd to Dec": January (or April) to the latest such month held."""
+    end = series.last_named_month(span.month or 12)
+    if end is None:
+        return None
+    return so_far_to(span.kind, end.start)
 
 
 def _named_months_before(span: Span, today: date | None) -> Period | None:
@@ -216,12 +242,23 @@ def _baseline(
     an earlier period), and the period named when none is held for it. A period named that
     is not before the figure shown ("since 2018" when 2018 is the latest) is no comparison:
     the year before is."""
-    wanted = comparison.baseline if comparison else None
+    wanted = _baseline_wanted(comparison, current.period) if comparison else None
     year_before = series.figure_like(current.period.year_before(), current)
     if wanted is not None and wanted.end < current.period.start:
         chosen = series.figure_like(wanted, current)
         return (chosen, None) if chosen is not None else (year_before, wanted)
     return year_before, None
+
+
+def _baseline_wanted(comparison: Comparison, current: Period) -> Period | None:
+    """The period named to compare with: as named, the period just before the one shown, or
+    the latest month of the name given before it; None for the same months a year before."""
+    if comparison.just_before:
+        return current.just_before()
+    if comparison.month is not None:
+        end = current.start
+        return Period.month(end.year - (comparison.month >= end.month), comparison.month)
+    return comparison.baseline
 
 
 def indicator_view(

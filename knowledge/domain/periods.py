@@ -187,6 +187,12 @@ class Period:
             self.kind,
         )
 
+    def just_before(self) -> Period:
+        """As many months, ending the month before this starts: what "vs the month before"
+        and "quarter on quarter" compare with (Aug 2023 for Sep 2023, Q2 for Q3)."""
+        last = _month_index(self.start.year, self.start.month) - 1
+        return Period.months_ending(date(last // 12, last % 12 + 1, 1), self.months)
+
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
 
@@ -215,6 +221,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (rf"^(?:q|qtr|quarter)\s*(?P<q>[1-4])\s+(?:of\s+)?{_YEAR}$", "quarter"),
     (rf"^(?:the\s+)?(?P<nth>{NTH_QUARTER})\s+quarter\s+(?:of\s+)?(?P<rest>.+)$", "nth_quarter"),
     (rf"^(?:the\s+)?(?P<nth>{NTH_HALF})\s+half\s+(?:of\s+)?{_YEAR}$", "half"),
+    (rf"^(?:the\s+)?(?P<nth>{NTH_HALF})\s+(?:6|six)\s+months\s+(?:of\s+)?{_YEAR}$", "half"),
     (rf"^h(?P<h>[12])\s+{_YEAR}$", "half"),
     (rf"^{_YEAR}\s*h(?P<h>[12])$", "half"),
     # A quarter of a financial year: "Q1 2019/20" is Apr-Jun 2019, "2019/20 Q4" Jan-Mar 2020.

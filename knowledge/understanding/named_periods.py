@@ -6,6 +6,7 @@ and the text without it; `when` reads comparisons and spans around them."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from knowledge.domain.periods import (
     NTH_HALF,
@@ -16,7 +17,7 @@ from knowledge.domain.periods import (
     PeriodKind,
     parse_period,
 )
-from knowledge.understanding.spans import MONTH_PATTERN, YEAR_PATTERN
+from knowledge.understanding.spans import MONTH_PATTERN, YEAR_PATTERN, Span
 
 _YEAR = YEAR_PATTERN
 _MONTH = MONTH_PATTERN
@@ -25,7 +26,9 @@ PERIOD_WORDS = (
     # the 12 months to June 2021; the first quarter of 2021 (or of 2019/20); Q1 2019/20
     rf"{TWELVE_MONTHS_TO}\s+(?:{_MONTH})\s+{_YEAR}"
     rf"|(?:the\s+)?(?:{NTH_QUARTER})\s+quarter\s+(?:of\s+)?{_YEAR}(?:\s*/\s*\d\d(?!\d))?"
-    rf"|(?:the\s+)?(?:{NTH_HALF})\s+half\s+(?:of\s+)?{_YEAR}|h[12]\s+{_YEAR}|{_YEAR}\s*h[12]\b"  # H1 2023
+    # the first half of 2023, the last six months of 2022
+    rf"|(?:the\s+)?(?:{NTH_HALF})\s+(?:half|(?:6|six)\s+months)\s+(?:of\s+)?{_YEAR}"
+    rf"|h[12]\s+{_YEAR}|{_YEAR}\s*h[12]\b"  # H1 2023
     rf"|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}(?:\s*/\s*\d\d(?!\d))?"  # summer 2019
     rf"|(?:christmas|xmas)\s+(?:of\s+)?{_YEAR}"
     rf"|{_QUARTER}{_YEAR}\s*/\s*\d\d(?!\d)"
@@ -91,3 +94,32 @@ def _first_period(text: str) -> tuple[Period | None, str | None, str]:
     except PeriodError:
         return None, None, text
     return period, found.group(0), text[: found.start()] + " " + text[found.end() :]
+
+
+def so_far_to(kind: str, end: date) -> Period:
+    """The year ("ytd") or the financial year ("fytd") so far, to the month `end`: "ytd to
+    June 2022" is Jan-Jun 2022, "fytd to Feb 2023" Apr 2022-Feb 2023."""
+    first = date(end.year, 1, 1) if kind == "ytd" else date(end.year - (end.month < 4), 4, 1)
+    return Period.of_months(first, end)
+
+
+_TO_DATE_BEFORE = re.compile(r"\b(?:ytd|year\s+to\s+date)\s+(?:to\s+)?$")
+
+
+def ending_with_the_month(
+    period: Period, said: str, span: Span | None, text: str
+) -> tuple[Period, Span | None]:
+    """ "ytd june 2022", "fytd to dec 2021", "rolling 12 month sexual offences to march 2022":
+    the year so far, the financial year so far or the twelve months ending with the month
+    named, not the month alone."""
+    if period.kind is not PeriodKind.MONTH:
+        return period, span
+    end = period.start
+    kind = span.kind if span is not None and span.year is None else None
+    if kind is None and said and _TO_DATE_BEFORE.search(text[: max(text.find(said), 0)]):
+        kind = "ytd"
+    if kind in ("ytd", "fytd"):
+        return so_far_to(kind, end), None
+    if kind == "rolling":
+        return Period.rolling_year(end.year, end.month), None
+    return period, span

@@ -20,7 +20,7 @@ _MONTH = MONTH_PATTERN
 NAMES_A_PERIOD = frozenset(
     {
         "last_month", "last_months", "last_quarter", "last_fy", "this_month", "this_quarter",
-        "quarter_this_year", "quarter_last_year",
+        "quarter_this_year", "quarter_last_year", "half_this_year", "half_last_year",
     }
 )  # fmt: skip
 """Spans that mean one period whatever an indicator holds, counted from today."""
@@ -37,11 +37,13 @@ class Span:
 
     kind: str
     """ "ytd", "fytd", "rolling", "last_month", "last_months", "last_quarter", "last_fy",
-    "this_month", "this_quarter", "quarter_this_year", "quarter_last_year", "since", "month" or
+    "this_month", "this_quarter", "quarter_this_year", "quarter_last_year", "half_this_year",
+    "half_last_year", "since", "month" or
     "months" (a run of months by their names, no year: "Jan to March")."""
     month: int | None = None
     """The month named ("since April"); for "last_months", how many ("the last 6 months"); for
-    a quarter of this or last year, which ("Q2 this year")."""
+    a quarter or half of this or last year, which ("Q2 this year", "the first half of last
+    year")."""
     text: str = ""
     year: int | None = None
     """The year of a year so far ("so far in 2023"); None for the latest year."""
@@ -60,6 +62,18 @@ _MONTH_NUMBER = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     )
 }
+
+
+def month_number(name: str) -> int:
+    """1 to 12, from a month's name as `MONTH_PATTERN` reads it ("sept", "August")."""
+    return _MONTH_NUMBER[name[:3]]
+
+
+_HALF = r"(?:the\s+)?(?P<half>first|1st|second|2nd|last|final)\s+(?:half|(?:6|six)\s+months)|h(?P<h>[12])"
+"""Half of a year named relative to now ("the first half of this year", "H2 last year")."""
+_HALVES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "last": 2, "final": 2, "1": 1, "2": 2}
+
+
 _NAMED_SPANS = (
     (
         "fytd",
@@ -88,11 +102,13 @@ _NAMED_SPANS = (
     ("this_quarter", re.compile(r"\bthis\s+quarter(?:\s+so\s+far)?\b|\bquarter\s+to\s+date\b")),
     ("quarter_this_year", re.compile(r"\bq(?P<count>[1-4])\s+(?:of\s+)?(?:this|the\s+current)\s+year\b")),
     ("quarter_last_year", re.compile(r"\bq(?P<count>[1-4])\s+(?:of\s+)?(?:last|the\s+previous)\s+year\b")),
+    ("half_this_year", re.compile(rf"\b(?:{_HALF})\s+(?:of\s+)?(?:this|the\s+current|the)\s+year\b")),
+    ("half_last_year", re.compile(rf"\b(?:{_HALF})\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+year\b")),
     (
         "last_months",
         re.compile(
             r"\b(?:the\s+)?(?:last|previous|past|latest)\s+(?P<count>[2-9]|1[01]|two|three|four|five|six|seven"
-            r"|eight|nine|ten|eleven|couple\s+of|few)\s+months\b"
+            r"|eight|nine|ten|eleven|couple\s+of|few)\s+months\b(?!\s+of\b)"  # not "of 2022": a half
         ),
     ),
     ("ytd", re.compile(rf"\bso\s+far\s+(?:(?:in|for|during|of)\s+)?(?P<year>{_YEAR})\b")),
@@ -130,6 +146,30 @@ _SPANS = (
 )
 
 
+_TO_DATE_ENDING = re.compile(
+    rf"\b(?:(?P<first_year>{_YEAR})\s+)?(?:(?P<fy>(?:the\s+)?(?:financial|fiscal)\s+(?:year\s+to\s+date|ytd)"
+    r"|fy\s*td|(?:this\s+)?fy\s+(?:to\s+date|so\s+far))"
+    r"|(?:the\s+)?(?:calendar\s+)?(?:year\s+to\s+date|ytd)|so\s+far\s+this\s+year|this\s+year\s+to\s+date)"
+    r"\s+(?:to|up\s+to|until|till|through|thru|ending|ended|at)(?:\s+(?:the\s+)?end\s+of)?"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?P<month>{_MONTH})\b(?:\.?\s+(?P<year>{_YEAR}))?"
+)
+"""The year or the financial year so far, to a month named: "ytd to June 2022", "year to date
+up to the end of June", "financial ytd to Dec 2021", "2022 ytd to June". One span, not the
+year so far set against the month."""
+
+
+def find_to_date(text: str) -> tuple[Span | None, str]:
+    """The year (kind "ytd") or financial year ("fytd") so far to a month named, with its
+    year when one is said, and the text without its words."""
+    found = _TO_DATE_ENDING.search(text)
+    if not found:
+        return None, text
+    year = found.group("year") or found.group("first_year")
+    kind = "fytd" if found.group("fy") else "ytd"
+    span = Span(kind, month_number(found.group("month")), found.group(0), int(year) if year else None)
+    return span, text[: found.start()] + " " + text[found.end() :]
+
+
 _COUNTS = {
     **{str(n): n for n in range(1, 12)},
     **dict(
@@ -144,7 +184,9 @@ _COUNTS = {
 }
 """How many months "the last N months" is; "a few" is taken as three."""
 
-_NAMED_SPAN_WORD = re.compile(r"\b(?:quarter|financial|fiscal|fy|fytd|months?|far|date|ytd|since|q[1-4])\b")
+_NAMED_SPAN_WORD = re.compile(
+    r"\b(?:quarter|financial|fiscal|fy|fytd|months?|far|date|ytd|since|q[1-4]|half|h[12])\b"
+)
 """A word every span of `_NAMED_SPANS` has: most messages have none, and skip them all."""
 
 
@@ -155,10 +197,10 @@ def find_named_span(text: str) -> tuple[Span | None, str]:
     for kind, pattern in _NAMED_SPANS:
         found = pattern.search(text)
         if found:
-            year, count = found.groupdict().get("year"), found.groupdict().get("count")
-            span = Span(
-                kind, _COUNTS.get(count) if count else None, found.group(0), int(year) if year else None
-            )
+            parts = found.groupdict()
+            year, count, half = parts.get("year"), parts.get("count"), parts.get("half") or parts.get("h")
+            which = _HALVES[half] if half else _COUNTS.get(count) if count else None
+            span = Span(kind, which, found.group(0), int(year) if year else None)
             return span, text[: found.start()] + " " + text[found.end() :]
     return None, text
 

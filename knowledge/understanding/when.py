@@ -1,17 +1,26 @@
 """Every way a message names a time: the periods it names (`named_periods`), what a figure
-is compared with (the comparison grammar here), and runs of months named relative to now
-(`spans`). `read_times` takes cleaned text and returns what it found and the text without it."""
+is compared with (the comparison grammar here; the period just before, `period_before`), and
+runs of months named relative to now (`spans`). `read_times` takes cleaned text and returns
+what it found and the text without it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from knowledge.domain.periods import Period, PeriodKind
-from knowledge.understanding.named_periods import PERIOD_WORDS, find_period, finer_period
-from knowledge.understanding.spans import Span, find_named_span, find_span, months_spelt_right
+from knowledge.understanding.named_periods import (
+    PERIOD_WORDS,
+    ending_with_the_month,
+    find_period,
+    finer_period,
+    so_far_to,
+)
+from knowledge.understanding.period_before import Before, find_before
+from knowledge.understanding.spans import Span, find_named_span, find_span, find_to_date, months_spelt_right
 from knowledge.understanding.years import full_years
 
 __all__ = [
@@ -36,11 +45,18 @@ __all__ = [
 @dataclass(frozen=True)
 class Comparison:
     """What the figure asked for is compared with: a period named ("compared with 2017"),
-    or, when `baseline` is None, the same months a year before it ("than last year")."""
+    or, when `baseline` is None, the same months a year before it ("than last year"), the
+    period just before it ("vs the month before") or a month named without a year."""
 
     baseline: Period | None = None
     text: str = ""
     """The words that name the baseline ("2017"); empty for the year before."""
+    just_before: bool = False
+    """As many months just before the period asked ("vs the month before", "on the previous
+    quarter", "month on month"), not the same months a year before."""
+    month: int | None = None
+    """A month named without a year ("September compared with August"): the latest such
+    month before the period asked."""
 
 
 YEAR_BEFORE = Comparison()
@@ -311,36 +327,48 @@ def _without_restated_months(period: Period, text: str) -> str:
     return without if (span.until or span.month) == period.end.month else text
 
 
-_TO_DATE_BEFORE = re.compile(r"\b(?:ytd|year\s+to\s+date)\s+(?:to\s+)?$")
-
-
-def _ending_with_the_month(
-    period: Period, said: str, span: Span | None, text: str
-) -> tuple[Period, Span | None]:
-    """ "ytd june 2022", "fytd to dec 2021", "rolling 12 month sexual offences to march 2022":
-    the year so far, the financial year so far or the twelve months ending with the month
-    named, not the month alone."""
-    if period.kind is not PeriodKind.MONTH:
-        return period, span
-    end = period.start
-    kind = span.kind if span is not None and span.year is None else None
-    if kind is None and said and _TO_DATE_BEFORE.search(text[: max(text.find(said), 0)]):
-        kind = "ytd"
-    if kind == "ytd":
-        return Period.year_to_date(end.year, end.month), None
-    if kind == "fytd":
-        return Period.of_months(end.replace(year=end.year - (end.month < 4), month=4), end), None
-    if kind == "rolling":
-        return Period.rolling_year(end.year, end.month), None
-    return period, span
-
-
 def read_times(text: str) -> Times:
     """Everything a message says of time: the period asked for, what it is compared with, a
     month or quarter with no year, a run of months named relative to now; and the text
     without their words."""
     text = _YEAR_WRITTEN_SHORT.sub(r"year\1", text)
-    named, text = find_named_span(full_years(months_spelt_right(text)))
+    to_date, text = find_to_date(full_years(months_spelt_right(text)))
+    before, text = find_before(text)
+    return _set_against_before(before, _to_the_month(to_date, _read_times(text)))
+
+
+def _to_the_month(to_date: Span | None, times: Times) -> Times:
+    """ "ytd to June 2022": January (or April) to the month, a period when its year is said;
+    with none ("fytd to June"), a span, to the latest such month."""
+    if to_date is None or to_date.month is None:
+        return times
+    if to_date.year is None:
+        return replace(times, span=to_date, time=times.time or "latest")
+    period = so_far_to(to_date.kind, date(to_date.year, to_date.month, 1))
+    return replace(times, period=period, period_text=to_date.text, span=None)
+
+
+def _set_against_before(before: Before | None, times: Times) -> Times:
+    """What the period asked for is set against when that is the period just before it or a
+    month named without a year; with no period asked, the latest whole month (or quarter) is,
+    as in "burglary month on month"."""
+    if before is None:
+        return times
+    comparison = (
+        YEAR_BEFORE
+        if before.year_before
+        else Comparison(None, before.text, just_before=before.month is None, month=before.month)
+    )
+    span = times.span
+    if before.asked is not None:
+        span = Span("month", before.asked, before.text)
+    elif times.period is None and span is None:
+        span = Span("last_quarter" if before.quarter else "last_month", None, before.text)
+    return replace(times, comparison=comparison, time="compare", span=span)
+
+
+def _read_times(text: str) -> Times:
+    named, text = find_named_span(text)
     reading, rest = _compared(text)
     period, period_text = (reading.period, reading.period_text) if reading else (None, None)
     comparison = reading.comparison if reading else None
@@ -361,7 +389,7 @@ def read_times(text: str) -> Times:
     finer, finer_text, without_finer = finer_period(rest)
     span = named or (reading.span if reading else None)
     if period is not None and comparison is None:
-        period, span = _ending_with_the_month(period, period_text or "", span, text)
+        period, span = ending_with_the_month(period, period_text or "", span, text)
     if span is not None or period is not None:
         return Times(period, period_text, comparison, time, finer, finer_text, without_finer, span)
     # Read on the text before the finer words go: "in December" is a month with no year

@@ -89,10 +89,57 @@ def figure(knowledge, question):
         ("burglary in the first half of 2021", "YTD2021-06", (2021, 1), (2021, 6)),
         ("burglary second half of 2020", "2020-07..2020-12", (2020, 7), (2020, 12)),
         ("burglary H1 2020", "YTD2020-06", (2020, 1), (2020, 6)),
+        ("burglary in the first six months of 2020", "YTD2020-06", (2020, 1), (2020, 6)),
+        ("burglary the last 6 months of 2020", "2020-07..2020-12", (2020, 7), (2020, 12)),
+        ("burglary first half of this year", "YTD2021-06", (2021, 1), (2021, 6)),
+        ("burglary for the second half of last year", "2020-07..2020-12", (2020, 7), (2020, 12)),
+        ("burglary h1 last year", "YTD2020-06", (2020, 1), (2020, 6)),
+        # the year (or financial year) so far to a month: one span, not set against the month
+        ("burglary year to date to june 2020", "YTD2020-06", (2020, 1), (2020, 6)),
+        ("burglary ytd up to the end of june 2020", "YTD2020-06", (2020, 1), (2020, 6)),
+        ("burglary 2020 ytd to june", "YTD2020-06", (2020, 1), (2020, 6)),
+        ("burglary ytd to june", "YTD2021-06", (2021, 1), (2021, 6)),  # the latest June
+        ("burglary financial year to date to dec 2020", "2020-04..2020-12", (2020, 4), (2020, 12)),
+        ("burglary financial ytd to feb 2021", "2020-04..2021-02", (2020, 4), (2021, 2)),
+        ("burglary fytd to june", "2021-Q2", (2021, 4), (2021, 6)),
     ],
 )
 def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code, first, last):
     assert figure(monthly, question) == (code, total(first, last))
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "against"),
+    [
+        ("burglary last month vs the month before", "2021-09", "2021-08"),
+        ("burglary last month compared with the previous month", "2021-09", "2021-08"),
+        ("burglary last month - up or down on the month before?", "2021-09", "2021-08"),
+        ("is burglary higher than the previous month", "2021-09", "2021-08"),  # the latest whole month
+        ("burglary month on month", "2021-09", "2021-08"),
+        ("burglary march 2021 vs the month before", "2021-03", "2021-02"),
+        ("burglary September compared with August", "2021-09", "2021-08"),
+        ("burglary sept vs aug", "2021-09", "2021-08"),
+        ("burglary in january vs december", "2021-01", "2020-12"),  # over the turn of a year
+        ("burglary last quarter vs the quarter before", "2021-Q3", "2021-Q2"),
+        ("burglary Q1 2021 compared with the previous quarter", "2021-Q1", "2020-Q4"),
+        ("burglary quarter on quarter", "2021-Q3", "2021-Q2"),
+        # the same month a year before, said
+        ("burglary september vs september last year", "2021-09", "2020-09"),
+        ("burglary last month vs the same month last year", "2021-09", "2020-09"),
+    ],
+)
+def test_a_period_set_against_the_one_just_before(monthly, question, code, against):
+    """ "vs the month before", "on the previous quarter": the period just before, of as many
+    months, not the same months a year before; and each figure is the sum of its months."""
+    answer = monthly.ask(question)
+    view = answer.indicator
+    assert (view.current.period.code, view.previous.period.code) == (code, against), render_text(
+        answer, TODAY
+    )
+    previous = Period.of_months(view.previous.period.start, view.previous.period.end)
+    first, last = previous.start, previous.end
+    assert view.previous.value == total((first.year, first.month), (last.year, last.month))
+    assert view.previous.period.label in render_text(answer, TODAY)
 
 
 def test_over_the_past_year_is_set_against_the_twelve_months_before(monthly):

@@ -275,3 +275,59 @@ def test_year_written_yr_in_a_comparison():
 )
 def test_a_year_so_far_or_rolling_year_to_a_month_named_ends_with_it(text, code):
     assert period_read(text)[0] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "period"),
+    [
+        ("theft last month vs the month before", "last_month", None),
+        ("theft last month compared with the previous month", "last_month", None),
+        ("theft month on month", "last_month", None),
+        ("theft quarter on quarter", "last_quarter", None),
+        ("theft last quarter - up on the previous quarter?", "last_quarter", None),
+        ("theft q2 2023 vs the quarter before", None, "2023-Q2"),
+    ],
+)
+def test_the_period_just_before_is_what_is_compared_with(text, span, period):
+    """Not the same months a year before ("vs last year"), nor the month asked for: "the
+    previous month" after "vs" is what the figure is set against."""
+    said = read_times(clean(text))
+    assert said.comparison.just_before and said.comparison.baseline is None
+    assert (said.span.kind if said.span else None, said.period.code if said.period else None) == (
+        span,
+        period,
+    )
+    assert "month" not in said.rest and "quarter" not in said.rest
+
+
+@pytest.mark.parametrize("text", ["theft in the previous month", "theft month by month", "theft last month"])
+def test_a_month_alone_is_no_comparison_with_the_one_before(text):
+    assert not (read_times(clean(text)).comparison or YEAR_BEFORE).just_before
+
+
+def test_a_month_named_without_a_year_set_against_another():
+    said = read_times(clean("theft September compared with August"))
+    assert (said.span.kind, said.span.month, said.comparison.month) == ("month", 9, 8)
+    again = read_times(clean("theft in sept vs sept last year"))
+    assert (again.span.month, again.comparison) == (9, YEAR_BEFORE)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("burglary year to date to june 2022", "YTD2022-06"),
+        ("burglary ytd to 30 june 2022", "YTD2022-06"),
+        ("burglary calendar year to date until june 2022", "YTD2022-06"),
+        ("burglary financial year to date to june 2022", "2022-Q2"),
+        ("burglary fytd to march 2022", "FY2021-22"),
+    ],
+)
+def test_the_year_so_far_to_a_month_is_one_period_not_a_comparison(text, code):
+    said = read_times(clean(text))
+    assert (said.period.code, said.comparison) == (code, None)
+    assert " ".join(said.rest.split()) == "burglary"
+
+
+def test_the_year_so_far_to_a_month_with_no_year_is_a_span():
+    said = read_times(clean("burglary fytd to june"))
+    assert (said.period, said.span.kind, said.span.month, said.comparison) == (None, "fytd", 6, None)
