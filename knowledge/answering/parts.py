@@ -130,8 +130,12 @@ def answer_one_part(ctx: Context, query: Query) -> Answer | None:
         return None
     read = asking[0][0]
     if read.time is None and read.period is None:
-        # "…the SYV numbers, both years if possible": the time is said in another part.
-        timed = next((s for s in setting if s.time or s.period), None)
+        # "…the SYV numbers, both years if possible": the time is said in another part; not
+        # in one telling a figure, when another names a time ("830 in 2018. what was 2017?").
+        timed_parts = [s for s in setting if s.time or s.period]
+        named = ctx.numbers_in_names
+        asked = [s for s in timed_parts if not _tells_a_figure(s, named)] or timed_parts
+        timed = asked[0] if asked else None
         if timed is not None:
             read = replace(
                 read,
@@ -156,8 +160,10 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
     asking = [
         c for c in query.clauses if c not in told and set(words(c.raw)) & ASKING_WORDS and c.has_words
     ]
-    if len(told) != 1 or len(asking) != 1:
+    if len(told) != 1:
         return None
+    if len(asking) != 1:
+        return _the_time_not_told(ctx, query, told[0])
     read, setting = asking[0], told[0]
     if read.time is None and read.period is None and (setting.time or setting.period):
         read = replace(
@@ -172,8 +178,23 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
         answer = answer_query(ctx, replace(setting, **asked_time))
         return replace(answer, question=query.raw) if answer.key == told_topic.key else None
     if not answer.matched or answer.kind is Kind.HELP or answer.key == told_topic.key:
-        return None
+        return _the_time_not_told(ctx, query, setting)
     return replace(answer, question=query.raw)
+
+
+def _the_time_not_told(ctx: Context, query: Query, setting: Query) -> Answer | None:
+    """ "knife crime - 830 in 2018 by my notes. what was 2017?", "SYV: 320 is what I've got
+    for 2018 - and 2017?": the message names two times, and tells the figure for one; the
+    other is asked, of the topic the whole message names, not set against the one told."""
+    told_time = _times_of(setting)
+    timed = [_times_of(c) for c in query.clauses if c is not setting and _times_of(c)]
+    if not told_time or len(timed) != 1 or timed[0]["period"] == told_time["period"]:
+        return None
+    whole = answer_query(ctx, query)
+    if whole.kind is not Kind.INDICATOR:
+        return None
+    answer = answer_query(ctx, replace(query, **timed[0]))
+    return replace(answer, question=query.raw) if answer.key == whole.key else None
 
 
 def _times_of(read: Query) -> dict:
@@ -194,7 +215,14 @@ def _tells_a_figure(read: Query, named: frozenset[str]) -> bool:
     number in a name ("ASB calls to 101") or a year is no figure."""
     typed = words(read.raw)
     counts = [w for w in typed if w.isdigit() and w not in named and not _A_YEAR.fullmatch(w)]
-    return bool(counts) and not set(typed) & ASKING_WORDS
+    asks = any(
+        w in ASKING_WORDS and (i == 0 or typed[i - 1] not in _SAYING_IT_IS) for i, w in enumerate(typed)
+    )
+    return bool(counts) and not asks
+
+
+_SAYING_IT_IS = frozenset({"is", "was", "s", "thats", "that's", "are", "were"})
+"""Words before "what" that tell rather than ask: "320 is what I've got", "that's what we had"."""
 
 
 _A_YEAR = re.compile(r"(?:19|20)\d\d")

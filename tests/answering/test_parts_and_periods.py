@@ -129,6 +129,14 @@ def test_a_category_counted_within_an_indicator_is_declined_beside_what_is_answe
         # a part asking only for a time: the topic told, for that time
         ("I've got 574 repeat callers for 2017, what's the figure this year?", "asb-repeat-callers", "2018"),
         ("we had 830 knife crimes in 2018, what about 2017?", "knife-crime", "2017"),
+        # the topic in one part, a figure told for one year in another, a year asked in a third
+        ("knife crime - 830 in 2018 according to my notes. what was 2017?", "knife-crime", "2017"),
+        ("knife crime: I've got 830 for 2018. and 2017?", "knife-crime", "2017"),
+        (
+            "have you got the SYV count? 320 is what we had for 2018 - what was 2017?",
+            "serious-youth-violence",
+            "2017",
+        ),
     ],
 )
 def test_a_figure_told_is_the_setting_of_the_question_beside_it(knowledge, question, key, period):
