@@ -59,6 +59,7 @@ QUESTIONS = {
     ],
     "stop-and-search": ["stops and searches"],
     "asb-service-redesign": ["nos canisters removed", "laughing gas"],
+    "challenges": ["what are we struggling with at the moment", "the partnership's biggest issues"],
 }
 
 ANSWERS = [
