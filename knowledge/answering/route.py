@@ -8,6 +8,7 @@ from dataclasses import replace
 from knowledge.answering import compose, declines, narrowed, notes
 from knowledge.answering.context import Context
 from knowledge.answering.declines import suggestion_for
+from knowledge.answering.police_named import priority_read_as_police_category
 from knowledge.answering.types import Answer, ReadAs
 from knowledge.domain.models import Kind
 from knowledge.understanding import decide
@@ -150,6 +151,8 @@ def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
     sure = outcome is Outcome.ANSWER and not notes.count_asked_of_a_rate(answer, query)
     if not answer.matched or (sure and not unused):
         return answer
+    if answer.read_as is not None:  # read already as something other than the first entry
+        return replace(answer, read_as=replace(answer.read_as, unused=unused))
     return replace(answer, read_as=_read_as(ranked, unused, offer_next=not sure))
 
 
@@ -180,6 +183,9 @@ def answer_with(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
     if top.entry.kind is Kind.CRIME_TYPE:
         return compose.crime_type_answer(ctx, query, top, ranked)
     if top.entry.kind is Kind.PRIORITY and top.item is None:
+        police = priority_read_as_police_category(ctx, query, top)
+        if police is not None:
+            return police
         wanted = [i for i in PRIORITY_LIST_INTENTS if i in query.intents]
         if wanted or query.time or query.period:
             intent = next((i for i in wanted if i in LIST_INTENTS), "all_indicators")
