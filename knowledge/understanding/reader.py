@@ -9,6 +9,7 @@ from dataclasses import replace
 from knowledge.understanding import when
 from knowledge.understanding.excluding import split_excluded
 from knowledge.understanding.index import Index
+from knowledge.understanding.plan_years import without_plan_years
 from knowledge.understanding.query import Query
 from knowledge.understanding.speller import CHAT
 from knowledge.understanding.text import MAX_QUESTION_CHARS, clean, stem, words
@@ -117,7 +118,8 @@ class Reader:
         if truncated and " " in head:
             head = head.rsplit(" ", 1)[0]  # never read half a word
         text = self.language.without_occasion(self.language.without_speaker(clean(head)))
-        said = when.read_times(text)
+        timed, plan_years = without_plan_years(text)
+        said = when.read_times(timed)
         tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
         tokens, measures = self.language.unheld_measures.remove(tokens)
         corrections = self._corrections(tokens)
@@ -129,7 +131,7 @@ class Reader:
         topic_words = self._without_values_quoted(self.language.topic_words(asked), tokens)
         baseline_text = said.comparison.text if said.comparison else ""
         named_periods = words(f"{said.period_text or ''} {baseline_text} {said.finer_text}")
-        period_tokens = [stem(w) for w in named_periods if self.index.holds(stem(w))]
+        period_tokens = [stem(w) for w in (*named_periods, *plan_years) if self.index.holds(stem(w))]
         time = _time_asked(times, said)
         if not topic_words and not intents and not time and period_tokens:
             # "what's new for 2019/20": the period is all the question names, so it is the topic.
