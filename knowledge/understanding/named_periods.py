@@ -17,6 +17,7 @@ from knowledge.domain.periods import (
     PeriodKind,
     parse_period,
 )
+from knowledge.understanding.part_of_a_year import find_part_of_a_year
 from knowledge.understanding.spans import MONTH_PATTERN, YEAR_PATTERN, Span
 
 _YEAR = YEAR_PATTERN
@@ -78,6 +79,9 @@ def find_period(text: str) -> tuple[Period | None, str | None, str]:
 
 
 def _first_period(text: str) -> tuple[Period | None, str | None, str]:
+    part = find_part_of_a_year(text)
+    if part[0] is not None:
+        return part
     short = _SHORT_FY.search(text)
     named = _PERIOD_TEXT.search(text) if short else None
     if short and named and named.start() < short.start() < named.end():

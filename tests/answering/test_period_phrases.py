@@ -94,6 +94,13 @@ def figure(knowledge, question):
         ("burglary first half of this year", "YTD2021-06", (2021, 1), (2021, 6)),
         ("burglary for the second half of last year", "2020-07..2020-12", (2020, 7), (2020, 12)),
         ("burglary h1 last year", "YTD2020-06", (2020, 1), (2020, 6)),
+        # any count of months at either end of a year, and a financial year's halves
+        ("burglary in the last 3 months of 2020", "2020-Q4", (2020, 10), (2020, 12)),
+        ("burglary the first 3 months of 2021", "2021-Q1", (2021, 1), (2021, 3)),
+        ("burglary the first two months of 2021", "YTD2021-02", (2021, 1), (2021, 2)),
+        ("burglary first half of the 2020/21 financial year", "2020-04..2020-09", (2020, 4), (2020, 9)),
+        ("burglary second half of FY 2019/20", "2019-10..2020-03", (2019, 10), (2020, 3)),
+        ("burglary the last 4 months of financial year 2019-20", "2019-12..2020-03", (2019, 12), (2020, 3)),
         # the year (or financial year) so far to a month: one span, not set against the month
         ("burglary year to date to june 2020", "YTD2020-06", (2020, 1), (2020, 6)),
         ("burglary ytd up to the end of june 2020", "YTD2020-06", (2020, 1), (2020, 6)),

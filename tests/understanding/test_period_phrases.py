@@ -64,6 +64,34 @@ def test_half_a_year(text, code):
 @pytest.mark.parametrize(
     ("text", "code"),
     [
+        ("burglary the last 3 months of 2022", "2022-Q4"),
+        ("burglary the first 3 months of 2023", "2023-Q1"),
+        ("burglary first five months of 2023", "YTD2023-05"),
+        ("burglary the last two months of 2022", "2022-11..2022-12"),
+        ("burglary the first half of the 2022/23 financial year", "2022-04..2022-09"),
+        ("burglary the second half of 2022/23", "2022-10..2023-03"),
+        ("burglary the first 3 months of fy 2022-23", "2022-Q2"),
+    ],
+)
+def test_the_first_or_last_months_of_a_year_or_a_financial_year(text, code):
+    assert period_read(text) == (code, "burglary")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("burglary the second 3 months of 2022", "2022"),  # no part of a year: the year alone
+        ("burglary the last 3 months", None),  # a span before today, read as before
+        ("burglary 2022/23", "FY2022-23"),
+    ],
+)
+def test_what_is_no_part_of_a_year_is_read_as_before(text, code):
+    assert period_read(text)[0] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
         ("burglary first quarter of 2021", "2021-Q1"),
         ("burglary in the second quarter of 2021", "2021-Q2"),
         ("burglary third quarter 2021", "2021-Q3"),
