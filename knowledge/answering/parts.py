@@ -64,7 +64,7 @@ def several_things(ctx: Context, query: Query, whole: Answer | None = None) -> A
             if read.unknown:
                 return None
             continue
-        if answer.kind is Kind.HELP or read.only_everyday_words:
+        if answer.kind is Kind.HELP or read.only_everyday_words or _says_only_what_is_counted(read):
             continue
         asked.setdefault(answer.key or "", replace(answer, question=query.raw))
     if declined:
@@ -75,6 +75,16 @@ def several_things(ctx: Context, query: Query, whole: Answer | None = None) -> A
     if all(a.kind is Kind.INDICATOR for a in answers) and not parts_timed_apart(query):
         return compose.indicators_side_by_side(ctx, query, list(asked))
     return _several(query, answers)
+
+
+COUNTED = frozenset({"offenc", "crime", "incid", "report", "call", "case", "polic"})
+"""Stems of what any indicator counts, and who records it: a part saying only these ("abuse by
+a partner - how many offences did police record in 2017?") asks the count of the topic named
+before it, not a topic of its own (hate crime's "offences reported to police")."""
+
+
+def _says_only_what_is_counted(read: Query) -> bool:
+    return bool(read.tokens) and set(read.tokens) <= COUNTED
 
 
 def _several(query: Query, answers: list[Answer]) -> SeveralAnswer:

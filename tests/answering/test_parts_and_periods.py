@@ -161,3 +161,18 @@ def test_a_number_in_a_name_is_no_figure_told(knowledge):
     """ "ASB calls to 101": the part naming them asks about them with the other part."""
     answer = knowledge.ask("asb 101 calls and repeat callers, how did they change")
     assert answer.key == "list:indicators:asb-101-calls+asb-repeat-callers", render_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "abuse by a partner or family member - how many offences did police record in 2017?",
+        "domestic abuse: how many crimes were reported to police in 2017",
+    ],
+)
+def test_a_part_saying_only_what_is_counted_asks_the_count_of_the_topic_before_it(knowledge, question):
+    # Hate crime is "offences reported to police": the second part named it, and the two were
+    # answered side by side.
+    answer = knowledge.ask(question)
+    assert answer.key == "domestic-abuse-offences"
+    assert answer.indicator.current.period.label == "Jan-Dec 2017"
