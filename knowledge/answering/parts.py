@@ -15,6 +15,7 @@ from knowledge.answering.types import Answer, Declined, SeveralAnswer, declined_
 from knowledge.domain.models import Kind
 from knowledge.understanding import decide
 from knowledge.understanding.query import Query
+from knowledge.understanding.reader import DIRECTIONS, REFERRING
 from knowledge.understanding.text import words
 
 MAX_PARTS = 3
@@ -168,7 +169,9 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
     named = ctx.numbers_in_names
     told = [c for c in query.clauses if _tells_a_figure(c, named)]
     asking = [
-        c for c in query.clauses if c not in told and set(words(c.raw)) & ASKING_WORDS and c.has_words
+        c
+        for c in query.clauses
+        if c not in told and (set(words(c.raw)) & ASKING_WORDS or c.intents & DIRECTIONS) and c.has_words
     ]
     if len(told) != 1:
         return None
@@ -188,8 +191,25 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
         answer = answer_query(ctx, replace(setting, **asked_time))
         return replace(answer, question=query.raw) if answer.key == told_topic.key else None
     if not answer.matched or answer.kind is Kind.HELP or answer.key == told_topic.key:
-        return _the_time_not_told(ctx, query, setting)
+        return _the_time_not_told(ctx, query, setting) or _after_the_time_told(ctx, query, asking[0], setting)
     return replace(answer, question=query.raw)
+
+
+def _after_the_time_told(ctx: Context, query: Query, asking: Query, setting: Query) -> Answer | None:
+    """ "we only had 257 online ASB reports in 2017, what did it jump to?", "309 SYV offences in
+    2017 - has that got worse?": the part asking points back at the topic told and names no
+    time of its own; the asker has the figure for the time told, and asks what came after it:
+    the latest figure, set against the one before."""
+    if not (set(words(asking.raw)) & REFERRING or asking.intents & DIRECTIONS) or _times_of(asking):
+        return None
+    if not _times_of(setting):
+        return None
+    told = answer_query(ctx, setting)
+    if told.kind is not Kind.INDICATOR:
+        return None
+    latest = replace(setting, time=None, period=None, period_text=None, span=None, comparison=None)
+    answer = answer_query(ctx, latest)
+    return replace(answer, question=query.raw) if answer.key == told.key else None
 
 
 def _the_time_not_told(ctx: Context, query: Query, setting: Query) -> Answer | None:

@@ -24,8 +24,10 @@ def clauses(text: str) -> list[str]:
     return [part.strip() for part in _CLAUSE_BREAK.split(text) if words(part)]
 
 
-_JOINED = re.compile(r"\s(and|plus|&|also|as well as|along with|together with|vs\.?|versus)\s")
+_JOINED = re.compile(r"\s(and|plus|&|\+|also|as well as|along with|together with|vs\.?|versus)\s")
 """Words that join two things asked in one message: "knife crime and the VAWG charter"."""
+_WITH = re.compile(r"(^|\s)w/(\s|$)")
+"""Texting shorthand for "with", read before the time grammar: "compared w/ 2017"."""
 
 
 DIRECTIONS = frozenset({"up", "down", "better", "worse"})
@@ -117,7 +119,8 @@ class Reader:
         head = raw[:MAX_QUESTION_CHARS]
         if truncated and " " in head:
             head = head.rsplit(" ", 1)[0]  # never read half a word
-        text = self.language.without_occasion(self.language.without_speaker(clean(head)))
+        framed = self.language.without_occasion(self.language.without_speaker(clean(head)))
+        text = _WITH.sub(r"\1with\2", framed)
         timed, plan_years = without_plan_years(text)
         said = when.read_times(timed)
         tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
@@ -215,7 +218,7 @@ class Reader:
             for join in _JOINED.finditer(f" {clause} "):
                 before = words(clause[: join.start()])[-1:]
                 after = words(clause[join.end() - 1 :])[:1]
-                joining = words(join.group(1))
+                joining = words(join.group(1)) or ["and"]  # "+" is no word
                 if before and after and (stem(before[0]), joining[0], stem(after[0])) in self.index.joins:
                     continue
                 parts.append(clause[start : join.start()])

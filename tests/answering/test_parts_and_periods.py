@@ -176,3 +176,26 @@ def test_a_part_saying_only_what_is_counted_asks_the_count_of_the_topic_before_i
     answer = knowledge.ask(question)
     assert answer.key == "domestic-abuse-offences"
     assert answer.indicator.current.period.label == "Jan-Dec 2017"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we only had 257 online ASB reports in 2017, what did it jump to?",
+        "we had 309 SYV offences in 2017, what is it now?",
+    ],
+)
+def test_a_figure_told_for_a_time_and_asked_after_is_the_latest(knowledge, question):
+    # The asker has the figure for the time told: "it" asks what came after, not that figure.
+    answer = knowledge.ask(question)
+    assert answer.indicator.current.period.label == "Jan-Dec 2018"
+    assert answer.indicator.previous.period.label == "Jan-Dec 2017"
+
+
+def test_shorthand_for_with_and_a_plus_sign_are_read(knowledge):
+    answer = knowledge.ask("did online asb reports go up much compared w/ 2017")
+    assert answer.key == "asb-portal-reports" and answer.indicator.current.period.label == "Jan-Dec 2018"
+    both = knowledge.ask("drug op arrests + supply charges for 2018")
+    assert isinstance(both, IndicatorListAnswer)
+    assert {row.indicator.key for row in both.rows} == {"drug-operation-arrests", "drug-supply-charges"}
+    assert knowledge.ask("knife crime +").key == "knife-crime"  # a "+" joining nothing

@@ -98,7 +98,7 @@ def test_without_the_english_list_only_the_bots_own_words_correct():
         ("no. of ppl stabbed pls", {"ppl": "people"}),
         ("numbr of burglaries thru 2018", {"numbr": "number", "thru": "through"}),
         ("how r u, robbery figures?", {"r": CHAT, "u": CHAT}),
-        ("knife crime w/ the year before", {"w": CHAT}),
+        ("knife crime w/ the year before", {}),  # "w/" is read as "with" before the time grammar
     ],
 )
 def test_a_question_reads_its_everyday_words_and_keeps_no_unknown(reader, question, read):
