@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.answering import open_knowledge
-from knowledge.answering.narrowed import declined_whatever_the_model
+from knowledge.answering.narrowed import declined_whatever_the_model, money_held_elsewhere
 from knowledge.answering.route import settled_or_ranked
 from knowledge.answering.types import Declined
 from knowledge.datafiles import default_data_dir
@@ -60,6 +60,7 @@ def examples(data_dir: Path) -> list[Example]:
                 settled, ranked = settled_or_ranked(ctx, query)
                 if settled is not None or not ranked or declined_whatever_the_model(ctx, query, ranked):
                     continue
+                ranked = money_held_elsewhere(ctx, query, ranked) or ranked  # as answering weighs it
                 # Right when answering gives the whole answer labelled, after what answering
                 # does with a message's parts and periods; a question to decline never is,
                 # but for a period the indicator does not hold ("knife crime 2016"): answering
