@@ -9,6 +9,7 @@ from dataclasses import replace
 from knowledge.understanding import when
 from knowledge.understanding.excluding import split_excluded
 from knowledge.understanding.index import Index
+from knowledge.understanding.month_lists import months_as_a_run
 from knowledge.understanding.plan_years import without_plan_years
 from knowledge.understanding.query import Query
 from knowledge.understanding.speller import CHAT
@@ -120,7 +121,7 @@ class Reader:
         if truncated and " " in head:
             head = head.rsplit(" ", 1)[0]  # never read half a word
         framed = self.language.without_occasion(self.language.without_speaker(clean(head)))
-        text = _WITH.sub(r"\1with\2", framed)
+        text = months_as_a_run(_WITH.sub(r"\1with\2", framed))
         timed, plan_years = without_plan_years(text)
         said = when.read_times(timed)
         tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
