@@ -251,7 +251,7 @@ def _tells_a_figure(read: Query, named: frozenset[str]) -> bool:
     return bool(counts) and not asks
 
 
-_SAYING_IT_IS = frozenset({"is", "was", "s", "thats", "that's", "are", "were"})
+_SAYING_IT_IS = frozenset({"is", "was", "s", "thats", "are", "were"})
 """Words before "what" that tell rather than ask: "320 is what I've got", "that's what we had"."""
 
 

@@ -10,9 +10,10 @@ from itertools import pairwise
 from knowledge.understanding.spans import MONTH_PATTERN, month_number
 
 _LIST = re.compile(
-    rf"\b(?P<first>{MONTH_PATTERN})\b(?P<middle>(?:\s*,?\s+(?:{MONTH_PATTERN})\b|\s*,\s*(?:{MONTH_PATTERN})\b)*)"
-    rf"\s*,?\s*(?:and|&)\s+(?P<last>{MONTH_PATTERN})\b"
+    rf"\b(?:{MONTH_PATTERN})\b(?:(?:\s*,\s*|\s+)(?:{MONTH_PATTERN})\b)*"
+    rf"\s*,?\s*(?:and|&)\s+(?:{MONTH_PATTERN})\b"
 )
+"""Two or more months' names, the last after "and" or "&", commas or spaces between the rest."""
 _NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
 
 
