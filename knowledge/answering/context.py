@@ -19,7 +19,6 @@ from knowledge.understanding.index import Index
 from knowledge.understanding.model import DecisionModel
 from knowledge.understanding.named_periods import so_far_to
 from knowledge.understanding.spans import Span
-from knowledge.understanding.text import words
 from knowledge.understanding.vocabulary import Language
 from knowledge.understanding.when import YEARS_BACK, Comparison
 
@@ -44,18 +43,10 @@ class Context:
         headline = self.headlines.of(indicator.key)
         return indicator_view(self.catalogue, indicator, asked, headline, self.latest_months)
 
-    @cached_property
+    @property
     def numbers_in_names(self) -> frozenset[str]:
-        """The numbers the names of what the bot holds are written with ("ASB calls to 101"),
-        made once per revision: such a number in a message names, it tells no figure."""
-        return frozenset(
-            word
-            for entry in self.index.entries.values()
-            for text, item in entry.phrases
-            if item is None and " " in text  # a name or alias, not a fact's line
-            for word in words(text.lower())
-            if word.isdigit()
-        )
+        """The numbers the names of what the bot holds are written with ("ASB calls to 101")."""
+        return self.index.numbers_in_names
 
     @cached_property
     def latest_months(self) -> Series | None:

@@ -124,6 +124,8 @@ class Knowledge:
             answer = parts.answer_one_part(ctx, query) or parts.several_things(ctx, query) or answer
         elif answer.matched and parts.leaves_a_part_out(ctx, query, answer):
             answer = parts.several_things(ctx, query, answer) or answer
+        elif answer.matched:
+            answer = parts.indicators_asked_apart(ctx, query, answer) or answer
         return finished(ctx, query, answer)
 
 

@@ -4,18 +4,26 @@ figure? Thanks"). The parts come read in the query; nothing here reads text agai
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from knowledge.answering import compose
 from knowledge.answering.context import Context
 from knowledge.answering.notes import finished
 from knowledge.answering.route import answer_query, parts_timed_apart
-from knowledge.answering.types import Answer, Declined, SeveralAnswer, declined_because
+from knowledge.answering.types import (
+    ActionsDocumentAnswer,
+    Answer,
+    Declined,
+    DeliverablesDocumentAnswer,
+    IndicatorListAnswer,
+    PrioritiesDocumentAnswer,
+    SeveralAnswer,
+    declined_because,
+)
 from knowledge.domain.models import Kind
 from knowledge.understanding import decide
 from knowledge.understanding.query import Query
-from knowledge.understanding.reader import DIRECTIONS, REFERRING
+from knowledge.understanding.reader import DIRECTIONS, REFERRING, numbers_told
 from knowledge.understanding.text import words
 
 MAX_PARTS = 3
@@ -67,7 +75,10 @@ def several_things(ctx: Context, query: Query, whole: Answer | None = None) -> A
             continue
         if answer.kind is Kind.HELP or read.only_everyday_words or _says_only_what_is_counted(read):
             continue
+        if _tells_a_figure(read, ctx.numbers_in_names):
+            continue  # "… - we had about 190, didn't we?" checks a figure of the topic asked
         asked.setdefault(answer.key or "", replace(answer, question=query.raw))
+    asked = _without_documents_of_another(asked)
     if declined:
         return _answered_beside_declined(ctx, query, asked, declined)
     if not 2 <= len(asked) <= MAX_PARTS or (whole is not None and whole.key not in asked):
@@ -76,6 +87,37 @@ def several_things(ctx: Context, query: Query, whole: Answer | None = None) -> A
     if all(a.kind is Kind.INDICATOR for a in answers) and not parts_timed_apart(query):
         return compose.indicators_side_by_side(ctx, query, list(asked))
     return _several(query, answers)
+
+
+def indicators_asked_apart(ctx: Context, query: Query, whole: Answer) -> Answer | None:
+    """Each part of the message asks for an indicator of its own, and the whole message found
+    one of them: "ASB calls and repeat callers", "online ASB reports and the drug-related
+    online ones". Two names sharing words make the longer one look like all that is asked;
+    the parts say two are. Only parts a joining word ("and", "plus") makes count: a sentence
+    apart may be the setting ("robbery last month - we had about 190 didn't we?"). None unless
+    every answer is an indicator."""
+    joined = len(query.parts) > max(len(query.clauses), 1)
+    if whole.kind is not Kind.INDICATOR or not joined:
+        return None
+    answer = several_things(ctx, query, whole)
+    return answer if isinstance(answer, IndicatorListAnswer) else None
+
+
+def _without_documents_of_another(asked: dict[str, Answer]) -> dict[str, Answer]:
+    """ "Strategic plan 2018-21: what's the deliverable on supporting victims?": a document
+    holding another thing asked is where to find it, not a second thing asked."""
+    held = {key: _held_in(answer) for key, answer in asked.items()}
+    return {key: a for key, a in asked.items() if not held[key] & (asked.keys() - {key})}
+
+
+def _held_in(answer: Answer) -> set[str]:
+    if isinstance(answer, DeliverablesDocumentAnswer):
+        return {deliverable.key for deliverable in answer.deliverables}
+    if isinstance(answer, ActionsDocumentAnswer):
+        return {action.key for action, _ in answer.actions}
+    if isinstance(answer, PrioritiesDocumentAnswer):
+        return {priority.key for priority in answer.priorities}
+    return set()
 
 
 COUNTED = frozenset({"offenc", "crime", "incid", "report", "call", "case", "polic"})
@@ -137,6 +179,7 @@ def answer_one_part(ctx: Context, query: Query) -> Answer | None:
             asking.append((read, answer))
         else:
             setting.append(read)
+    asking, setting = _figures_told_are_setting(ctx, asking, setting)
     if not asking or len({answer.key for _, answer in asking}) > 1:
         return None
     read = asking[0][0]
@@ -159,6 +202,20 @@ def answer_one_part(ctx: Context, query: Query) -> Answer | None:
     return replace(asking[0][1], question=query.raw)
 
 
+def _figures_told_are_setting(
+    ctx: Context, asking: list[tuple[Query, Answer]], setting: list[Query]
+) -> tuple[list[tuple[Query, Answer]], list[Query]]:
+    """ "knife crime in 2018 - we had about 190, didn't we?": a part telling a figure is one to
+    check, of the topic another part asks, not a topic of its own ("190" is a figure of drug
+    arrests). Where only parts telling a figure ask ("we had 320 burglaries in March? that
+    feels high"), they are what is asked."""
+    named = ctx.numbers_in_names
+    untold = [(read, answer) for read, answer in asking if not _tells_a_figure(read, named)]
+    if not untold or len(untold) == len(asking):
+        return asking, setting
+    return untold, setting + [read for read, _ in asking if _tells_a_figure(read, named)]
+
+
 def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
     """ "we had 830 knife crimes last year, what about robbery", "we arrested 190 - how many
     were charged?": a part telling a figure is the setting of the part that asks, which is
@@ -178,6 +235,9 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
     if len(asking) != 1:
         return _the_time_not_told(ctx, query, told[0])
     read, setting = asking[0], told[0]
+    after = _after_the_time_told(ctx, query, read, setting) if not read.tokens else None
+    if after is not None:
+        return after  # "has that got worse?", "what is it now?": of the topic told, after it
     if read.time is None and read.period is None and (setting.time or setting.period):
         read = replace(
             read, time=setting.time, period=setting.period, period_text=setting.period_text, span=setting.span
@@ -197,10 +257,11 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
 
 def _after_the_time_told(ctx: Context, query: Query, asking: Query, setting: Query) -> Answer | None:
     """ "we only had 257 online ASB reports in 2017, what did it jump to?", "309 SYV offences in
-    2017 - has that got worse?": the part asking points back at the topic told and names no
-    time of its own; the asker has the figure for the time told, and asks what came after it:
-    the latest figure, set against the one before."""
-    if not (set(words(asking.raw)) & REFERRING or asking.intents & DIRECTIONS) or _times_of(asking):
+    2017 - has that got worse?", "… what is it now?": the part asking points back at the topic
+    told and names no time of its own but the latest; the asker has the figure for the time
+    told, and asks what came after it: the latest figure, set against the one before."""
+    asks_a_time = _times_of(asking) and not (asking.time == "latest" and asking.period is None)
+    if not (set(words(asking.raw)) & REFERRING or asking.intents & DIRECTIONS) or asks_a_time:
         return None
     if not _times_of(setting):
         return None
@@ -244,7 +305,7 @@ def _tells_a_figure(read: Query, named: frozenset[str]) -> bool:
     """A part that says a figure and asks nothing ("we had 830 knife crimes last year"); a
     number in a name ("ASB calls to 101") or a year is no figure."""
     typed = words(read.raw)
-    counts = [w for w in typed if w.isdigit() and w not in named and not _A_YEAR.fullmatch(w)]
+    counts = numbers_told(read.raw, named)
     asks = any(
         w in ASKING_WORDS and (i == 0 or typed[i - 1] not in _SAYING_IT_IS) for i, w in enumerate(typed)
     )
@@ -253,9 +314,6 @@ def _tells_a_figure(read: Query, named: frozenset[str]) -> bool:
 
 _SAYING_IT_IS = frozenset({"is", "was", "s", "thats", "are", "were"})
 """Words before "what" that tell rather than ask: "320 is what I've got", "that's what we had"."""
-
-
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _may_narrow(ctx: Context, read: Query) -> bool:

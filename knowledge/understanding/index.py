@@ -121,6 +121,16 @@ class Index:
         "and" is not read as two things asked."""
         self._surface_words: set[str] = set()
         self._salience: dict[str, float] = {}
+        self.numbers_in_names = frozenset(
+            word
+            for entry in entries
+            for text, item in entry.phrases
+            if item is None and " " in text  # a name or alias, not a fact's line
+            for word in words(text.lower())
+            if word.isdigit()
+        )
+        """The numbers the names of what the bot holds are written with ("ASB calls to 101"):
+        such a number in a message names, it tells no figure."""
         places, document_frequency = self._read_places(entries)
         for phrase in (*language.field_synonyms(), *language.vocabulary.synonyms):
             self._read_joins(words(clean(phrase)))  # "again and again" is one phrase

@@ -10,6 +10,7 @@ from knowledge.understanding import when
 from knowledge.understanding.excluding import split_excluded
 from knowledge.understanding.index import Index
 from knowledge.understanding.month_lists import months_as_a_run
+from knowledge.understanding.overall import overall_asked
 from knowledge.understanding.plan_years import without_plan_years
 from knowledge.understanding.query import Query
 from knowledge.understanding.speller import CHAT
@@ -36,6 +37,17 @@ DIRECTIONS = frozenset({"up", "down", "better", "worse"})
 the one the message names ("burglary - has it risen?")."""
 REFERRING = frozenset({"it", "its", "they", "them", "their", "that", "this", "these", "those", "both"})
 """Words that point back at what a message named before."""
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEARS_SPANNED = re.compile(r"\b(?:19|20)\d\d\s*[/-]\s*\d\d(?:\d\d)?\b")  # "2020/21", "2018-2021"
+
+
+def numbers_told(raw: str, named: frozenset[str]) -> list[str]:
+    """The numbers a text says that may be figures: no year, no span of years ("2020/21") and
+    no number a name is written with (`named`: "ASB calls to 101")."""
+    typed = words(_YEARS_SPANNED.sub(" ", raw))
+    return [w for w in typed if w.isdigit() and w not in named and not _A_YEAR.fullmatch(w)]
+ONES = frozenset({"ones"})
+"""A word standing for the thing the part before it names, with what tells this one apart."""
 WHICH = frozenset({"which", "any", "anything", "everything"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 BEING = frozenset({"is", "was", "s", "are", "were", "has", "have", "been"})
@@ -103,16 +115,28 @@ class Reader:
     def _read_together(self, texts: list[str]) -> list[Query]:
         """Each part read, a part asking only which way something went read with the part
         before it that names a topic: "street robbery of people - has it risen" is one
-        question, not robbery and the list of indicators that rose. None for one part alone."""
+        question, not robbery and the list of indicators that rose (unless that part tells a
+        figure); a part saying "the drug ones" read with the words of the one before. None for
+        one part alone."""
         if len(texts) < 2:
             return []
         reads: list[Query] = []
         for text in texts:
             read = self.read_part(text)
-            if reads and not reads[-1].empty and direction_of_before(read):
+            before = reads[-1] if reads and not reads[-1].empty else None
+            if before is not None and direction_of_before(read) and not self._tells_a_figure(before):
                 read = self.read_part(f"{reads.pop().raw} {text}")
+            elif before is not None and ONES & set(words(text)):
+                # "ASB portal reports and the drug ones": the drug ASB portal reports.
+                read = self.read_part(f"{text} {reads[-1].raw}")
             reads.append(read)
         return reads if len(reads) >= 2 else []
+
+    def _tells_a_figure(self, read: Query) -> bool:
+        """A part saying a figure ("we had 309 SYV offences in 2017"): a number that is no year
+        and no number of a name. A direction asked after it ("has that got worse?") asks what
+        came after the figure told, so it is a part of its own."""
+        return bool(numbers_told(read.raw, self.index.numbers_in_names))
 
     def read_part(self, raw: str) -> Query:
         """One message or part of one, read on its own."""
@@ -126,6 +150,7 @@ class Reader:
         said = when.read_times(timed)
         tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
         tokens, measures = self.language.unheld_measures.remove(tokens)
+        measures += overall_asked(self.language.overall_measures, tokens)
         corrections = self._corrections(tokens)
         read = [corrections.get(t, t) for t in tokens]
         swapped = self.language.swap_synonyms([word for word in read if word != CHAT])

@@ -23,6 +23,7 @@ from knowledge.datafiles import (
 from knowledge.domain.crime_types import KEY_PREFIX, load_crime_types
 from knowledge.understanding.narrowing import Narrowing, NarrowingTable, load_narrowing
 from knowledge.understanding.occasions import occasion_pattern, occasion_words, without_occasion
+from knowledge.understanding.overall import OverallMeasure, OverallMeasureWords, overall_measures
 from knowledge.understanding.text import (
     COMMON_ZIPF,
     EVERYDAY_SALIENCE,
@@ -59,6 +60,7 @@ class Vocabulary:
     elsewhere: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     unheld_measures: dict[str, str] = field(default_factory=dict)
+    overall_measures: dict[str, OverallMeasureWords] = field(default_factory=dict)
     speaking: list[str] = field(default_factory=list)
     occasions: list[str] = field(default_factory=list)
     occasion_leads: list[str] = field(default_factory=list)
@@ -177,6 +179,7 @@ class Language:
     times: PhraseTable = field(init=False)
     elsewhere: PhraseTable = field(init=False)
     unheld_measures: PhraseTable = field(init=False)
+    overall_measures: tuple[OverallMeasure, ...] = field(init=False)
     stopwords: frozenset[str] = field(init=False)
     background: frozenset[str] = field(init=False)
     placing: frozenset[str] = field(init=False)
@@ -218,6 +221,7 @@ class Language:
         self.times = PhraseTable({_phrase_key(p): name for name, phrases in v.time.items() for p in phrases})
         self.elsewhere = PhraseTable({_phrase_key(place): place for place in v.elsewhere})
         self.unheld_measures = PhraseTable({_phrase_key(p): name for p, name in v.unheld_measures.items()})
+        self.overall_measures = overall_measures(v.overall_measures)
         self.stopwords = frozenset(words(v.stopwords))
         self.background = frozenset(stem(w) for w in words(v.background))
         self.placing = frozenset(words(v.placing))

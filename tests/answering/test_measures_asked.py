@@ -47,3 +47,37 @@ def test_words_of_another_of_the_entrys_names_are_not_said_to_be_unused(knowledg
     assert answer.key == "sdvc-conviction-rate"
     assert answer.read_as is None
     assert "didn't use" not in render_text(answer)
+
+
+SAFETY = "I hold no measure of how safe the borough or a group of people is overall"
+BUDGET = "I hold no budget of the council or the police as a whole"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("are women safer", SAFETY),
+        ("is the borough safer than last year", SAFETY),
+        ("how safe is tower hamlets these days", SAFETY),
+        ("council budget 2019", BUDGET),
+        ("what's the council's total budget for 2019/20?", BUDGET),
+        ("the police budget please", BUDGET),
+    ],
+)
+def test_what_is_asked_of_the_whole_borough_or_organisation_is_declined_saying_so(knowledge, question, said):
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and not answer.matched
+    assert answer.title == said
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("making tower hamlets safer", "list:document:manifesto"),  # the manifesto's title
+        ("people feel safer in their neighbourhoods", "list:document:strategic-plan"),  # a plan's outcome
+        ("ASB budget for 2020", "key-investments"),  # the partnership's own money
+        ("what's the council spending on cameras", "key-investments"),
+    ],
+)
+def test_the_same_words_not_asked_of_a_whole_still_find_their_entry(knowledge, question, key):
+    assert knowledge.ask(question).key == key

@@ -113,6 +113,12 @@ NOW = datetime(2019, 8, 1, tzinfo=UTC)
             "I hold Personal robbery for the whole borough only, not “phones”: "
             "I have no figures by how it was done or reported.",
         ),
+        (
+            "ASB calls to the council's own ASB hotline in 2018 (not 101)",  # the 101 figure, sure, before
+            "asb-101-calls",
+            "I hold ASB calls to 101 for the whole borough only, not “hotline”: "
+            "I have no figures by how it was done or reported.",
+        ),
     ],
 )
 def test_a_part_of_an_indicator_not_held_is_declined_offering_the_whole(knowledge, question, key, reason):

@@ -179,15 +179,18 @@ def test_a_part_saying_only_what_is_counted_asks_the_count_of_the_topic_before_i
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "key"),
     [
-        "we only had 257 online ASB reports in 2017, what did it jump to?",
-        "we had 309 SYV offences in 2017, what is it now?",
+        ("we only had 257 online ASB reports in 2017, what did it jump to?", "asb-portal-reports"),
+        ("we had 309 SYV offences in 2017, what is it now?", "serious-youth-violence"),
+        ("we had 309 SYV offences in 2017 - has that got worse?", "serious-youth-violence"),  # a direction
+        ("309 SYV in 2017. what is it now?", "serious-youth-violence"),
     ],
 )
-def test_a_figure_told_for_a_time_and_asked_after_is_the_latest(knowledge, question):
+def test_a_figure_told_for_a_time_and_asked_after_is_the_latest(knowledge, question, key):
     # The asker has the figure for the time told: "it" asks what came after, not that figure.
     answer = knowledge.ask(question)
+    assert answer.key == key
     assert answer.indicator.current.period.label == "Jan-Dec 2018"
     assert answer.indicator.previous.period.label == "Jan-Dec 2017"
 
@@ -199,3 +202,48 @@ def test_shorthand_for_with_and_a_plus_sign_are_read(knowledge):
     assert isinstance(both, IndicatorListAnswer)
     assert {row.indicator.key for row in both.rows} == {"drug-operation-arrests", "drug-supply-charges"}
     assert knowledge.ask("knife crime +").key == "knife-crime"  # a "+" joining nothing
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        # The longer name holds every word of the shorter one: the parts say both are asked.
+        ("ASB calls and repeat callers", "list:indicators:asb-101-calls+asb-repeat-callers"),
+        (
+            "ASB portal reports and the drug ones",
+            "list:indicators:asb-portal-reports+drug-asb-portal-reports",
+        ),
+        (
+            "online ASB reports and the drug-related online ones",
+            "list:indicators:asb-portal-reports+drug-asb-portal-reports",
+        ),
+    ],
+)
+def test_indicators_asked_part_by_part_are_all_answered(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("hate crime and cohesion priority", "hate-crime-cohesion-extremism"),  # one name, read whole
+        ("drug related ASB reports on the portal", "drug-asb-portal-reports"),
+    ],
+)
+def test_one_thing_named_in_parts_is_still_one_answer(knowledge, question, key):
+    assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("knife crime in 2018 - we had about 190 didnt we?", "knife-crime"),  # 190 is of drug arrests
+        ("robbery in 2018. we had about 190?", "personal-robbery"),
+        (
+            "Strategic plan 2018-21: what's the deliverable on providing support and protection for victims?",
+            "sp-support-victims",
+        ),
+    ],
+)
+def test_a_figure_to_check_or_the_document_it_is_in_is_the_setting_of_what_is_asked(knowledge, question, key):
+    assert knowledge.ask(question).key == key
