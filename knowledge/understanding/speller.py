@@ -14,6 +14,9 @@ from knowledge.understanding.text import COMMON_ZIPF, ENGLISH_ZIPF, EnglishWords
 CHAT = ""
 """What a word that is only chat reads as: nothing."""
 SLIP_LENGTH = 4
+MAX_ABBREVIATION = 5
+"""The longest English word read as the start of a longer one ("robb", "stats"); a longer
+English word is a word of its own."""
 """A shorter word that is not English is too near too many words to say which it stands for."""
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -100,8 +103,11 @@ class Speller:
         found = process.extractOne(word, self._targets[start:end], scorer=fuzz.ratio, score_cutoff=cutoff)
         if found and self._plausible_slip(word, found[0]):
             return found[0]
-        # An abbreviation ("dom", "robb") may be a rare word too, but not a common one ("ten").
-        completed = self._complete(word) if self._zipf(word) < COMMON_ZIPF else None
+        # An abbreviation ("dom", "robb") may be a rare word too, but not a common one ("ten"),
+        # nor a longer English word in its own right ("neighbour" is not "neighbourhood").
+        zipf = self._zipf(word)
+        abbreviation = zipf < COMMON_ZIPF and (len(word) <= MAX_ABBREVIATION or zipf < ENGLISH_ZIPF)
+        completed = self._complete(word) if abbreviation else None
         return completed or word
 
     def _zipf(self, word: str) -> float:

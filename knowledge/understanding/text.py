@@ -25,7 +25,7 @@ _LEADING_MENTION = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*)+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[a-z0-9]+")
 _MILLIONS = re.compile(r"(\d)\s*(?:million|mn)\b")
-_PLURAL_NUMBER = re.compile(r"\b(\d+)s\b")  # "over 18s", "the 1990s"
+_PLURAL_NUMBER = re.compile(r"\b(\d+)(?:s|ish)\b")  # "over 18s", "the 1990s", "2,900ish"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "3,293" is 3293
 
 MAX_QUESTION_CHARS = 500

@@ -59,6 +59,7 @@ class Vocabulary:
     limiting: str = ""
     elsewhere: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
     unheld_measures: dict[str, str] = field(default_factory=dict)
     overall_measures: dict[str, OverallMeasureWords] = field(default_factory=dict)
     speaking: list[str] = field(default_factory=list)
@@ -204,9 +205,9 @@ class Language:
 
     def __post_init__(self) -> None:
         v = self.vocabulary
-        self._speaking = _speaking_pattern(v.speakers, v.speaking)
+        self._speaking = _speaking_pattern(v.speakers, v.speaking, v.titles)
         # A speaker's first word past "the", "our", "my": a message without one names nobody.
-        named = (words(clean(s)) for s in v.speakers)
+        named = (words(clean(s)) for s in (*v.speakers, *v.titles))
         self._speaker_words = frozenset(next((w for w in n if w not in _WHOSE), "") for n in named) - {""}
         self._occasion = occasion_pattern(v.occasions, v.occasion_leads)
         self._occasion_words = occasion_words(v.occasions)
@@ -349,16 +350,17 @@ class Language:
         return [token for _, token in self.entry_terms(text)]
 
 
-def _speaking_pattern(speakers: list[str], speaking: list[str]) -> str | None:
+def _speaking_pattern(speakers: list[str], speaking: list[str], titles: list[str] = ()) -> str | None:
     """One pattern for every way of saying who is asking, each `{speaker}` in `speaking`
-    standing for any of `speakers`."""
+    standing for any of `speakers`, or of `titles` with or without a name ("Cllr Ahmed")."""
     if not speakers or not speaking:
         return None
 
     def spaced(phrase: str) -> str:
         return r"\s+".join(re.escape(w) for w in clean(phrase).split())
 
-    names = "|".join(spaced(s) for s in sorted(speakers, key=len, reverse=True))
+    named = [spaced(t) + r"(?:\s+[a-z][a-z'-]*)?" for t in sorted(titles, key=len, reverse=True)]
+    names = "|".join([*named, *(spaced(s) for s in sorted(speakers, key=len, reverse=True))])
     frames = (spaced(f).replace(re.escape("{speaker}"), f"(?:{names})") for f in speaking)
     # "our sergeant wants", "my team need": a speaker may be said with whose it is.
     return r"\b(?:(?:our|my|the)\s+)?(?:" + "|".join(frames) + r")\b"

@@ -185,6 +185,8 @@ def test_a_part_saying_only_what_is_counted_asks_the_count_of_the_topic_before_i
         ("we had 309 SYV offences in 2017, what is it now?", "serious-youth-violence"),
         ("we had 309 SYV offences in 2017 - has that got worse?", "serious-youth-violence"),  # a direction
         ("309 SYV in 2017. what is it now?", "serious-youth-violence"),
+        ("we recorded roughly 3,000 DA crimes in 2017, what's the latest?", "domestic-abuse-offences"),
+        ("we had 2,900ish burglaries in 2017 - what was it in 2018?", "total-burglary"),  # "2,900ish" tells
     ],
 )
 def test_a_figure_told_for_a_time_and_asked_after_is_the_latest(knowledge, question, key):

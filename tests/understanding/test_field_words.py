@@ -18,7 +18,7 @@ QUESTIONS = {
     "knife-crime": ["blade crime this year", "how many shankings", "machete attacks last year"],
     "personal-robbery": ["street muggings", "how many people were robbed"],
     "crime-type:theft-from-person": ["phone snatches this year", "pickpocketing"],
-    "total-burglary": ["housebreaking figures", "how many burglars"],
+    "total-burglary": ["housebreaking figures", "how many burglars", "homes and businesses broken into"],
     "crime-type:burglary-residential": ["domestic burglaries", "how many homes were burgled"],
     "crime-type:burglary-business-and-community": ["commercial burglary"],
     "domestic-abuse-offences": [
@@ -32,6 +32,7 @@ QUESTIONS = {
         "racist incidents",
         "islamophobic attacks",
         "faith hate",
+        "crimes motivated by prejudice or hostility",
     ],
     "sdvc-conviction-rate": [
         "how many found guilty at the DV court",

@@ -84,6 +84,9 @@ def test_the_occasion_pattern_takes_a_time_with_it():
         ),
         ("new starter here - remind me what the CSP actually is?", "csp-operating-context"),
         ("the press are saying knife crime is up", "knife-crime"),
+        # A title with a name, an occasion and when it is: none of them a topic.
+        ("Cllr Rahman wants to know if knife crime is up before the ward forum tonight", "knife-crime"),
+        ("Sgt O'Neil needs the burglary figure for tmrw", "total-burglary"),
     ],
 )
 def test_who_says_what_frames_the_question(knowledge, question, key):

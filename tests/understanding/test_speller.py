@@ -84,6 +84,16 @@ def test_a_word_or_a_word_unlike_any_is_left_as_typed(speller, word):
     assert speller.correct(word) == word
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"), [("neighbour", "neighbour"), ("robb", "robbery"), ("dom", "domestic")]
+)
+def test_a_longer_english_word_is_no_abbreviation_of_a_word_it_begins(english, typed, read):
+    # "neighbour nuisance" was read as a place ("neighbourhood") and declined.
+    entry_words = ["neighbourhood", "robbery", "domestic"]
+    speller = Speller(entry_words, [], entry_words, english)
+    assert speller.correct(typed) == read
+
+
 def test_without_the_english_list_only_the_bots_own_words_correct():
     speller = Speller(["knife"], [], [])
     assert speller.correct("knif") == "knife"
@@ -156,7 +166,7 @@ def test_an_acronym_a_role_or_a_word_near_a_narrowing_is_left_as_typed(knowledge
 
 
 def test_a_word_not_used_is_named_as_typed(knowledge):
-    """"ppl" is read as "people", which knife crime does not hold: the note names "ppl"."""
+    """ "ppl" is read as "people", which knife crime does not hold: the note names "ppl"."""
     answer = knowledge.ask("no. of ppl stabbed pls")
     assert answered_key(answer) == "knife-crime"
     assert answer.read_as is not None and answer.read_as.unused == ("ppl",)
