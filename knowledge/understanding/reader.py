@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from knowledge.understanding import when
+from knowledge.understanding.dating import without_dating_words
 from knowledge.understanding.excluding import split_excluded
 from knowledge.understanding.index import Index
 from knowledge.understanding.month_lists import months_as_a_run
@@ -46,6 +47,8 @@ def numbers_told(raw: str, named: frozenset[str]) -> list[str]:
     no number a name is written with (`named`: "ASB calls to 101")."""
     typed = words(_YEARS_SPANNED.sub(" ", raw))
     return [w for w in typed if w.isdigit() and w not in named and not _A_YEAR.fullmatch(w)]
+
+
 ONES = frozenset({"ones"})
 """A word standing for the thing the part before it names, with what tells this one apart."""
 WHICH = frozenset({"which", "any", "anything", "everything"})
@@ -158,6 +161,7 @@ class Reader:
         without_intents, intents = self.language.intents.remove(without_time)
         asked, excluded = split_excluded(without_intents, self.language.stopwords)
         topic_words = self._without_values_quoted(self.language.topic_words(asked), tokens)
+        topic_words = without_dating_words(topic_words, self.language, said.period, said.span)
         baseline_text = said.comparison.text if said.comparison else ""
         named_periods = words(f"{said.period_text or ''} {baseline_text} {said.finer_text}")
         period_tokens = [stem(w) for w in (*named_periods, *plan_years) if self.index.holds(stem(w))]

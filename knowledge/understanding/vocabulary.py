@@ -57,6 +57,8 @@ class Vocabulary:
     placing: str = ""
     narrowing: str = ""
     limiting: str = ""
+    events: str = ""
+    seasons: str = ""
     elsewhere: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
@@ -186,6 +188,8 @@ class Language:
     placing: frozenset[str] = field(init=False)
     narrowing: frozenset[str] = field(init=False)
     limiting: frozenset[str] = field(init=False)
+    events: frozenset[str] = field(init=False)
+    seasons: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
     field_known: set[str] = field(init=False)
     """The words the field's words are written with, besides the vocabulary's: the rarer
@@ -228,6 +232,8 @@ class Language:
         self.placing = frozenset(words(v.placing))
         self.narrowing = self.placing | frozenset(words(v.narrowing))
         self.limiting = frozenset(words(v.limiting))
+        self.events = frozenset(words(v.events))
+        self.seasons = frozenset(words(v.seasons))
         self._narrowing = NarrowingTable(self.narrowing_words, self.stopwords)
         self.known_words = set(self.stopwords)
         for key, value in v.synonyms.items():

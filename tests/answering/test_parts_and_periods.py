@@ -249,3 +249,22 @@ def test_one_thing_named_in_parts_is_still_one_answer(knowledge, question, key):
 )
 def test_a_figure_to_check_or_the_document_it_is_in_is_the_setting_of_what_is_asked(knowledge, question, key):
     assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("how many burglaries in march 2020 when lockdown started", "Mar 2020"),
+        ("burglary in December 2019, over Christmas?", "Dec 2019"),
+        ("robbery in the first lockdown, Jan to Mar 2020", "Jan-Mar 2020"),
+    ],
+)
+def test_an_event_or_season_said_beside_the_months_it_dates_is_no_topic(monthly, question, label):
+    answer = monthly.ask(question)
+    assert answer.matched and answer.indicator.current.period.label == label
+
+
+@pytest.mark.parametrize("question", ["burglary in 2019 over christmas", "knife crime at christmas 2018"])
+def test_a_season_said_of_a_whole_year_is_a_part_of_it_and_declined(monthly, knowledge, question):
+    asked = monthly if "burglary" in question else knowledge
+    assert not asked.ask(question).matched

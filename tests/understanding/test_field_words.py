@@ -61,6 +61,11 @@ QUESTIONS = {
     "stop-and-search": ["stops and searches"],
     "asb-service-redesign": ["nos canisters removed", "laughing gas"],
     "challenges": ["what are we struggling with at the moment", "the partnership's biggest issues"],
+    "crime-type:criminal-damage": ["vandalism this year"],
+    "crime-type:vehicle-offences": ["car crime figures"],
+    "crime-type:violence-against-the-person": ["assaults last month", "fights and assaults"],
+    "crime-type:sexual-offences": ["sexual assaults reported"],
+    "crime-type:possession-of-weapons": ["people caught with offensive weapons"],
 }
 
 ANSWERS = [
