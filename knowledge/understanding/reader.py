@@ -16,6 +16,7 @@ from knowledge.understanding.plan_years import without_plan_years
 from knowledge.understanding.query import Query
 from knowledge.understanding.speller import CHAT
 from knowledge.understanding.text import MAX_QUESTION_CHARS, clean, stem, words
+from knowledge.understanding.thresholds import threshold_asked
 
 _CLAUSE_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[:;!?()\[\]–—]|\s-\s")
 """Punctuation between two words, not within a number ("3,293", "£1.5m"): "the board paper:
@@ -153,7 +154,7 @@ class Reader:
         said = when.read_times(timed)
         tokens, elsewhere = self._without_places_elsewhere(words(said.rest))
         tokens, measures = self.language.unheld_measures.remove(tokens)
-        measures += overall_asked(self.language.overall_measures, tokens)
+        measures += overall_asked(self.language.overall_measures, tokens) + threshold_asked(text)
         corrections = self._corrections(tokens)
         read = [corrections.get(t, t) for t in tokens]
         swapped = self.language.swap_synonyms([word for word in read if word != CHAT])

@@ -81,3 +81,23 @@ def test_what_is_asked_of_the_whole_borough_or_organisation_is_declined_saying_s
 )
 def test_the_same_words_not_asked_of_a_whole_still_find_their_entry(knowledge, question, key):
     assert knowledge.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "how many repeat callers rang more than 10 times",
+            "I hold no counts split by how many times something happened",
+        ),
+        ("victims targeted 3 or more times", "I hold no counts split by how many times something happened"),
+        ("average number of calls per repeat caller", "I hold no averages"),
+    ],
+)
+def test_a_count_split_by_how_often_or_an_average_is_declined_saying_so(knowledge, question, said):
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and answer.title == said
+
+
+def test_more_than_once_is_what_a_repeat_caller_is(knowledge):
+    assert knowledge.ask("people who rang about ASB more than once").key == "asb-repeat-callers"
