@@ -72,6 +72,16 @@ def month_number(name: str) -> int:
 _HALF = r"(?:the\s+)?(?P<half>first|1st|second|2nd|last|final)\s+(?:half|(?:6|six)\s+months)|h(?P<h>[12])"
 """Half of a year named relative to now ("the first half of this year", "H2 last year")."""
 _HALVES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "last": 2, "final": 2, "1": 1, "2": 2}
+_QUARTER = (
+    r"(?:q|qtr|quarter\s*)(?P<count>[1-4])"
+    r"|(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+quarter"
+)
+"""A quarter of a year named relative to now, by its number ("Q3 this year", "quarter 1 of last
+year") or its place ("the first quarter of this year", "the last quarter of last year")."""
+_NTH_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_NTH_QUARTER |= {"last": 4, "final": 4}
+_THIS_YEAR = r"(?:this|the\s+current|the)\s+year\b"
+_LAST_YEAR = r"(?:last|the\s+previous|the\s+past)\s+year\b"
 
 
 _NAMED_SPANS = (
@@ -100,10 +110,10 @@ _NAMED_SPANS = (
     ("last_month", re.compile(r"\b(?:the\s+)?(?:last|previous|past)\s+month\b")),
     ("this_month", re.compile(r"\bthis\s+month(?:\s+so\s+far)?\b|\bmonth\s+to\s+date\b")),
     ("this_quarter", re.compile(r"\bthis\s+quarter(?:\s+so\s+far)?\b|\bquarter\s+to\s+date\b")),
-    ("quarter_this_year", re.compile(r"\bq(?P<count>[1-4])\s+(?:of\s+)?(?:this|the\s+current)\s+year\b")),
-    ("quarter_last_year", re.compile(r"\bq(?P<count>[1-4])\s+(?:of\s+)?(?:last|the\s+previous)\s+year\b")),
-    ("half_this_year", re.compile(rf"\b(?:{_HALF})\s+(?:of\s+)?(?:this|the\s+current|the)\s+year\b")),
-    ("half_last_year", re.compile(rf"\b(?:{_HALF})\s+(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+year\b")),
+    ("quarter_this_year", re.compile(rf"\b(?:{_QUARTER})\s+(?:of\s+)?{_THIS_YEAR}")),
+    ("quarter_last_year", re.compile(rf"\b(?:{_QUARTER})\s+(?:of\s+)?{_LAST_YEAR}")),
+    ("half_this_year", re.compile(rf"\b(?:{_HALF})\s+(?:of\s+)?{_THIS_YEAR}")),
+    ("half_last_year", re.compile(rf"\b(?:{_HALF})\s+(?:of\s+)?{_LAST_YEAR}")),
     (
         "last_months",
         re.compile(
@@ -190,6 +200,16 @@ _NAMED_SPAN_WORD = re.compile(
 """A word every span of `_NAMED_SPANS` has: most messages have none, and skip them all."""
 
 
+def _which(parts: dict[str, str | None]) -> int | None:
+    """Which half or quarter a named span's words say, or how many months."""
+    half, nth, count = parts.get("half") or parts.get("h"), parts.get("nth"), parts.get("count")
+    if half:
+        return _HALVES[half]
+    if nth:
+        return _NTH_QUARTER[nth]
+    return _COUNTS.get(count) if count else None
+
+
 def find_named_span(text: str) -> tuple[Span | None, str]:
     """The first span of `_NAMED_SPANS` in the text, and the text without its words."""
     if not _NAMED_SPAN_WORD.search(text):
@@ -197,10 +217,8 @@ def find_named_span(text: str) -> tuple[Span | None, str]:
     for kind, pattern in _NAMED_SPANS:
         found = pattern.search(text)
         if found:
-            parts = found.groupdict()
-            year, count, half = parts.get("year"), parts.get("count"), parts.get("half") or parts.get("h")
-            which = _HALVES[half] if half else _COUNTS.get(count) if count else None
-            span = Span(kind, which, found.group(0), int(year) if year else None)
+            year = found.groupdict().get("year")
+            span = Span(kind, _which(found.groupdict()), found.group(0), int(year) if year else None)
             return span, text[: found.start()] + " " + text[found.end() :]
     return None, text
 

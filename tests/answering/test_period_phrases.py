@@ -109,6 +109,9 @@ def figure(knowledge, question):
         ("burglary financial year to date to dec 2020", "2020-04..2020-12", (2020, 4), (2020, 12)),
         ("burglary financial ytd to feb 2021", "2020-04..2021-02", (2020, 4), (2021, 2)),
         ("burglary fytd to june", "2021-Q2", (2021, 4), (2021, 6)),
+        # a quarter by its place in this year or last
+        ("burglary in the first quarter of this year", "2021-Q1", (2021, 1), (2021, 3)),
+        ("burglary the last quarter of last year", "2020-Q4", (2020, 10), (2020, 12)),
     ],
 )
 def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code, first, last):
