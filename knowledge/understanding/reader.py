@@ -17,6 +17,7 @@ from knowledge.understanding.query import Query
 from knowledge.understanding.speller import CHAT
 from knowledge.understanding.text import MAX_QUESTION_CHARS, clean, stem, words
 from knowledge.understanding.thresholds import threshold_asked
+from knowledge.understanding.years import full_years
 
 _CLAUSE_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[:;!?()\[\]–—]|\s-\s")
 """Punctuation between two words, not within a number ("3,293", "£1.5m"): "the board paper:
@@ -44,9 +45,10 @@ _YEARS_SPANNED = re.compile(r"\b(?:19|20)\d\d\s*[/-]\s*\d\d(?:\d\d)?\b")  # "202
 
 
 def numbers_told(raw: str, named: frozenset[str]) -> list[str]:
-    """The numbers a text says that may be figures: no year, no span of years ("2020/21") and
-    no number a name is written with (`named`: "ASB calls to 101")."""
-    typed = words(_YEARS_SPANNED.sub(" ", raw))
+    """The numbers a text says that may be figures: no year (nor one written short, "nov '20"),
+    no span of years ("2020/21") and no number a name is written with (`named`: "ASB calls to
+    101")."""
+    typed = words(_YEARS_SPANNED.sub(" ", full_years(clean(raw))))
     return [w for w in typed if w.isdigit() and w not in named and not _A_YEAR.fullmatch(w)]
 
 

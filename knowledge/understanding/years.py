@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.understanding.spans import MONTH_PATTERN, YEAR_PATTERN
+from knowledge.understanding.spans import MONTH_PATTERN, YEAR_PATTERN, month_number
 
 _CLIPPED_YEAR = re.compile(r"(?<![\w'’])['’‘]([1-3]\d)\b")
 _YEAR_SPAN = re.compile(rf"\b({YEAR_PATTERN})\s*-\s*(\d\d)(?![\d/])")
@@ -19,6 +19,25 @@ _MONTH_SHORT_YEAR = re.compile(
 )
 """A month and a two-digit year ("mar 20", "Sep-19") where the number ends the phrase: not
 "march 20 burglaries", a count."""
+_RUN_OF_MONTHS_SHORT = re.compile(
+    rf"\b(?P<first>{MONTH_PATTERN})\.?(?:\s+|\s*[-/]\s*)(?P<from_year>[1-3]\d)"
+    r"\s*(?P<joiner>-|–|to|through|thru|till|until)\s*"
+    rf"(?P<last>{MONTH_PATTERN})\.?(?:\s+|\s*[-/]\s*)(?P<to_year>[1-3]\d)\b"
+)
+"""A run of months, each with a two-digit year ("dec 22 to feb 23", "Nov-21 - Jan-22"): both
+numbers are years, though the first does not end the phrase. A two-digit number anywhere else
+may be a count ("22 burglaries")."""
+
+
+def _run_in_full(found: re.Match[str]) -> str:
+    """The run with its years in full, when the last month comes after the first; else as
+    it was ("dec 22 to feb 21" is no run, and its numbers may be days)."""
+    first, last = (month_number(found.group(name)) for name in ("first", "last"))
+    from_year, to_year = int(found.group("from_year")), int(found.group("to_year"))
+    if (to_year, last) <= (from_year, first):
+        return found.group(0)
+    joiner = found.group("joiner")
+    return f"{found.group('first')} 20{from_year} {joiner} {found.group('last')} 20{to_year}"
 
 
 def _month_in_full(found: re.Match[str]) -> str:
@@ -71,12 +90,13 @@ def _year_ending(found: re.Match[str]) -> str:
 
 def full_years(text: str) -> str:
     """Years written short, in full: "'18" is 2018, "17 vs 18" compares 2017 with 2018,
-    "syv 17" ends with one, "mar 20" is March 2020, and "2018-21" spans to 2021 (a financial
-    year, "2018-19", is left as it is)."""
+    "syv 17" ends with one, "mar 20" is March 2020, "dec 22 to feb 23" runs from December 2022,
+    and "2018-21" spans to 2021 (a financial year, "2018-19", is left as it is)."""
     text = _CLIPPED_YEAR.sub(r"20\1", text)
     text = _YEAR_IN_WORDS.sub(lambda found: str(2010 + _TEENS.index(found.group(1))), text)
     text = _YEAR_ENDING.sub(_year_ending, text)
     text = _YEAR_SPAN.sub(_year_span, text)
+    text = _RUN_OF_MONTHS_SHORT.sub(_run_in_full, text)
     text = _MONTH_SHORT_YEAR.sub(_month_in_full, text)
 
     def years_compared(found: re.Match[str]) -> str:

@@ -1,10 +1,11 @@
 """Periods whose year is said relative to now or written short: a quarter by its place in this
-year or last. Each is read on cleaned text, as the reader gives it (a list of months is a run
-by then)."""
+year or last, and a run of months with two-digit years. Each is read on cleaned text, as the
+reader gives it (a list of months is a run by then)."""
 
 import pytest
 
 from knowledge.understanding.month_lists import months_as_a_run
+from knowledge.understanding.reader import numbers_told
 from knowledge.understanding.text import clean
 from knowledge.understanding.when import read_times
 
@@ -36,3 +37,42 @@ def test_a_quarter_by_its_place_in_this_year_or_last(text, kind, quarter):
 
 def test_the_last_quarter_alone_is_still_the_latest_whole_quarter():
     assert read("burglary last quarter").span.kind == "last_quarter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burglary dec 22 to feb 23",
+        "burglary over last winter - Dec 22 to Feb 23",
+        "burglary Dec '22 - Feb '23",
+        "burglary Dec-22 to Feb-23",
+        "burglary from december 22 to february 23",
+    ],
+)
+def test_a_run_of_months_with_two_digit_years(text):
+    assert read(text).period.code == "2022-12..2023-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("burglary nov 21 to jan 22", "2021-11..2022-01"), ("burglary jan 21 to mar 21", "2021-Q1")],
+)
+def test_a_run_of_months_with_two_digit_years_over_a_year_or_within_one(text, code):
+    assert read(text).period.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we had 22 burglaries", "burglary dec 22 to feb 21", "in march 20 to 25 burglaries a week"],
+)
+def test_a_number_that_is_no_year_of_a_run_is_left(text):
+    assert read(text).period is None or read(text).period.kind.value != "months"
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [("burglary nov '20", []), ("burglary Dec-22", []), ("we had 22 burglaries", ["22"])],
+)
+def test_a_year_written_short_is_no_figure_told(text, told):
+    """ "burglary Nov '20 - Jan '21" breaks into two clauses at the dash: neither tells a figure."""
+    assert numbers_told(text, frozenset()) == told
