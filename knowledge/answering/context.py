@@ -143,6 +143,8 @@ def _span_period(series: Series, span: Span, today: date | None) -> Period | Non
         return Period.months_ending(last.start, span.month) if last else None
     if span.kind in ("ytd", "fytd") and span.month:
         return _to_date_ending(series, span)
+    if span.kind == "rolling" and span.month:
+        return _twelve_months_to(series, span.month, today)
     if span.kind == "ytd":
         return series.year_to_date()
     if span.kind == "rolling":
@@ -164,6 +166,15 @@ def _to_date_ending(series: Series, span: Span) -> Period | None:
     if end is None:
         return None
     return so_far_to(span.kind, end.start)
+
+
+def _twelve_months_to(series: Series, month: int, today: date | None) -> Period | None:
+    """ "the 12 months to September": to the latest September that is a whole month by today
+    (or, with no today, the latest held)."""
+    last = _month_before(today) if today else series.latest_month
+    if last is None:
+        return None
+    return Period.rolling_year(last.start.year - (month > last.start.month), month)
 
 
 def _named_months_before(span: Span, today: date | None) -> Period | None:

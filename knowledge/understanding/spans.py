@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.domain.periods import TWELVE_MONTHS_TO
+
 YEAR_PATTERN = r"20[0-3]\d"
 MONTH_PATTERN = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -168,15 +170,31 @@ up to the end of June", "financial ytd to Dec 2021", "2022 ytd to June". One spa
 year so far set against the month."""
 
 
+_TWELVE_MONTHS_TO_A_MONTH = re.compile(
+    rf"\b(?:the\s+(?:last|past|latest)\s+)?{TWELVE_MONTHS_TO}\s+(?P<month>{_MONTH})\b(?!\.?\s*(?:{_YEAR}|\d))"
+)
+"""The twelve months to a month named without a year ("the 12 months to September", "the year
+ending June"): to the latest such month (with a year, it is a period named)."""
+
+
 def find_to_date(text: str) -> tuple[Span | None, str]:
     """The year (kind "ytd") or financial year ("fytd") so far to a month named, with its
-    year when one is said, and the text without its words."""
+    year when one is said, or the twelve months ("rolling") to a month named without one; and
+    the text without its words."""
     found = _TO_DATE_ENDING.search(text)
     if not found:
-        return None, text
+        return _twelve_months_to(text)
     year = found.group("year") or found.group("first_year")
     kind = "fytd" if found.group("fy") else "ytd"
     span = Span(kind, month_number(found.group("month")), found.group(0), int(year) if year else None)
+    return span, text[: found.start()] + " " + text[found.end() :]
+
+
+def _twelve_months_to(text: str) -> tuple[Span | None, str]:
+    found = _TWELVE_MONTHS_TO_A_MONTH.search(text)
+    if not found:
+        return None, text
+    span = Span("rolling", month_number(found.group("month")), found.group(0))
     return span, text[: found.start()] + " " + text[found.end() :]
 
 

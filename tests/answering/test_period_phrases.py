@@ -112,6 +112,9 @@ def figure(knowledge, question):
         # a quarter by its place in this year or last
         ("burglary in the first quarter of this year", "2021-Q1", (2021, 1), (2021, 3)),
         ("burglary the last quarter of last year", "2020-Q4", (2020, 10), (2020, 12)),
+        # the twelve months to a month named without a year: the latest such, whole by today
+        ("burglary in the 12 months to June", "R12-2021-06", (2020, 7), (2021, 6)),
+        ("burglary the 12 months to September", "R12-2021-09", (2020, 10), (2021, 9)),
         # a run of months with two-digit years
         ("burglary dec 19 to feb 20", "2019-12..2020-02", (2019, 12), (2020, 2)),
         ("burglary Nov '20 - Jan '21", "2020-11..2021-01", (2020, 11), (2021, 1)),

@@ -1,6 +1,7 @@
 """Periods whose year is said relative to now or written short: a quarter by its place in this
-year or last, and a run of months with two-digit years. Each is read on cleaned text, as the
-reader gives it (a list of months is a run by then)."""
+year or last, the twelve months to a month named without a year, and a run of months with
+two-digit years. Each is read on cleaned text, as the reader gives it (a list of months is a
+run by then)."""
 
 import pytest
 
@@ -37,6 +38,26 @@ def test_a_quarter_by_its_place_in_this_year_or_last(text, kind, quarter):
 
 def test_the_last_quarter_alone_is_still_the_latest_whole_quarter():
     assert read("burglary last quarter").span.kind == "last_quarter"
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("weapon possession offences in the 12 months to September", 9),
+        ("burglary the twelve months ending june", 6),
+        ("burglary rolling 12 months to march", 3),
+        ("burglary the last 12 months to sept", 9),
+    ],
+)
+def test_the_twelve_months_to_a_month_named_without_a_year_is_a_span(text, month):
+    said = read(text)
+    assert (said.period, said.span.kind, said.span.month, said.comparison) == (None, "rolling", month, None)
+    assert "months" not in words_left(text)
+
+
+def test_the_twelve_months_to_a_month_with_its_year_is_still_a_period():
+    said = read("burglary the 12 months to september 2023")
+    assert (said.period.code, said.span) == ("R12-2023-09", None)
 
 
 @pytest.mark.parametrize(
