@@ -113,17 +113,22 @@ def _year_so_far(series: Series, year: int) -> Period:
 
 
 _PARTS_OF_A_YEAR = ("quarter_this_year", "quarter_last_year", "half_this_year", "half_last_year")
+_PARTS_OF_A_YEAR += ("months_this_year", "months_last_year")
 
 
 def _part_of_a_year(series: Series, span: Span, today: date | None) -> Period | None:
-    """A quarter or half of this year or last ("Q2 this year", "the first half of last year"),
-    the years counted from today."""
+    """A quarter, half or run of months of this year or last ("Q2 this year", "the first half
+    of last year", "June to August this year"), the years counted from today. A run over the
+    turn of a year ("Nov to Feb this year") ends in the year said."""
     now = today or (series.latest_month.start if series.latest_month else None)
     if now is None or span.month is None:
         return None
     year = now.year - span.kind.endswith("last_year")
     if span.kind.startswith("quarter"):
         return Period.quarter(year, span.month)
+    if span.kind.startswith("months"):
+        last = span.until or span.month
+        return Period.of_months(date(year - (last < span.month), span.month, 1), date(year, last, 1))
     first = 1 if span.month == 1 else 7
     return Period.of_months(date(year, first, 1), date(year, first + 5, 1))
 

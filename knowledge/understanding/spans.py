@@ -23,6 +23,7 @@ NAMES_A_PERIOD = frozenset(
     {
         "last_month", "last_months", "last_quarter", "last_fy", "this_month", "this_quarter",
         "quarter_this_year", "quarter_last_year", "half_this_year", "half_last_year",
+        "months_this_year", "months_last_year",
     }
 )  # fmt: skip
 """Spans that mean one period whatever an indicator holds, counted from today."""
@@ -40,12 +41,13 @@ class Span:
     kind: str
     """ "ytd", "fytd", "rolling", "last_month", "last_months", "last_quarter", "last_fy",
     "this_month", "this_quarter", "quarter_this_year", "quarter_last_year", "half_this_year",
-    "half_last_year", "since", "month" or
-    "months" (a run of months by their names, no year: "Jan to March")."""
+    "half_last_year", "months_this_year", "months_last_year" (a month or run of months of this
+    year or last: "June to August this year"), "since", "month" or "months" (a run of months by
+    their names, no year: "Jan to March")."""
     month: int | None = None
-    """The month named ("since April"); for "last_months", how many ("the last 6 months"); for
-    a quarter or half of this or last year, which ("Q2 this year", "the first half of last
-    year")."""
+    """The month named ("since April", "the 12 months to June"); for "last_months", how many
+    ("the last 6 months"); for a quarter or half of this or last year, which ("Q2 this year",
+    "the first half of last year"); for a run of months, the first."""
     text: str = ""
     year: int | None = None
     """The year of a year so far ("so far in 2023"); None for the latest year."""

@@ -12,6 +12,7 @@ from datetime import date
 from functools import cache
 
 from knowledge.domain.periods import Period, PeriodKind
+from knowledge.understanding.months_of_a_year import find_months_of_a_year
 from knowledge.understanding.named_periods import (
     PERIOD_WORDS,
     ending_with_the_month,
@@ -24,15 +25,9 @@ from knowledge.understanding.spans import Span, find_named_span, find_span, find
 from knowledge.understanding.years import full_years
 
 __all__ = [
-    "YEARS_BACK",
-    "YEAR_BEFORE",
-    "Comparison",
-    "Times",
-    "find_period",
-    "finer_period",
-    "full_years",
-    "read_times",
-]
+    "YEARS_BACK", "YEAR_BEFORE", "Comparison", "Times",
+    "find_period", "finer_period", "full_years", "read_times",
+]  # fmt: skip
 """`find_period`, `finer_period` and `full_years` are read with the rest of a message's times."""
 
 # Comparisons: what a figure is set against. One grammar of a few named pieces (a period
@@ -369,6 +364,8 @@ def _set_against_before(before: Before | None, times: Times) -> Times:
 
 def _read_times(text: str) -> Times:
     named, text = find_named_span(text)
+    if named is None:  # "june to august this year": not the year so far
+        named, text = find_months_of_a_year(text)
     reading, rest = _compared(text)
     period, period_text = (reading.period, reading.period_text) if reading else (None, None)
     comparison = reading.comparison if reading else None

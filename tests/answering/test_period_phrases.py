@@ -118,6 +118,10 @@ def figure(knowledge, question):
         # a run of months with two-digit years
         ("burglary dec 19 to feb 20", "2019-12..2020-02", (2019, 12), (2020, 2)),
         ("burglary Nov '20 - Jan '21", "2020-11..2021-01", (2020, 11), (2021, 1)),
+        # a run of months of this year or last
+        ("burglary june to august this year", "2021-06..2021-08", (2021, 6), (2021, 8)),
+        ("burglary in June, July and August last year", "2020-06..2020-08", (2020, 6), (2020, 8)),
+        ("burglary nov to feb this year", "2020-11..2021-02", (2020, 11), (2021, 2)),  # ends this year
     ],
 )
 def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code, first, last):

@@ -1,14 +1,14 @@
 """Periods whose year is said relative to now or written short: a quarter by its place in this
-year or last, the twelve months to a month named without a year, and a run of months with
-two-digit years. Each is read on cleaned text, as the reader gives it (a list of months is a
-run by then)."""
+year or last, the twelve months to a month named without a year, a run of months with
+two-digit years, and a run of months of this year or last. Each is read on cleaned text, as
+the reader gives it (a list of months is a run by then)."""
 
 import pytest
 
 from knowledge.understanding.month_lists import months_as_a_run
 from knowledge.understanding.reader import numbers_told
 from knowledge.understanding.text import clean
-from knowledge.understanding.when import read_times
+from knowledge.understanding.when import YEAR_BEFORE, read_times
 
 
 def read(text: str):
@@ -88,6 +88,34 @@ def test_a_run_of_months_with_two_digit_years_over_a_year_or_within_one(text, co
 )
 def test_a_number_that_is_no_year_of_a_run_is_left(text):
     assert read(text).period is None or read(text).period.kind.value != "months"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "first", "last"),
+    [
+        ("burglary june to august this year", "months_this_year", 6, 8),
+        ("how many drug offences in June, July and August this year", "months_this_year", 6, 8),
+        ("burglary june, july and august last year", "months_last_year", 6, 8),
+        ("burglary jun-aug of last year", "months_last_year", 6, 8),
+        ("burglary in march this year", "months_this_year", 3, 3),
+        ("burglary nov to feb this year", "months_this_year", 11, 2),
+    ],
+)
+def test_a_run_of_months_of_this_year_or_last(text, kind, first, last):
+    said = read(text)
+    assert (said.span.kind, said.span.month, said.span.until, said.period) == (kind, first, last, None)
+    assert said.span.names_a_period
+    assert not {"this", "last", "year", "june", "august"} & set(said.rest.split())
+
+
+def test_a_run_of_months_of_this_year_set_against_last_year():
+    said = read("burglary june to august this year vs last year")
+    assert (said.span.kind, said.comparison) == ("months_this_year", YEAR_BEFORE)
+
+
+def test_a_month_set_against_the_same_month_last_year_is_still_a_comparison():
+    said = read("burglary september vs september last year")
+    assert (said.span.kind, said.span.month, said.comparison) == ("month", 9, YEAR_BEFORE)
 
 
 @pytest.mark.parametrize(
