@@ -20,8 +20,9 @@ SHORT_SPANS = frozenset(
     {"last_month", "this_month", "month", "last_quarter", "this_quarter"}
     | {"quarter_this_year", "quarter_last_year"}
 )
-ORDINALS = frozenset({"first", "second", "third"})
-"""Said of an event ("the first lockdown"): part of its name."""
+LEADS = frozenset({"first", "second", "third", "last", "this", "next", "over", "during"})
+"""Said right before an event or season ("the first lockdown", "over last winter"): part of
+how it is named."""
 
 
 def without_dating_words(
@@ -35,7 +36,7 @@ def without_dating_words(
     kept = [word for word in topic if word not in dating]
     if len(kept) == len(topic):
         return topic
-    return [w for w in kept if not (w in ORDINALS and _dates_next(topic, w, dating))]
+    return [w for w in kept if not (w in LEADS and _leads_to(topic, w, dating))]
 
 
 def _short(period: Period | None, span: Span | None) -> bool:
@@ -44,6 +45,12 @@ def _short(period: Period | None, span: Span | None) -> bool:
     return span is not None and span.kind in SHORT_SPANS
 
 
-def _dates_next(topic: list[str], ordinal: str, dating: frozenset[str]) -> bool:
-    """The ordinal stands right before a dating word in the words as read."""
-    return any(w == ordinal and i + 1 < len(topic) and topic[i + 1] in dating for i, w in enumerate(topic))
+def _leads_to(topic: list[str], lead: str, dating: frozenset[str]) -> bool:
+    """The word leads to a dating word in the words as read, with other leads between."""
+    for i, word in enumerate(topic):
+        if word != lead:
+            continue
+        after = next((w for w in topic[i + 1 :] if w not in LEADS), None)
+        if after in dating:
+            return True
+    return False

@@ -101,3 +101,8 @@ def test_a_count_split_by_how_often_or_an_average_is_declined_saying_so(knowledg
 
 def test_more_than_once_is_what_a_repeat_caller_is(knowledge):
     assert knowledge.ask("people who rang about ASB more than once").key == "asb-repeat-callers"
+
+
+def test_vulnerable_people_are_a_group_the_indicators_are_not_split_by(knowledge):
+    # Was all repeat callers, sure; the Community MARAC's "vulnerable victims" still hold it.
+    assert not knowledge.ask("repeat callers who are vulnerable").matched

@@ -24,6 +24,7 @@ def language(knowledge):
         (["theft", "christmas"], YEAR, ["theft", "christmas"]),  # a season of a year is a part of it
         (["theft", "lockdown"], None, ["theft", "lockdown"]),  # no period named: asked about
         (["theft", "first"], MARCH, ["theft", "first"]),
+        (["burglary", "over", "last", "winter"], Period.quarter(2023, 1), ["burglary"]),
     ],
 )
 def test_a_word_that_dates_the_period_named_is_no_topic(language, topic, period, kept):
