@@ -110,6 +110,13 @@ def change_request(ctx: Context, query: Query) -> Declined:
     return declined_with_reason(ctx, query, "I can't change what I hold", CANNOT_CHANGE)
 
 
+def count_not_dated(query: Query, entry: Entry, dated: str) -> Declined:
+    """A count asked for a time that a fact or action holding a count is not dated by: its
+    count is for the time its source gives, so it is offered, not given as the figure."""
+    reason = f"“{entry.title}” is not dated {dated}: what it counts is for the time its source gives."
+    return not_held(query, f"I hold no count for {dated}", reason, [suggestion_for(entry)])
+
+
 def no_measure(query: Query, entry: Entry, measure: str) -> Declined:
     """A rate or a count asked of a topic that states none ("the reoffending rate", "how many
     CCTV cameras"), offering the topic itself, and for a priority its indicators."""

@@ -25,6 +25,11 @@ def finished(ctx: Context, query: Query, answer: Answer) -> Answer:
     missing = declines.measure_not_held(entry, query) or _count_of_a_rate(answer, query)
     if entry is not None and missing:
         return declines.no_measure(query, entry, missing)
+    undated = _undated(entry, query)
+    if entry is not None and undated and "count_word" in query.intents:
+        # "how many arrests for drug offences last month": Op Continuum's 190 arrests are a
+        # total since November 2017, no count for the time asked.
+        return declines.count_not_dated(query, entry, undated)
     notes = (
         *_rate_not_count_notes(answer, query),
         *_finer_period_notes(answer, query),
@@ -75,14 +80,23 @@ def _rate_not_count_notes(answer: Answer, query: Query) -> tuple[str, ...]:
 def _undated_notes(entry: Entry | None, query: Query) -> tuple[str, ...]:
     """A note when the question names a period and the answer, a fact or an action, does not
     ("the ASB budget for 2020"): these carry no period of their own, so what is held is
-    answered, saying so. None when its own words name the period ("November 2018")."""
-    dated = query.period_text or (query.comparison.text if query.comparison else "")
+    answered, saying so."""
+    dated = _undated(entry, query)
+    return (f"I hold nothing dated {dated}: this is what I hold, as dated by its source.",) if dated else ()
+
+
+def _undated(entry: Entry | None, query: Query) -> str:
+    """The period the question names ("2020", "last month") that the answer, a fact or an
+    action, is not dated by; empty when it names none, or its own words name it ("November
+    2018")."""
+    span = query.span.text if query.span else ""
+    dated = query.period_text or (query.comparison.text if query.comparison else "") or span
     if entry is None or entry.kind in (Kind.INDICATOR, Kind.LIST) or not dated:
-        return ()
+        return ""
     asked = set(words(dated))
     if any(asked <= set(words(clean(text))) for text, _ in entry.phrases):
-        return ()
-    return (f"I hold nothing dated {dated}: this is what I hold, as dated by its source.",)
+        return ""
+    return dated
 
 
 def _finer_period_notes(answer: Answer, query: Query) -> tuple[str, ...]:

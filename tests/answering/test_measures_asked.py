@@ -106,3 +106,21 @@ def test_more_than_once_is_what_a_repeat_caller_is(knowledge):
 def test_vulnerable_people_are_a_group_the_indicators_are_not_split_by(knowledge):
     # Was all repeat callers, sure; the Community MARAC's "vulnerable victims" still hold it.
     assert not knowledge.ask("repeat callers who are vulnerable").matched
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("how many arrests for drug offences last month", "I hold no count for last month"),
+    ],
+)
+def test_a_count_asked_for_a_time_a_fact_is_not_dated_by_is_declined_offering_it(knowledge, question, title):
+    # Op Continuum's 190 arrests are a total since November 2017, no count for the time asked.
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and answer.title == title
+    assert answer.suggestions[0].key == "operation-continuum"
+
+
+def test_a_fact_asked_for_a_time_without_a_count_is_answered_saying_so(knowledge):
+    answer = knowledge.ask("ASB budget for 2020")
+    assert answer.key == "key-investments" and "I hold nothing dated 2020" in " ".join(answer.notes)
