@@ -97,7 +97,7 @@ def indicators_asked_apart(ctx: Context, query: Query, whole: Answer) -> Answer 
     apart may be the setting ("robbery last month - we had about 190 didn't we?"). None unless
     every answer is an indicator."""
     joined = len(query.parts) > max(len(query.clauses), 1)
-    if whole.kind is not Kind.INDICATOR or not joined:
+    if whole.kind is not Kind.INDICATOR or not joined or not _parts_lead_elsewhere(ctx, query, whole):
         return None
     answer = several_things(ctx, query, whole)
     return answer if isinstance(answer, IndicatorListAnswer) else None
@@ -118,6 +118,16 @@ def _held_in(answer: Answer) -> set[str]:
     if isinstance(answer, PrioritiesDocumentAnswer):
         return {priority.key for priority in answer.priorities}
     return set()
+
+
+def _parts_lead_elsewhere(ctx: Context, query: Query, whole: Answer) -> bool:
+    """Some part, ranked alone, leads with an indicator other than the whole message's: a
+    ranking is cheap beside answering every part, which most messages need not."""
+    for part in query.parts:
+        ranked = ctx.index.rank(part) if part.tokens else []
+        if ranked and ranked[0].entry.key != whole.key and ranked[0].entry.kind is Kind.INDICATOR:
+            return True
+    return False
 
 
 COUNTED = frozenset({"offenc", "crime", "incid", "report", "call", "case", "polic"})
