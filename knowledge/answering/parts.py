@@ -268,8 +268,9 @@ def asked_beside_a_figure_told(ctx: Context, query: Query) -> Answer | None:
 def _after_the_time_told(ctx: Context, query: Query, asking: Query, setting: Query) -> Answer | None:
     """ "we only had 257 online ASB reports in 2017, what did it jump to?", "309 SYV offences in
     2017 - has that got worse?", "… what's the latest?": the part asking points back at the
-    topic told, or names none, and no time of its own but the latest; the asker has the figure for the time
-    told, and asks what came after it: the latest figure, set against the one before."""
+    topic told, or names none, and no time of its own but the latest; the asker has the figure
+    for the time told, and asks what came after it: the latest figure, set against the one
+    before."""
     asks_a_time = _times_of(asking) and not (asking.time == "latest" and asking.period is None)
     points_back = set(words(asking.raw)) & REFERRING or asking.intents & DIRECTIONS or not asking.tokens
     if not points_back or asks_a_time:
