@@ -26,6 +26,7 @@ from knowledge.understanding.query import Query
 from knowledge.understanding.reader import DIRECTIONS, REFERRING, numbers_told
 from knowledge.understanding.text import words
 
+DIRECTION_LISTS = frozenset({"list:up", "list:down", "list:better", "list:worse"})
 MAX_PARTS = 3
 """The most things one message may ask for and be answered part by part."""
 ASKING_WORDS = frozenset({"how", "what", "which", "who", "when", "where", "why", "whats", "hows"})
@@ -78,9 +79,12 @@ def several_things(ctx: Context, query: Query, whole: Answer | None = None) -> A
         if _tells_a_figure(read, ctx.numbers_in_names):
             continue  # "… - we had about 190, didn't we?" checks a figure of the topic asked
         asked.setdefault(answer.key or "", replace(answer, question=query.raw))
-    asked = _without_documents_of_another(asked)
+    directed = _without_directions_of_the_others(asked)
+    asked, direction_asked = _without_documents_of_another(directed), len(directed) < len(asked)
     if declined:
         return _answered_beside_declined(ctx, query, asked, declined)
+    if direction_asked and len(asked) == 1:
+        return next(iter(asked.values()))  # "sexual offences in 2022/23 - up or down?"
     if not 2 <= len(asked) <= MAX_PARTS or (whole is not None and whole.key not in asked):
         return None
     answers = list(asked.values())
@@ -108,6 +112,15 @@ def _without_documents_of_another(asked: dict[str, Answer]) -> dict[str, Answer]
     holding another thing asked is where to find it, not a second thing asked."""
     held = {key: _held_in(answer) for key, answer in asked.items()}
     return {key: a for key, a in asked.items() if not held[key] & (asked.keys() - {key})}
+
+
+def _without_directions_of_the_others(asked: dict[str, Answer]) -> dict[str, Answer]:
+    """ "ASB repeat callers & 101 calls: which went up?": which way asked beside indicators
+    named asks it of them, whose answers show it, not of every indicator."""
+    named = [a for a in asked.values() if a.kind is Kind.INDICATOR]
+    if not named:
+        return asked
+    return {key: a for key, a in asked.items() if key not in DIRECTION_LISTS}
 
 
 def _held_in(answer: Answer) -> set[str]:

@@ -268,3 +268,23 @@ def test_an_event_or_season_said_beside_the_months_it_dates_is_no_topic(monthly,
 def test_a_season_said_of_a_whole_year_is_a_part_of_it_and_declined(monthly, knowledge, question):
     asked = monthly if "burglary" in question else knowledge
     assert not asked.ask(question).matched
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        (
+            "ASB repeat callers & 101 calls: which went up?",
+            "list:indicators:asb-101-calls+asb-repeat-callers",
+        ),
+        ("knife crime and robbery - which got worse?", "list:indicators:personal-robbery+knife-crime"),
+    ],
+)
+def test_which_way_asked_beside_indicators_named_is_asked_of_them(knowledge, question, key):
+    # Was the named indicators and the list of every indicator that went up.
+    assert knowledge.ask(question).key == key
+
+
+def test_which_way_asked_of_one_indicator_in_its_own_part_is_its_answer(monthly):
+    answer = monthly.ask("burglary in 2019 vs 2018 - up or down?")
+    assert answer.key == "total-burglary" and answer.indicator.current.period.label == "Jan-Dec 2019"
