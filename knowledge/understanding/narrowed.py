@@ -45,6 +45,9 @@ BRIDGES = frozenset({"of", "on", "for", "to", "in", "into", "per", "from", "spen
 """Words that join a narrowing said first to the topic after it ("the cost *of* knife crime",
 "money spent *on* ASB calls")."""
 BRIDGED_KINDS = frozenset({Narrowing.MONEY, Narrowing.BREAKDOWN})
+GROUP_BRIDGES = frozenset({"of"})
+"""A group of people said first is joined to the topic by "of" alone ("the ages *of* repeat
+callers"); "young people affected *by* knife crime" are who is helped, not a part counted."""
 OWN_KINDS = frozenset({Narrowing.OUTCOME, Narrowing.MEANS})
 """Kinds a measure may be of itself: an indicator that counts an outcome (arrests, charges,
 convictions) or what came by one means (the online portal) is not narrowed by another word
@@ -103,7 +106,7 @@ def narrowed_part(
             if tokens & held or (kind in OWN_KINDS and _is_of_kind(language, names, kind)):
                 continue
             lead = _said_after(language, clause, spans, start, end)
-            if lead is None and not _said_before(clause, spans, end, bridged=kind in BRIDGED_KINDS):
+            if lead is None and not _said_before(clause, spans, end, _bridges(kind)):
                 continue
             shown = typed[start - lead : end] if lead else typed[start:end]
             said = as_typed(query.raw, shown)
@@ -193,28 +196,35 @@ def _a_clause_of_the_topic(language: Language, typed: list[str], topic: int, sta
     return typed[topic + 1] in RELATIVE or typed[start - 1] in language.placing | PREPOSITIONS
 
 
-def _said_before(clause: _Clause, spans: set[int], end: int, bridged: bool = False) -> bool:
+def _bridges(kind: Narrowing) -> frozenset[str]:
+    """The prepositions that may join a narrowing of this kind said first to the topic."""
+    if kind in BRIDGED_KINDS:
+        return BRIDGES
+    return GROUP_BRIDGES if kind is Narrowing.GROUP else frozenset()
+
+
+def _said_before(clause: _Clause, spans: set[int], end: int, bridges: frozenset[str] = frozenset()) -> bool:
     """The narrowing stands right before a word of the topic, or before other narrowings that
     do ("night-time ASB", "residential burglary", "weekend night-time ASB"). Money and
     breakdowns may be joined to it by a preposition and small words ("the cost *of* knife
     crime", "money spent *on* ASB calls"); a place may not: "schools" in "the schools team
     asked for knife crime" is the setting, and the reader has taken "team asked" out."""
-    after = _over_a_bridge(clause, spans, end) if bridged else end
+    after = _over_a_bridge(clause, spans, end, bridges) if bridges else end
     while after < len(clause.typed) and after in spans and not clause.topic[after]:
         after += 1
     return after < len(clause.typed) and clause.topic[after]
 
 
-def _over_a_bridge(clause: _Clause, spans: set[int], end: int) -> int:
+def _over_a_bridge(clause: _Clause, spans: set[int], end: int, bridges: frozenset[str]) -> int:
     """Where the topic may start after money or a breakdown joined to it by a preposition,
     with joining words and at most a verb before it ("the cost *of*", "money *spent on*",
     "monthly trend *of*", "money *went on*"); `end` when no preposition joins them."""
     typed, after, between = clause.typed, end, 0
-    while after < len(typed) and not clause.topic[after] and typed[after] not in BRIDGES:
+    while after < len(typed) and not clause.topic[after] and typed[after] not in bridges:
         if not (clause.glue[after] or after in spans):
             between += 1
         after += 1
-    if after == len(typed) or typed[after] not in BRIDGES or between > MAX_BETWEEN:
+    if after == len(typed) or typed[after] not in bridges or between > MAX_BETWEEN:
         return end
     while after < len(typed) and not clause.topic[after] and (after in spans or clause.glue[after]):
         after += 1

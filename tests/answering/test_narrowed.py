@@ -114,6 +114,12 @@ NOW = datetime(2019, 8, 1, tzinfo=UTC)
             "I have no figures by how it was done or reported.",
         ),
         (
+            "ages of the repeat asb callers?",  # all repeat callers, sure, before (unseen-21)
+            "asb-repeat-callers",
+            "I hold ASB repeat callers for the whole borough only, not “ages”: "
+            "I have no figures for groups of people.",
+        ),
+        (
             "ASB calls to the council's own ASB hotline in 2018 (not 101)",  # the 101 figure, sure, before
             "asb-101-calls",
             "I hold ASB calls to 101 for the whole borough only, not “hotline”: "
@@ -378,3 +384,9 @@ def test_the_summer_months_narrow_a_figure(knowledge):
 def test_what_is_done_about_a_part_of_an_indicator_is_what_the_plan_says(knowledge):
     answer = knowledge.ask("what are we doing about knife crime among girls")
     assert answer.matched and answer.key == "sp-tackle-violence"
+
+
+def test_a_group_joined_by_another_word_than_of_is_who_is_helped(knowledge):
+    # "affected by": the young people are who the support is for, not a part of knife crime.
+    answer = knowledge.ask("What support is offered to young people affected by knife crime?")
+    assert answer.key == "young-people-support"
