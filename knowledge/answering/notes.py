@@ -33,7 +33,7 @@ def finished(ctx: Context, query: Query, answer: Answer) -> Answer:
     notes = (
         *_rate_not_count_notes(answer, query),
         *_finer_period_notes(answer, query),
-        *_undated_notes(entry, query),
+        *_undated_notes(undated),
         *_reading_notes(query),
     )
     if "reliability" in query.intents and isinstance(answer, IndicatorAnswer):
@@ -77,11 +77,10 @@ def _rate_not_count_notes(answer: Answer, query: Query) -> tuple[str, ...]:
     return (f"{name} is a rate, a percentage: I hold no count for it.",)
 
 
-def _undated_notes(entry: Entry | None, query: Query) -> tuple[str, ...]:
+def _undated_notes(dated: str) -> tuple[str, ...]:
     """A note when the question names a period and the answer, a fact or an action, does not
     ("the ASB budget for 2020"): these carry no period of their own, so what is held is
     answered, saying so."""
-    dated = _undated(entry, query)
     return (f"I hold nothing dated {dated}: this is what I hold, as dated by its source.",) if dated else ()
 
 

@@ -264,10 +264,9 @@ def test_an_event_or_season_said_beside_the_months_it_dates_is_no_topic(monthly,
     assert answer.matched and answer.indicator.current.period.label == label
 
 
-@pytest.mark.parametrize("question", ["burglary in 2019 over christmas", "knife crime at christmas 2018"])
-def test_a_season_said_of_a_whole_year_is_a_part_of_it_and_declined(monthly, knowledge, question):
-    asked = monthly if "burglary" in question else knowledge
-    assert not asked.ask(question).matched
+def test_a_season_said_of_a_whole_year_is_a_part_of_it_and_declined(monthly, knowledge):
+    assert not monthly.ask("burglary in 2019 over christmas").matched
+    assert not knowledge.ask("knife crime at christmas 2018").matched
 
 
 @pytest.mark.parametrize(
