@@ -138,6 +138,13 @@ def _periods_not_held(views: list[IndicatorView]) -> tuple[str, ...]:
     return (f"I hold no figures for {missing}. Periods held: {held}.",)
 
 
+def _not_as_asked(view: IndicatorView) -> bool:
+    """No figure for the period asked, or one compared with another period than the one
+    named: either would answer a question that was not asked."""
+    compared_otherwise = view.missing_baseline is not None and view.previous is not None
+    return view.missing_period is not None or compared_otherwise
+
+
 def _missing_from_all(missing: Iterable[Period | None]) -> Period | None:
     """The period every indicator lacks, or None when one holds it."""
     found = set(missing)
@@ -149,7 +156,7 @@ def indicators_side_by_side(ctx: Context, query: Query, keys: list[str]) -> Answ
     scorecard's order, for the period asked; declined when none holds it."""
     chosen = [i for i in ctx.catalogue.indicators if i.key in keys]
     views = [_view(ctx, query, i) for i in chosen]
-    if all(v.missing_period is not None for v in views):
+    if all(_not_as_asked(v) for v in views):
         return declines.periods_not_held(query, views)
     held, left_out = _held_for_the_period(views)
     names = [i.short_name for i in chosen]
@@ -246,10 +253,13 @@ def _title_case(text: str) -> str:
 
 def _indicator(ctx: Context, query: Query, key: str) -> IndicatorAnswer | Declined:
     """The indicator's figure for the period asked; a period it does not hold is declined,
-    saying which it does (a comparison with a period not held is answered, saying so)."""
+    saying which it does. So is one to compare with, where another would be compared in its
+    place: "robbery 2014 vs 2018" answered as 2018 against 2017 puts a change beside the
+    question that it does not answer. With nothing to compare ("drug arrests 2018 vs 2017"
+    of an operation begun late in 2017) the figure is given, saying what is not held."""
     indicator = ctx.catalogue.indicator[key]
     view = _view(ctx, query, indicator)
-    if view.missing_period is not None:
+    if _not_as_asked(view):
         return declines.period_not_held(query, view)
     siblings = (
         Suggestion(i.key, i.short_name, i.short_name)

@@ -235,6 +235,8 @@ def period_not_held(query: Query, view: IndicatorView) -> Declined:
     not the latest in its place, but the periods held, and the latest of them as choices."""
     name = in_a_sentence(view.indicator.short_name)
     asked = " or ".join(p.short_label for p in (view.missing_period, view.missing_baseline) if p)
+    if view.missing_period is None:
+        asked += " to compare with"
     held = held_words(view.held_periods)
     kind = _kind_not_held(view)
     if not held:
@@ -259,7 +261,10 @@ def periods_not_held(query: Query, views: list[IndicatorView]) -> Declined:
     if len(views) == 1:
         return period_not_held(query, views[0])
     names = [in_a_sentence(v.indicator.short_name) for v in views]
-    asked = views[0].missing_period.short_label  # type: ignore[union-attr]
+    first = views[0]
+    asked = (first.missing_period or first.missing_baseline).short_label  # type: ignore[union-attr]
+    if first.missing_period is None:
+        asked += " to compare with"
     held = [held_words(v.held_periods) or "no figures yet" for v in views]
     if len(set(held)) == 1:
         reason = f"I hold {held[0]} for each."

@@ -4,6 +4,7 @@ against, a list judged against that period, and a plain word when that period is
 import pytest
 
 from handlers.blocks import build_message
+from knowledge.answering.types import Declined
 from knowledge.domain.judgement import Judgement
 from knowledge.render.text import render_text
 
@@ -119,15 +120,22 @@ def test_a_list_against_a_year_is_the_list_against_the_year_before(knowledge):
     assert [r.indicator.key for r in against.rows] == [r.indicator.key for r in latest.rows]
 
 
-def test_a_baseline_not_held_says_which_periods_are(knowledge):
+def test_a_baseline_not_held_is_declined_saying_which_periods_are(knowledge):
+    """2018 against 2017 in place of the 2015 asked would put a change beside the question
+    that it does not answer: no figure, the periods held, and the headline as the choice."""
     answer = knowledge.ask("burglary compared to 2015")
-    assert answer.key == "total-burglary"
-    assert answer.indicator.missing_baseline.code == "2015"
-    text = render_text(answer)
-    assert (
-        "I hold no figure for Jan-Dec 2015 to compare with. Periods held: Jan-Dec 2017, Jan-Dec 2018." in text
-    )
-    assert "3,293 total burglary in Jan-Dec 2018 · 🔴 up 12.5% on 2017" in text  # the year before, named
+    assert isinstance(answer, Declined)
+    assert answer.title == "I hold no figure for total burglary in 2015 to compare with"
+    assert answer.reason == "I hold Jan-Dec 2017 and Jan-Dec 2018."
+    assert answer.suggestions[0].key == "total-burglary"
+    assert "3,293" not in render_text(answer)
+
+
+def test_indicators_side_by_side_against_a_year_none_holds_are_declined(knowledge):
+    answer = knowledge.ask("robbery and burglary 2014 vs 2018")
+    assert isinstance(answer, Declined)
+    assert answer.title == "I hold no figures for personal robbery or total burglary in 2014 to compare with"
+    assert [s.key for s in answer.suggestions] == ["personal-robbery", "total-burglary"]
 
 
 def test_a_baseline_an_indicator_does_not_hold_is_said_for_it(knowledge):
@@ -157,9 +165,9 @@ def test_a_list_against_a_year_none_holds_says_which_are_held(knowledge):
 
 
 def test_the_slack_answer_warns_of_a_baseline_not_held(knowledge):
-    message = build_message(knowledge.ask("burglary compared to 2015"))
+    message = build_message(knowledge.ask("drug operation arrests 2018 vs 2017"))
     texts = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section" and "text" in b]
-    assert any("\n:warning: I hold no figure for Jan-Dec 2015 to compare with." in t for t in texts)
+    assert any("\n:warning: I hold no figure for Jan-Dec 2017 to compare with." in t for t in texts)
 
 
 def test_indicators_side_by_side_are_compared_with_the_year_named(knowledge):

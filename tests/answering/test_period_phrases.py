@@ -224,10 +224,11 @@ def test_the_seed_alone_says_what_it_does_not_hold(knowledge, question, said):
     assert [s.question for s in answer.suggestions] == ["Knife crime", "Knife crime 2017"]
 
 
-def test_a_comparison_with_a_year_not_held_answers_the_year_held(knowledge):
+def test_a_comparison_with_a_year_not_held_is_declined_offering_the_year_held(knowledge):
     answer = knowledge.ask("knife crime 2018 vs 2016")
-    assert answer.indicator.current.period.code == "2018"
-    assert "I hold no figure for Jan-Dec 2016 to compare with." in render_text(answer)
+    assert answer.key is None
+    assert answer.title == "I hold no figure for knife crime in 2016 to compare with"
+    assert answer.suggestions[0].question == "Knife crime"
 
 
 @pytest.mark.parametrize(
