@@ -21,15 +21,20 @@ from knowledge.domain.models import Kind
 from knowledge.domain.series import Series
 from knowledge.understanding import decide
 from knowledge.understanding.index import Candidate, Entry
-from knowledge.understanding.narrowed import as_typed, narrowed_part, without
-from knowledge.understanding.narrowing import Narrowing
+from knowledge.understanding.narrowed import NarrowedPart, as_typed, narrowed_part, without
+from knowledge.understanding.narrowing import Narrowing, NarrowingTable
 from knowledge.understanding.query import Query
 from knowledge.understanding.text import stem, words
 
 
-def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declined | None:
+def part_not_held(
+    ctx: Context, query: Query, ranked: list[Candidate], *, read_as: bool = False
+) -> Declined | None:
     """A decline offering the indicator first, when the question narrows it to a part it
-    does not hold and, that part left out, the bot is sure of the indicator; otherwise None."""
+    does not hold and, that part left out, the bot is sure of the indicator; otherwise None.
+    Where the model would answer only "I read this as …" (`read_as`), a part said of the
+    indicator is declined if, left out, the indicator still comes first: the reading would
+    give the whole figure for the part asked ("SDVC conviction rate for rape cases")."""
     top = ranked[0]
     indicator = _indicator_of(ctx, top)
     if indicator is None:
@@ -41,16 +46,55 @@ def part_not_held(ctx: Context, query: Query, ranked: list[Candidate]) -> Declin
         return declines.taken_out(query, indicator, ctx.language.stopwords)
     # The topic is every word of the question the entry holds, not only those of the place
     # found: "the 190 continuum arrests were women" finds the indicator by its figure.
-    part = narrowed_part(ctx.language, query, held, top.words | (held & frozenset(query.tokens)), names)
+    topic = top.words | (held & frozenset(query.tokens))
+    part = narrowed_part(ctx.language, query, held, topic, names) or _crime_type_part(
+        ctx, query, ranked, indicator, held, topic
+    )
     if part is None:
         return None
     # Sure of the indicator once the part is left out, by the structural rule (not the model,
     # so that the model can be fitted apart from this rule): otherwise the model decides.
     ranked_rest = index.rank(without(query, part))
-    if not decide.confident(ranked_rest) or _indicator_of(ctx, ranked_rest[0]) != indicator:
+    sure = read_as or decide.confident(ranked_rest)
+    if not sure or not ranked_rest or _indicator_of(ctx, ranked_rest[0]) != indicator:
         return None
     monthly = Series(tuple(ctx.catalogue.figures.get(indicator.key, ()))).monthly
     return declines.narrowed(query, indicator, part, monthly)
+
+
+CONJUNCTIONS = frozenset({"and", "or", "plus", "vs", "versus", "v"})
+"""Words that set a crime category apart from the topic: "domestic abuse and rape" asks two
+things, "domestic abuse rapes" one."""
+
+
+def _crime_type_part(
+    ctx: Context,
+    query: Query,
+    ranked: list[Candidate],
+    indicator: Entry,
+    held: frozenset[str],
+    topic: frozenset[str],
+) -> NarrowedPart | None:
+    """A police crime category said of an indicator that does not count it as one of its
+    own, as the narrowing words are ("the SDVC conviction rate for rape cases", "domestic
+    abuse offences that were rapes"): the indicator's figure is not one for that category.
+    A category another indicator counts whole is that indicator, asked beside it."""
+    asked = frozenset(query.tokens)
+    named = [
+        c.entry
+        for c in ranked[1:]
+        if c.entry.kind is Kind.CRIME_TYPE and c.words and c.words <= asked and not c.words & held
+    ]
+    named = [entry for entry in named if _a_part_of_another(ctx.crime_types[entry.key], indicator.key)]
+    if not named:
+        return None
+    table = NarrowingTable({Narrowing.SUBTYPE: [text for e in named for text, _ in e.phrases]}, frozenset())
+    return narrowed_part(ctx.language, query, held, topic, scan=table.scan, apart=CONJUNCTIONS)
+
+
+def _a_part_of_another(crime: CrimeType, indicator_key: str) -> bool:
+    """Not held by any indicator, or counted within one other than this one."""
+    return crime.held_as is None or (crime.relation is Relation.WITHIN and crime.held_as != indicator_key)
 
 
 def _named_beside_a_text(ctx: Context, query: Query, ranked: list[Candidate]) -> Declined | None:

@@ -137,7 +137,7 @@ def _weighed(ctx: Context, query: Query, ranked: list[Candidate]) -> Answer:
     ranked = narrowed.money_held_elsewhere(ctx, query, ranked) or ranked
     found = evidence(ctx.language, query, ranked)
     outcome, _ = ctx.decision.outcome(found)
-    part_not_held = narrowed.part_not_held(ctx, query, ranked)
+    part_not_held = narrowed.part_not_held(ctx, query, ranked, read_as=outcome is Outcome.READ_AS)
     if part_not_held is not None:
         return part_not_held
     if decide.told_twice(ranked) and outcome is not Outcome.ANSWER:

@@ -17,7 +17,7 @@ Only the reading is here; answering decides what to say (`answering/route.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from knowledge.understanding.narrowing import Narrowing
@@ -55,6 +55,15 @@ of that kind ("the specialist DV court's outcomes" are its convictions): such a 
 for another measure, which the ranking weighs, not for a part of this one."""
 
 
+Scan = Callable[[list[str]], list[tuple[int, int, Narrowing]]]
+"""(start, end, kind) of each narrowing word or phrase in the typed words."""
+
+
+COUNTED = frozenset({"case", "cases", "incident", "incidents", "offence", "offences", "crime", "crimes"})
+"""What a figure counts, said after a narrowing of it: "for rape *cases*" is said of the
+topic's cases, where "for the schools *team*" is said of a team."""
+
+
 @dataclass(frozen=True)
 class NarrowedPart:
     """A part of the topic the question asks for: its kind, the words as the partner typed
@@ -79,23 +88,28 @@ def narrowed_part(
     topic: frozenset[str],
     names: Sequence[str] = (),
     kinds: frozenset[Narrowing] | None = None,
+    scan: Scan | None = None,
+    apart: frozenset[str] = frozenset(),
 ) -> NarrowedPart | None:
     """The first narrowing of the question (of `kinds`, when given) that an entry holding
     `held` (named `names`) does not hold, said of the words of the question it does hold
-    (`topic`); None when there is none."""
+    (`topic`); None when there is none. `scan` finds other narrowing words than the
+    language's; a word of `apart` between them and the topic sets them apart ("and")."""
+    scan = scan or language.narrowings
     read = {typed: fixed for typed, fixed in query.corrections.items() if fixed}
-    if not topic or not language.narrowings([read.get(word, word) for word in words(query.text)]):
+    if not topic or not scan([read.get(word, word) for word in words(query.text)]):
         return None  # most questions: nothing of a narrowing kind at all
     asked = set(query.tokens)
     timed = _time_words(query)
     for text in clauses(query.text):
         typed = [read.get(word, word) for word in words(text)]
-        found = language.narrowings(typed)
+        found = scan(typed)
         if not found:
             continue
         kept = set(language.swap_synonyms(typed))
         topical = [bool(_tokens(language, [word]) & topic) for word in typed]
-        clause = _Clause(typed, topical, _glue(language, query, typed))
+        joined = zip(typed, _glue(language, query, typed), strict=True)
+        clause = _Clause(typed, topical, [joins and word not in apart for word, joins in joined])
         spans = {position for start, end, _ in found for position in range(start, end)}
         for start, end, kind in found:
             if (kinds is not None and kind not in kinds) or typed[start] in timed:
@@ -175,7 +189,9 @@ def _said_after(language: Language, clause: _Clause, spans: set[int], start: int
         before -= 1
     if before < 0 or (between and not _a_clause_of_the_topic(language, clause.typed, before, start)):
         return None
-    if end < len(clause.typed) and not (clause.glue[end] or clause.topic[end] or end in spans):
+    following = clause.typed[end] if end < len(clause.typed) else None
+    joined = following is None or clause.glue[end] or clause.topic[end] or end in spans
+    if not joined and following not in COUNTED:
         return None  # "for the schools team": the narrowing is said of "team"
     lead = 0
     introducing = language.narrowing | LEADING
@@ -233,6 +249,6 @@ def _over_a_bridge(clause: _Clause, spans: set[int], end: int, bridges: frozense
 
 def as_typed(raw: str, shown: list[str]) -> str:
     """The words as the partner typed them ("for under 18s", "in Whitechapel"), else as read."""
-    pattern = r"[\W_]+".join(re.escape(w) + (r"s?" if w.isdigit() else "") for w in shown)
+    pattern = r"[\W_]+".join(re.escape(w) + r"s?" for w in shown)  # "18s", a plural read singular
     found = re.search(rf"(?<!\w){pattern}(?!\w)", raw, flags=re.IGNORECASE)
     return found.group(0) if found else " ".join(shown)

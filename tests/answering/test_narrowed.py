@@ -390,3 +390,43 @@ def test_a_group_joined_by_another_word_than_of_is_who_is_helped(knowledge):
     # "affected by": the young people are who the support is for, not a part of knife crime.
     answer = knowledge.ask("What support is offered to young people affected by knife crime?")
     assert answer.key == "young-people-support"
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "said"),
+    [
+        ("SDVC conviction rate for rape cases", "sdvc-conviction-rate", "for rape"),  # read as, before
+        ("domestic abuse offences that were rapes", "domestic-abuse-offences", "that were rapes"),
+        ("hate crime offences that were homicides", "hate-crime-offences", "that were homicides"),
+    ],
+)
+def test_a_crime_category_said_of_an_indicator_not_counting_it_is_a_part(knowledge, question, key, said):
+    answer = knowledge.ask(question)
+    assert isinstance(answer, Declined) and not answer.matched
+    assert f"not “{said}”" in answer.declined_because
+    assert answer.suggestions[0].key == key
+
+
+def test_a_crime_category_counted_within_another_indicator_is_a_part_of_this_one(imported):
+    """Rape is counted within Sexual offences once imported: still no part of the SDVC rate."""
+    answer = imported.ask("SDVC conviction rate for rape")
+    assert not answer.matched and answer.suggestions[0].key == "sdvc-conviction-rate"
+    assert "not “for rape”" in answer.declined_because
+
+
+def test_a_crime_category_asked_beside_an_indicator_is_asked_apart(knowledge):
+    answer = knowledge.ask("domestic abuse and rape figures 2018")
+    assert [part.key for part in answer.parts] == ["domestic-abuse-offences", None]
+    assert answer.parts[1].title == "I don't hold figures for Rape"
+
+
+def test_a_crime_category_another_indicator_counts_whole_is_that_indicator(knowledge):
+    answer = knowledge.ask("knife crime robberies")
+    assert answer.key == "list:indicators:personal-robbery+knife-crime"
+
+
+def test_a_narrowing_left_out_of_a_reading_declines_it(knowledge):
+    """The model reads "stalking and harassment cases" as the rate, leaving the words out:
+    given, it would be the whole rate for the part asked."""
+    answer = knowledge.ask("SDVC conviction rate for stalking and harassment cases")
+    assert not answer.matched and answer.suggestions[0].key == "sdvc-conviction-rate"
