@@ -38,7 +38,7 @@ def part_not_held(
     top = ranked[0]
     indicator = _indicator_of(ctx, top)
     if indicator is None:
-        return money_not_held(ctx, query, ranked) or _named_beside_a_text(ctx, query, ranked)
+        return money_not_held(ctx, query, ranked) or _named_beside_a_text(ctx, query, ranked, read_as)
     index = ctx.index
     held = index.held_by[index.entry_number[indicator.key]] | index.held_by[index.entry_number[top.entry.key]]
     names = [text for text, item in indicator.phrases if item is None and not text.isdigit()]
@@ -97,7 +97,9 @@ def _a_part_of_another(crime: CrimeType, indicator_key: str) -> bool:
     return crime.held_as is None or (crime.relation is Relation.WITHIN and crime.held_as != indicator_key)
 
 
-def _named_beside_a_text(ctx: Context, query: Query, ranked: list[Candidate]) -> Declined | None:
+def _named_beside_a_text(
+    ctx: Context, query: Query, ranked: list[Candidate], read_as: bool
+) -> Declined | None:
     """ "Serious youth violence involving girls", "knife crime by under 25s": an indicator named
     whole and narrowed to a part it does not hold, where a plan or fact leads only because it
     holds the narrowing word ("women and girls"). The question asks the indicator's figure
@@ -112,7 +114,7 @@ def _named_beside_a_text(ctx: Context, query: Query, ranked: list[Candidate]) ->
     if named is None or not named.words <= frozenset(query.tokens):
         return None
     rivals = [c for c in ranked if c is not named]
-    return part_not_held(ctx, query, [named, *rivals])
+    return part_not_held(ctx, query, [named, *rivals], read_as=read_as)
 
 
 def whole_name(candidate: Candidate) -> bool:

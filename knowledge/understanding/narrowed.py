@@ -59,9 +59,15 @@ Scan = Callable[[list[str]], list[tuple[int, int, Narrowing]]]
 """(start, end, kind) of each narrowing word or phrase in the typed words."""
 
 
-COUNTED = frozenset({"case", "cases", "incident", "incidents", "offence", "offences", "crime", "crimes"})
-"""What a figure counts, said after a narrowing of it: "for rape *cases*" is said of the
-topic's cases, where "for the schools *team*" is said of a team."""
+COUNTED = frozenset(
+    {
+        "case", "cases", "incident", "incidents", "offence", "offences", "crime", "crimes",
+        "victim", "victims", "offender", "offenders", "perpetrator", "perpetrators", "suspect", "suspects",
+    }
+)  # fmt: skip
+"""What a crime figure counts, and the people in it, said after a narrowing of it: "for rape
+*cases*", "high-risk *victims*" are said of the topic's crimes, where "for the schools
+*team*" is said of a team."""
 
 
 @dataclass(frozen=True)
