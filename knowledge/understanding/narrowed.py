@@ -63,6 +63,7 @@ COUNTED = frozenset(
     {
         "case", "cases", "incident", "incidents", "offence", "offences", "crime", "crimes",
         "victim", "victims", "offender", "offenders", "perpetrator", "perpetrators", "suspect", "suspects",
+        "defendant", "defendants",
     }
 )  # fmt: skip
 """What a crime figure counts, and the people in it, said after a narrowing of it: "for rape
@@ -188,7 +189,7 @@ def _said_after(language: Language, clause: _Clause, spans: set[int], start: int
     before = start - 1
     between = 0  # words that are neither the topic's nor joining: a verb, its subject
     while before >= 0 and not clause.topic[before]:
-        if not (clause.glue[before] or before in spans):
+        if not (clause.glue[before] or before in spans or clause.typed[before] in COUNTED):
             if between == MAX_BETWEEN:
                 return None
             between += 1

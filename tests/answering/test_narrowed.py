@@ -444,3 +444,16 @@ def test_a_group_said_of_the_victims_of_an_indicator_named_beside_a_fact_is_a_pa
     answer = knowledge.ask(question)
     assert not answer.matched and answer.suggestions[0].key == "domestic-abuse-offences"
     assert "not “high-risk”" in answer.declined_because or "not “involving high-risk”" in answer.declined_because
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("SDVC conviction rate for female defendants", "for female"),
+        ("SDVC conviction rate for cases involving female defendants", "involving female"),  # read as, before
+    ],
+)
+def test_what_a_figure_counts_said_around_a_group_joins_it_to_the_topic(knowledge, question, said):
+    answer = knowledge.ask(question)
+    assert not answer.matched and answer.suggestions[0].key == "sdvc-conviction-rate"
+    assert f"not “{said}”" in answer.declined_because
