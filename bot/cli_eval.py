@@ -40,7 +40,7 @@ from tools.question_sets import QUESTION_SETS
 def evaluate(which: str, quiet: bool, files: tuple[Path, ...], today, imports: tuple[Path, ...]) -> None:
     """Score the labelled question sets in data/questions/ on a fresh store of the seed."""
     from knowledge.answering import open_knowledge
-    from tools.evaluation import question_set_path, read_questions, report, score
+    from tools.evaluation import QuestionSetError, question_set_path, read_questions, report, score
 
     data_dir = default_data_dir()
     names = list(QUESTION_SETS) if which == "all" else [which]
@@ -51,7 +51,10 @@ def evaluate(which: str, quiet: bool, files: tuple[Path, ...], today, imports: t
             _import_for_evaluation(db, data_dir, imports)
         knowledge = open_knowledge(db, data_dir, today=(lambda: today.date()) if today else date.today)
         for name, path in sets:
-            labels = read_questions(path)
+            try:
+                labels = read_questions(path)
+            except QuestionSetError as error:
+                raise click.ClickException(str(error)) from None
             result = score(name, knowledge, labels)
             text = report(result)
             click.echo(text.splitlines()[0] if quiet else text)

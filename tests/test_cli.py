@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
@@ -83,6 +84,24 @@ def test_eval_scores_a_file_kept_outside_the_sets_on_a_given_day(tmp_path):
     result = CliRunner().invoke(main, ["eval", "--file", str(questions), "--today", "2023-10-15", "--quiet"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("mine: in scope 1/1 correct (100.0%); out of scope 1/1 declined (100.0%)")
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        (
+            "knife crime, this year,knife-crime,2018\n",
+            "mine.csv line 2: 4 columns, not question,expect,period",
+        ),
+        ("knife crime this year,knife-crime,2018-13\n", "mine.csv line 2: '2018-13' is no period code"),
+    ],
+)
+def test_eval_says_which_line_of_a_file_it_cannot_read(tmp_path, rows, said):
+    questions = tmp_path / "mine.csv"
+    questions.write_text("# written by hand\n" + rows)
+    result = CliRunner().invoke(main, ["eval", "--file", str(questions), "--quiet"])
+    assert result.exit_code == 1 and said in result.output
+    assert "Traceback" not in result.output and "unexpected error" not in result.output
 
 
 def test_ask_answers_as_if_on_the_day_given(tmp_path):

@@ -119,3 +119,16 @@ def test_indicators_shown_together_are_right_for_the_period_they_share(knowledge
     assert is_correct(label, knowledge.ask(label.question))
     wrong_year = label.model_copy(update={"period": "2018"})
     assert not is_correct(wrong_year, knowledge.ask(label.question))
+
+
+def test_a_file_without_a_header_is_read_by_position(tmp_path):
+    """A set written by hand may start with its questions: the header line is optional, and a
+    question may span lines when quoted."""
+    path = tmp_path / "bare.csv"
+    path.write_text('# a note\n# in scope\nknife crime this year,knife-crime,2018\n"two\nlines",none,\n')
+    labels = read_questions(path)
+    assert [(label.question, label.expect, label.period) for label in labels] == [
+        ("knife crime this year", "knife-crime", "2018"),
+        ("two\nlines", "none", None),
+    ]
+    assert labels[0].section == "in scope"

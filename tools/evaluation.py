@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from knowledge.answering import Answer, Knowledge
 from knowledge.answering.types import IndicatorAnswer, IndicatorListAnswer, SeveralAnswer
@@ -23,8 +23,6 @@ from knowledge.domain.periods import PeriodError, parse_period
 from tools.question_sets import QUESTION_SETS  # noqa: F401  (re-exported)
 
 OUT_OF_SCOPE = "none"
-
-
 
 
 class LabelledQuestion(BaseModel):
@@ -39,6 +37,9 @@ class LabelledQuestion(BaseModel):
     @field_validator("period", mode="before")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
+        """No period, or one a figure can be for: a slip ("2018-13") would count every answer wrong."""
+        if value and isinstance(months_of(value), str):
+            raise ValueError(f"'{value}' is no period code (2018, 2023-09, 2023-Q3, FY2022/23, …)")
         return value or None
 
     @property
@@ -66,18 +67,45 @@ def question_set_path(data_dir: Path, name: str) -> Path:
     return data_dir / "questions" / f"{name}.csv"
 
 
+HEADER = ["question", "expect", "period"]
+
+
+class QuestionSetError(ValueError):
+    """A labelled set that cannot be read: which line, and why."""
+
+
 def read_questions(path: Path) -> list[LabelledQuestion]:
+    """The questions of a set: rows of question, expect and an optional period, after an
+    optional header line; comment lines (#) name the part of the file the rows after them
+    are in. A row of another shape is an error naming its line, not a row read askew."""
     section: list[str | None] = [None]
+    line: list[int] = [0]
 
     def rows_only(handle):
-        for line in handle:
-            if line.startswith("#"):
-                section[0] = _section_name(line) or section[0]
-            else:
-                yield line
+        for number, text in enumerate(handle, start=1):
+            line[0] = number
+            if text.startswith("#"):
+                section[0] = _section_name(text) or section[0]
+            elif text.strip():
+                yield text
 
+    labels = []
     with path.open(encoding="utf-8", newline="") as handle:
-        return [LabelledQuestion(**row, section=section[0]) for row in csv.DictReader(rows_only(handle))]
+        for row in csv.reader(rows_only(handle)):
+            if [cell.strip().lower() for cell in row] in (HEADER, HEADER[:2]):
+                continue
+            labels.append(_labelled(row, section[0], f"{path.name} line {line[0]}"))
+    return labels
+
+
+def _labelled(row: list[str], section: str | None, where: str) -> LabelledQuestion:
+    if len(row) not in (2, 3):
+        raise QuestionSetError(f"{where}: {len(row)} columns, not question,expect,period (quote a comma)")
+    try:
+        return LabelledQuestion(**dict(zip(HEADER, row, strict=False)), section=section)
+    except ValidationError as error:
+        said = "; ".join(problem["msg"].removeprefix("Value error, ") for problem in error.errors())
+        raise QuestionSetError(f"{where}: {said}") from None
 
 
 def _section_name(comment: str) -> str | None:

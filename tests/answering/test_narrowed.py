@@ -153,7 +153,11 @@ def test_the_reply_says_why_first_and_escapes_what_was_typed(knowledge):
         ("ASB portal reports online", "asb-portal-reports", "hate crime online"),  # the portal is online
         ("ASB calls by phone", "asb-101-calls", "ASB calls at night"),  # calls are by phone
         ("specialist DV court outcomes", "sdvc-conviction-rate", "specialist DV court outcomes by ethnicity"),
-        ("offences involving blades - latest number pls", "knife-crime", "offences involving blades on buses"),
+        (
+            "offences involving blades - latest number pls",
+            "knife-crime",
+            "offences involving blades on buses",
+        ),
     ],
 )
 def test_chat_and_words_held_are_still_answered(knowledge, question, key, twin):
@@ -443,7 +447,9 @@ def test_a_narrowing_left_out_of_a_reading_declines_it(knowledge):
 def test_a_group_said_of_the_victims_of_an_indicator_named_beside_a_fact_is_a_part(knowledge, question):
     answer = knowledge.ask(question)
     assert not answer.matched and answer.suggestions[0].key == "domestic-abuse-offences"
-    assert "not “high-risk”" in answer.declined_because or "not “involving high-risk”" in answer.declined_because
+    assert (
+        "not “high-risk”" in answer.declined_because or "not “involving high-risk”" in answer.declined_because
+    )
 
 
 @pytest.mark.parametrize(
