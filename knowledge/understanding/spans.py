@@ -179,17 +179,36 @@ _TWELVE_MONTHS_TO_A_MONTH = re.compile(
 ending June"): to the latest such month (with a year, it is a period named)."""
 
 
+_UP_TO_A_MONTH = re.compile(
+    rf"\b(?:up\s+to|up\s+until|until|till|to)(?:\s+(?:the\s+)?end\s+of)?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"\s+(?P<month>{_MONTH})\b(?:\.?\s+(?P<year>{_YEAR}))?"
+)
+"""A month said as where a run ends, with nothing said of where it starts: "burglary up to
+June 2023", "robbery until the end of March". The year so far to it, not the month alone."""
+_A_START_SAID = re.compile(rf"(?:\b(?:{_MONTH}|{_YEAR}|\d+|months?|year|ytd|date|far|fy|fytd)\b)\W*$")
+"""What stands before "to June" when the run's start is said ("Jan 2023 to June 2023", "the
+12 months to June", "so far up to June"): another rule reads it."""
+
+
 def find_to_date(text: str) -> tuple[Span | None, str]:
     """The year (kind "ytd") or financial year ("fytd") so far to a month named, with its
     year when one is said, or the twelve months ("rolling") to a month named without one; and
     the text without its words."""
-    found = _TO_DATE_ENDING.search(text)
+    found = _TO_DATE_ENDING.search(text) or _up_to_a_month(text)
     if not found:
         return _twelve_months_to(text)
-    year = found.group("year") or found.group("first_year")
-    kind = "fytd" if found.group("fy") else "ytd"
+    year = found.group("year") or found.groupdict().get("first_year")
+    kind = "fytd" if found.groupdict().get("fy") else "ytd"
     span = Span(kind, month_number(found.group("month")), found.group(0), int(year) if year else None)
     return span, text[: found.start()] + " " + text[found.end() :]
+
+
+def _up_to_a_month(text: str) -> re.Match[str] | None:
+    for found in _UP_TO_A_MONTH.finditer(text):
+        bare_to = found.group(0).startswith("to ") and "end" not in found.group(0)
+        if not bare_to and not _A_START_SAID.search(text[: found.start()]):
+            return found
+    return None
 
 
 def _twelve_months_to(text: str) -> tuple[Span | None, str]:

@@ -170,7 +170,9 @@ def _two_sides(found: re.Match[str]) -> _Reading | None:
     return None
 
 
-_RUN_JOINER = re.compile(r"\s*(?:[-–]|to)\s*")
+_UNTIL = r"until|till|through|thru|up\s+to"
+"""Words that run one month to another ("Dec 2022 until Feb 2023"), never set them apart."""
+_RUN_JOINER = re.compile(rf"\s*(?:[-–]|to|{_UNTIL})\s*")
 
 
 def _a_run_of_months(found: re.Match[str], first: Period, last: Period) -> bool:
@@ -245,9 +247,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         "two sides",
         rf"\b(?:(?:between|from)\s+)?(?P<first>{_SIDE})"
-        rf"\s*(?:[-–]|\s(?:{_SET_AGAINST}|compared|to|and)\s)\s*(?P<second>{_SIDE})\b",
+        rf"\s*(?:[-–]|\s(?:{_SET_AGAINST}|compared|to|and|{_UNTIL})\s)\s*(?P<second>{_SIDE})\b",
         _two_sides,
-        ("-", "–", "to", "and", *_SET_AGAINST_NEEDS),
+        ("-", "–", "to", "and", "til", "through", "thru", *_SET_AGAINST_NEEDS),
     ),
     _Rule(
         "set against",

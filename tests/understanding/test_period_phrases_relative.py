@@ -9,6 +9,7 @@ from knowledge.understanding.month_lists import months_as_a_run
 from knowledge.understanding.reader import numbers_told
 from knowledge.understanding.text import clean
 from knowledge.understanding.when import YEAR_BEFORE, read_times
+from tools.evaluation import months_of as months_of_code
 
 
 def read(text: str):
@@ -125,3 +126,43 @@ def test_a_month_set_against_the_same_month_last_year_is_still_a_comparison():
 def test_a_year_written_short_is_no_figure_told(text, told):
     """ "burglary Nov '20 - Jan '21" breaks into two clauses at the dash: neither tells a figure."""
     assert numbers_told(text, frozenset()) == told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burglary dec 2022 until feb 2023",
+        "burglary december 2022 through february 2023",
+        "burglary dec 22 thru feb 23",
+        "burglary from dec 2022 till feb 2023",
+        "burglary dec 2022 up to feb 2023",
+    ],
+)
+def test_a_run_of_months_until_another_is_the_run(text):
+    """Read as the last month alone, before: a sure figure for a month not asked."""
+    said = read(text)
+    assert (said.period.code, said.comparison) == ("2022-12..2023-02", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("violence against the person up to june 2023", "YTD2023-06"),
+        ("robbery until the end of march 2022", "YTD2022-03"),
+        ("burglary up until 30th june 2023", "YTD2023-06"),
+    ],
+)
+def test_a_month_said_as_where_a_run_ends_is_the_year_so_far_to_it(text, code):
+    assert months_of_code(read(text).period.code) == months_of_code(code)  # January to March is Q1
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("burglary the 12 months up to june 2023", "R12-2023-06"),
+        ("burglary ytd up to june 2023", "YTD2023-06"),
+        ("burglary jan 2023 up to june 2023", "2023-01..2023-06"),
+    ],
+)
+def test_a_month_ending_a_run_whose_start_is_said_is_read_by_the_run(text, code):
+    assert months_of_code(read(text).period.code) == months_of_code(code)
