@@ -17,6 +17,7 @@ from knowledge.domain.models import Kind
         ("any red flags?", "list:worse"),
         ("any good news for the partnership board?", "list:better"),
         ("can you pull the positives for the newsletter", "list:better"),
+        ("anything improve?", "list:better"),  # the priority that names improving, before
     ],
 )
 def test_a_direction_asked_among_words_said_around_it_is_a_list(knowledge, question, key):
