@@ -367,6 +367,7 @@ def _speaking_pattern(speakers: list[str], speaking: list[str], titles: list[str
 
     named = [spaced(t) + r"(?:\s+[a-z][a-z'-]*)?" for t in sorted(titles, key=len, reverse=True)]
     names = "|".join([*named, *(spaced(s) for s in sorted(speakers, key=len, reverse=True))])
-    frames = (spaced(f).replace(re.escape("{speaker}"), f"(?:{names})") for f in speaking)
+    whose = r"(?:(?:our|my|the|a)\s+)?"
+    frames = (spaced(f).replace(re.escape("{speaker}"), f"{whose}(?:{names})") for f in speaking)
     # "our sergeant wants", "my team need": a speaker may be said with whose it is.
     return r"\b(?:(?:our|my|the)\s+)?(?:" + "|".join(frames) + r")\b"

@@ -42,6 +42,8 @@ def language(knowledge):
         ("High Risk", GROUP),
         ("women", GROUP),
         ("elderly", GROUP),
+        ("NHS staff", GROUP),  # who a crime was against, by occupation
+        ("shop workers", GROUP),
         ("ethnicity", GROUP),
         ("solved", OUTCOME),
         ("charged", OUTCOME),
