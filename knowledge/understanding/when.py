@@ -21,6 +21,7 @@ from knowledge.understanding.named_periods import (
     so_far_to,
 )
 from knowledge.understanding.period_before import Before, find_before
+from knowledge.understanding.quarters import find_quarter
 from knowledge.understanding.spans import Span, find_named_span, find_span, find_to_date, months_spelt_right
 from knowledge.understanding.years import full_years
 
@@ -394,5 +395,7 @@ def _read_times(text: str) -> Times:
     # Read on the text before the finer words go: "in December" is a month with no year
     # (so finer, for annual figures) and a span (the December just gone, for monthly ones).
     span, without_span = find_span(rest)
+    if span is None:
+        span, without_span = find_quarter(rest)
     rest = finer_period(without_span)[2] if span and span.month else without_finer
     return Times(period, period_text, comparison, time, finer, finer_text, rest, span)

@@ -887,18 +887,13 @@ def test_heldout_j_misses_fixed_after_its_one_score(knowledge, question, key):
     assert knowledge.ask(question).key == key
 
 
-def test_a_quarter_with_no_year_gets_the_year_and_says_so(knowledge):
-    answer = knowledge.ask("knife crime Q4")
-    assert (answer.key, answer.indicator.current.period.code) == ("knife-crime", "2018")
-    assert "I hold no quarterly figures: these are for whole years." in answer.notes
-
-
 @pytest.mark.parametrize(
     ("question", "name", "asked"),
     [
         ("robbery in December", "personal robbery", "Dec 2025"),
         ("burglary in December", "total burglary", "Dec 2025"),
         ("knife crime jan to march", "knife crime", "Jan-Mar 2026"),
+        ("knife crime Q4", "knife crime", "Oct-Dec 2025"),  # the year with a note, before, as a month was
     ],
 )
 def test_a_month_with_no_year_of_a_yearly_indicator_is_declined_offering_the_years(

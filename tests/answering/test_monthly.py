@@ -111,6 +111,9 @@ def test_the_headline_is_the_rolling_year_against_the_one_before(monthly):
         ("burglary so far in 2019", "2019"),  # a year gone: the whole of it
         ("burglary in the 12 months to June 2019", "R12-2019-06"),
         ("burglary jul-sep 2019", "2019-Q3"),
+        ("burglary in Q3", "2019-Q3"),  # the latest third quarter held; the headline, before
+        ("burglary in the fourth quarter", "2019-Q4"),
+        ("burglary quarter 1", "2020-Q1"),
     ],
 )
 def test_each_phrase_means_one_period_said_in_the_answer(monthly, question, code):

@@ -215,6 +215,7 @@ def test_an_indicator_without_months_has_no_quarter(monthly):
         ("knife crime last financial year", "I hold no financial-year figures for knife crime"),
         ("knife crime so far in 2021", "I hold Jan-Dec 2017 and Jan-Dec 2018."),
         ("knife crime in the 12 months to June 2021", "I hold Jan-Dec 2017 and Jan-Dec 2018."),
+        ("knife crime Q4", "I hold no quarterly figures for knife crime"),  # the year, before
     ],
 )
 def test_the_seed_alone_says_what_it_does_not_hold(knowledge, question, said):

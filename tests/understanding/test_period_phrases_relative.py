@@ -166,3 +166,25 @@ def test_a_month_said_as_where_a_run_ends_is_the_year_so_far_to_it(text, code):
 )
 def test_a_month_ending_a_run_whose_start_is_said_is_read_by_the_run(text, code):
     assert months_of_code(read(text).period.code) == months_of_code(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("theft in q2", 4, 6),
+        ("theft quarter 3", 7, 9),
+        ("theft in the first quarter", 1, 3),
+        ("theft qtr4", 10, 12),
+    ],
+)
+def test_a_quarter_without_a_year_is_its_run_of_months(text, first, last):
+    span = read(text).span
+    assert (span.kind, span.month, span.until) == ("months", first, last)
+
+
+@pytest.mark.parametrize(
+    "text", ["theft q2 2023", "theft q2 of 2022/23", "theft q3 this year", "theft last quarter"]
+)
+def test_a_quarter_with_its_year_is_read_by_the_rules_for_it(text):
+    said = read(text)
+    assert said.span is None or said.span.kind != "months"
