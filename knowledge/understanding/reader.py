@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from knowledge.understanding import when
+from knowledge.understanding.conjunctions import without_before_a_clause
 from knowledge.understanding.dating import without_dating_words
 from knowledge.understanding.excluding import split_excluded
 from knowledge.understanding.index import Index
@@ -151,6 +152,7 @@ class Reader:
         if truncated and " " in head:
             head = head.rsplit(" ", 1)[0]  # never read half a word
         framed = self.language.without_occasion(self.language.without_speaker(clean(head)))
+        framed = without_before_a_clause(framed)
         text = months_as_a_run(_WITH.sub(r"\1with\2", framed))
         timed, plan_years = without_plan_years(text)
         said = when.read_times(timed)

@@ -264,3 +264,27 @@ def test_the_year_so_far_is_set_against_the_same_months_a_year_before(monthly):
 def test_the_month_or_quarter_today_is_in_is_not_held_yet(monthly, question, said):
     answer = monthly.ask(question)
     assert not answer.matched and said in render_text(answer, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        (
+            "just checking before I send the briefing - is it right that SYV fell?",
+            "2018",
+        ),  # 2017, sure, before
+        ("knife crime before going on leave", "2018"),
+        ("what was knife crime the year before", "2017"),
+        ("knife crime, what was it before", "2017"),
+    ],
+)
+def test_before_a_clause_is_when_the_partner_asks_not_the_year_before(knowledge, question, code):
+    answer = knowledge.ask(question)
+    assert answer.indicator.current.period.code == code
+
+
+def test_pleasantries_around_a_question_are_how_it_is_put(knowledge):
+    answer = knowledge.ask(
+        "Hiya, hope you're well! Could you tell me how many knife crimes there were in 2018?"
+    )
+    assert (answer.key, answer.indicator.current.period.code) == ("knife-crime", "2018")
