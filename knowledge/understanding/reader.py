@@ -55,6 +55,16 @@ def numbers_told(raw: str, named: frozenset[str]) -> list[str]:
 
 ONES = frozenset({"ones"})
 """A word standing for the thing the part before it names, with what tells this one apart."""
+OF_THOSE = re.compile(r"\bof\s+(?:those|them|these|which)\b")
+"""A part counting some of what the part before it names: "and how many of those were drugs"."""
+
+
+def _refers_back(text: str, told: bool) -> bool:
+    """ "The drug ones"; or "of those" said of what the part before names, not of a figure it
+    told ("190 arrests - how many of those were charged?" asks the charges)."""
+    return bool(ONES & set(words(text))) or (not told and OF_THOSE.search(text) is not None)
+
+
 WHICH = frozenset({"which", "any", "anything", "everything"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 BEING = frozenset({"is", "was", "s", "are", "were", "has", "have", "been"})
@@ -133,8 +143,9 @@ class Reader:
             before = reads[-1] if reads and not reads[-1].empty else None
             if before is not None and direction_of_before(read) and not self._tells_a_figure(before):
                 read = self.read_part(f"{reads.pop().raw} {text}")
-            elif before is not None and ONES & set(words(text)):
-                # "ASB portal reports and the drug ones": the drug ASB portal reports.
+            elif before is not None and _refers_back(text, told=self._tells_a_figure(before)):
+                # "ASB portal reports and the drug ones", "… and how many of those were about
+                # drugs": the drug ASB portal reports.
                 read = self.read_part(f"{text} {reads[-1].raw}")
             reads.append(read)
         return reads if len(reads) >= 2 else []

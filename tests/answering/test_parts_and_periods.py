@@ -219,6 +219,19 @@ def test_shorthand_for_with_and_a_plus_sign_are_read(knowledge):
             "online ASB reports and the drug-related online ones",
             "list:indicators:asb-portal-reports+drug-asb-portal-reports",
         ),
+        (  # the drug-related reports alone, sure, before
+            "how many ASB reports came in online in 2018, and how many of those were about drugs?",
+            "list:indicators:asb-portal-reports+drug-asb-portal-reports",
+        ),
+        (
+            "how many ASB portal reports and how many of them were about drugs",
+            "list:indicators:asb-portal-reports+drug-asb-portal-reports",
+        ),
+        # "Of those" said of a figure told asks another measure, not a part of the first.
+        (
+            "190 arrests on the drug ops - how many of those turned into charges for supplying?",
+            "drug-supply-charges",
+        ),
     ],
 )
 def test_indicators_asked_part_by_part_are_all_answered(knowledge, question, key):
