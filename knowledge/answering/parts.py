@@ -4,7 +4,6 @@ figure? Thanks"). The parts come read in the query; nothing here reads text agai
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from knowledge.answering import compose
@@ -102,17 +101,12 @@ def indicators_asked_apart(ctx: Context, query: Query, whole: Answer) -> Answer 
     apart may be the setting ("robbery last month - we had about 190 didn't we?"). None unless
     every answer is an indicator."""
     joined = len(query.parts) > max(len(query.clauses), 1) or any(
-        _JOINED.match(clause.text) for clause in query.clauses[1:]
+        c.joins_the_one_before for c in query.clauses
     )
     if whole.kind is not Kind.INDICATOR or not joined or not _parts_lead_elsewhere(ctx, query, whole):
         return None
     answer = several_things(ctx, query, whole)
     return answer if isinstance(answer, IndicatorListAnswer) else None
-
-
-_JOINED = re.compile(r"(?:and|plus|also|as well as)\b")
-"""A clause that starts by joining itself to the one before ("…in 2018, and how many of
-those were about drugs?") asks a second thing, as a joining word within a clause does."""
 
 
 def _without_documents_of_another(asked: dict[str, Answer]) -> dict[str, Answer]:

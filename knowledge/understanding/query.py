@@ -54,6 +54,9 @@ class Query:
     parts: tuple[Query, ...] = ()
     """Each thing a message joins with "and", "plus", "also", "vs" or punctuation, read on
     its own, when it joins two or more."""
+    joins_the_one_before: bool = False
+    """A clause that starts by joining itself to the one before ("…in 2018, and how many of
+    those were about drugs?"): a second thing asked, as a joining word within a clause makes."""
 
     @property
     def empty(self) -> bool:

@@ -59,10 +59,13 @@ OF_THOSE = re.compile(r"\bof\s+(?:those|them|these|which)\b")
 """A part counting some of what the part before it names: "and how many of those were drugs"."""
 
 
-def _refers_back(text: str, told: bool) -> bool:
-    """ "The drug ones"; or "of those" said of what the part before names, not of a figure it
-    told ("190 arrests - how many of those were charged?" asks the charges)."""
-    return bool(ONES & set(words(text))) or (not told and OF_THOSE.search(text) is not None)
+_JOINING = re.compile(r"(?:and|plus|also|as well as)\b")
+
+
+def _of_those(text: str) -> bool:
+    """Said of what the part before names; not of a figure it told, which is read apart ("190
+    arrests - how many of those were charged?" asks the charges)."""
+    return OF_THOSE.search(text) is not None
 
 
 WHICH = frozenset({"which", "any", "anything", "everything"})
@@ -143,11 +146,14 @@ class Reader:
             before = reads[-1] if reads and not reads[-1].empty else None
             if before is not None and direction_of_before(read) and not self._tells_a_figure(before):
                 read = self.read_part(f"{reads.pop().raw} {text}")
-            elif before is not None and _refers_back(text, told=self._tells_a_figure(before)):
-                # "ASB portal reports and the drug ones", "… and how many of those were about
-                # drugs": the drug ASB portal reports.
+            elif before is not None and ONES & set(words(text)):
+                # "ASB portal reports and the drug ones": the drug ASB portal reports.
                 read = self.read_part(f"{text} {reads[-1].raw}")
-            reads.append(read)
+            elif before is not None and _of_those(text) and not self._tells_a_figure(before):
+                # "… and how many of those were about drugs", "which of them were women": what
+                # the part before names, and then what these are of it.
+                read = self.read_part(f"{reads[-1].raw} {text}")
+            reads.append(replace(read, joins_the_one_before=_JOINING.match(text) is not None))
         return reads if len(reads) >= 2 else []
 
     def _tells_a_figure(self, read: Query) -> bool:

@@ -463,3 +463,10 @@ def test_what_a_figure_counts_said_around_a_group_joins_it_to_the_topic(knowledg
     answer = knowledge.ask(question)
     assert not answer.matched and answer.suggestions[0].key == "sdvc-conviction-rate"
     assert f"not “{said}”" in answer.declined_because
+
+
+def test_a_part_of_what_the_part_before_names_is_a_part_not_held(knowledge):
+    """ "Which of them" is read after what it is of, so "women" narrows the repeat callers
+    (given whole, read as, before)."""
+    answer = knowledge.ask("how many repeat callers, and which of them were women")
+    assert not answer.matched and answer.suggestions[0].key == "asb-repeat-callers"
