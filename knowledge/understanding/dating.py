@@ -1,6 +1,7 @@
 """Words that say when something happened rather than what is asked: an event ("when lockdown
 started", "the riots", "olympics year") or a season or holiday ("over Christmas", "last
-winter"), said beside the period that names it ("thefts in December 2022, over Christmas").
+winter"), said beside the period that names it ("thefts in December 2022, over Christmas"), with what is
+said right after it to name it ("when lockdown hit", "olympics year").
 
 With the period named, such a word only dates the question, so it is no topic word. A season
 said of a whole year ("knife crime in summer 2018") asks for a part of that year, which no
@@ -33,10 +34,20 @@ def without_dating_words(
         return topic
     events, seasons = language.events, language.seasons
     dating = events | seasons if _short(period, span) else events
-    kept = [word for word in topic if word not in dating]
+    kept = [
+        word
+        for i, word in enumerate(topic)
+        if word not in dating and not _tail_of(topic, i, dating, language.event_tails)
+    ]
     if len(kept) == len(topic):
         return topic
     return [w for w in kept if not (w in LEADS and _leads_to(topic, w, dating))]
+
+
+def _tail_of(topic: list[str], i: int, dating: frozenset[str], tails: frozenset[str]) -> bool:
+    """The word is said right after a dating word to name it ("when lockdown hit", "the covid
+    dip", "olympics year")."""
+    return i > 0 and topic[i] in tails and topic[i - 1] in dating
 
 
 def _short(period: Period | None, span: Span | None) -> bool:

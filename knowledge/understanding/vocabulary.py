@@ -58,6 +58,7 @@ class Vocabulary:
     narrowing: str = ""
     limiting: str = ""
     events: str = ""
+    event_tails: str = ""
     seasons: str = ""
     elsewhere: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
@@ -189,6 +190,7 @@ class Language:
     narrowing: frozenset[str] = field(init=False)
     limiting: frozenset[str] = field(init=False)
     events: frozenset[str] = field(init=False)
+    event_tails: frozenset[str] = field(init=False)
     seasons: frozenset[str] = field(init=False)
     known_words: set[str] = field(init=False)
     field_known: set[str] = field(init=False)
@@ -233,6 +235,7 @@ class Language:
         self.narrowing = self.placing | frozenset(words(v.narrowing))
         self.limiting = frozenset(words(v.limiting))
         self.events = frozenset(words(v.events))
+        self.event_tails = frozenset(words(v.event_tails))
         self.seasons = frozenset(words(v.seasons))
         self._narrowing = NarrowingTable(self.narrowing_words, self.stopwords)
         self.known_words = set(self.stopwords)

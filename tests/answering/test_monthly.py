@@ -211,3 +211,16 @@ def test_years_back_from_the_latest(monthly, question, code, against):
     """The latest month held is Mar 2020: last year is 2019, the year before last 2018."""
     _, _, view = shown(monthly, question)
     assert (view.current.period.code, view.previous.period.code) == (code, against)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "burglarys in march 2020 just as lockdown kicked in",
+        "burglary in March 2020 when lockdown hit",
+        "burglary March 2020 - how big was the covid dip",
+        "was there a dip in burglary when lockdown started in march 2020",
+    ],
+)
+def test_what_is_said_of_an_event_to_date_it_is_no_topic(monthly, question):
+    assert shown(monthly, question)[:2] == ("2020-03", burglaries(2020, 3))

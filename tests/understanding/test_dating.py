@@ -25,6 +25,10 @@ def language(knowledge):
         (["theft", "lockdown"], None, ["theft", "lockdown"]),  # no period named: asked about
         (["theft", "first"], MARCH, ["theft", "first"]),
         (["burglary", "over", "last", "winter"], Period.quarter(2023, 1), ["burglary"]),
+        (["theft", "lockdown", "hit"], MARCH, ["theft"]),  # said of the event to name it
+        (["robbery", "olympics", "year"], YEAR, ["robbery"]),
+        (["theft", "hit", "lockdown"], MARCH, ["theft", "hit"]),  # only what comes after it
+        (["theft", "lockdown", "hit"], None, ["theft", "lockdown", "hit"]),
     ],
 )
 def test_a_word_that_dates_the_period_named_is_no_topic(language, topic, period, kept):
